@@ -1,0 +1,1 @@
+export { default } from "@dx-compat/eslint-config";

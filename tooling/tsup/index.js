@@ -1,0 +1,22 @@
+// The shared build preset: ESM only (every supported Node — >=22.15 — can
+// require() ESM, so one module instance serves `import` and `require` alike and
+// there is no dual-package hazard), declarations emitted next to the code,
+// Node 22 syntax, nothing minified so stack traces stay readable.
+/** @param {import("tsup").Options} [overrides] */
+export function definePackageBuild(overrides = {}) {
+  return {
+    entry: ["src/index.ts"],
+    format: ["esm"],
+    target: "node22",
+    platform: "node",
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    splitting: true,
+    treeshake: false,
+    minify: false,
+    // Shared internals are private: inline them so each package installs alone.
+    noExternal: [/^@dx-compat\/shared/],
+    ...overrides,
+  };
+}
