@@ -19,7 +19,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      "no-restricted-globals": ["error", { name: "global", message: "Use globalThis." }],
+      "no-restricted-globals": [
+        "error",
+        { name: "global", message: "Use globalThis." },
+        { name: "Bun", message: "There is no Bun global on Node: import what you need." },
+      ],
       "no-restricted-syntax": ["error", ...houseSyntax],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",

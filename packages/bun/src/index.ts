@@ -1,3 +1,6 @@
-// @dx-compat/bun: The `Bun.*` namespace on Node.js.
-// Nothing is implemented yet, so nothing is exported (see README.md).
-export {};
+// @dx-compat/bun: the `Bun.*` namespace on Node.js. Re-exports only; one API per file.
+export { argv } from "./argv.ts";
+export { env } from "./env.ts";
+export { main } from "./main.ts";
+export { sleep } from "./sleep.ts";
+export { sleepSync } from "./sleep-sync.ts";

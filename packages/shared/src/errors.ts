@@ -11,10 +11,12 @@ export interface CodedError extends Error {
   code: string;
 }
 
-function coded(message: string, code: string, name = "Error"): CodedError {
-  const error = new Error(message) as CodedError;
+type ErrorClass = new (message: string) => Error;
+
+/** An instance of a built-in error class carrying Bun's (or Node's) `code`, e.g. `TypeError` + `ERR_INVALID_ARG_TYPE`. */
+export function coded(message: string, code: string, ErrorClass: ErrorClass = Error): CodedError {
+  const error = new ErrorClass(message) as CodedError;
   error.code = code;
-  if (name !== "Error") error.name = name;
   return error;
 }
 

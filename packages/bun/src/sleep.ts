@@ -1,0 +1,28 @@
+import { setTimeout as delay } from "node:timers/promises";
+
+// Node clamps timers beyond 2^31-1 ms to 1 ms (with a warning); Bun just waits, so we wait the longest Node can.
+const LONGEST_TIMER_MS = 2_147_483_647;
+
+function timerDelay(milliseconds: number): number {
+  if (Number.isNaN(milliseconds) || milliseconds <= 0) return 0;
+  return Math.min(milliseconds, LONGEST_TIMER_MS);
+}
+
+/**
+ * `Bun.sleep(ms | Date)`: resolves after `ms` milliseconds, or once `date` is
+ * reached. Negative, zero and `NaN` delays resolve on the next timer tick; a
+ * non-number throws Bun's `TypeError` synchronously.
+ *
+ * @example
+ * ```ts
+ * import { sleep } from "@dx-compat/bun";
+ * await sleep(10);
+ * ```
+ */
+export const sleep: typeof import("bun").sleep = function sleep(ms: number | Date): Promise<void> {
+  let milliseconds: number;
+  if (typeof ms === "number") milliseconds = ms;
+  else if (ms instanceof Date) milliseconds = ms.getTime() - Date.now();
+  else throw new TypeError("sleep expects a number (milliseconds)");
+  return delay(timerDelay(milliseconds));
+};

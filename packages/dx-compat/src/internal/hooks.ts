@@ -1,0 +1,109 @@
+// The module hooks `dx-compat/register` installs (module.registerHooks: one set
+// of synchronous hooks that serve `import`, `import()` and `require()` alike):
+//  - resolve `bun`, `bun:sqlite`, `bun:ffi` to dx-compat's modules;
+//  - resolve relative imports the way Bun does for TypeScript projects
+//    (`./util` → `./util.ts`, `./util.js` → `./util.ts`, `./dir` → `./dir/index.ts`);
+//  - transpile .ts/.tsx/.jsx/.mts/.cts, and give ES modules Bun's `import.meta`.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { registerHooks } from "node:module";
+import type { LoadFnOutput, LoadHookContext, ModuleFormat, ResolveFnOutput, ResolveHookContext } from "node:module";
+import { extname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { notImplemented } from "@dx-compat/shared/errors";
+import { exposeEntryURL, withImportMeta } from "./import-meta.ts";
+import { needsTranspile, transpile } from "./transform.ts";
+
+/** What each `bun*` specifier resolves to, as a self-reference of this package. */
+const bunSpecifiers: Readonly<Record<string, string>> = {
+  bun: "dx-compat",
+  "bun:sqlite": "dx-compat/modules/bun-sqlite",
+  "bun:ffi": "dx-compat/modules/bun-ffi",
+};
+
+type NextResolve = (specifier: string, context?: Partial<ResolveHookContext>) => ResolveFnOutput;
+type NextLoad = (url: string, context?: Partial<LoadHookContext>) => LoadFnOutput;
+
+const isRelativeOrAbsolute = (specifier: string): boolean =>
+  specifier.startsWith("./") || specifier.startsWith("../") || specifier.startsWith("/") || specifier.startsWith("file:") || specifier === "." || specifier === "..";
+
+// Bun's resolution of TypeScript-style specifiers, tried only after Node's own fails.
+const swapExtension: Readonly<Record<string, readonly string[]>> = {
+  ".js": [".ts", ".tsx"],
+  ".jsx": [".tsx"],
+  ".mjs": [".mts"],
+  ".cjs": [".cts"],
+};
+const appendExtensions = [".ts", ".tsx", ".js", ".mjs", ".jsx", ".mts", ".cjs", ".cts", ".json"];
+
+const isFile = (path: string): boolean => existsSync(path) && statSync(path).isFile();
+
+function bunStyleCandidate(specifier: string, parentURL: string | undefined): string | undefined {
+  if (parentURL === undefined || !parentURL.startsWith("file:")) return undefined;
+  const base = new URL(specifier, parentURL);
+  if (base.protocol !== "file:") return undefined;
+  const path = fileURLToPath(base);
+  const ext = extname(path);
+  for (const swapped of swapExtension[ext] ?? []) {
+    const candidate = path.slice(0, -ext.length) + swapped;
+    if (isFile(candidate)) return pathToFileURL(candidate).href + base.search;
+  }
+  for (const added of appendExtensions) if (isFile(path + added)) return pathToFileURL(path + added).href + base.search;
+  for (const added of appendExtensions) {
+    const index = `${path}/index${added}`;
+    if (isFile(index)) return pathToFileURL(index).href + base.search;
+  }
+  return undefined;
+}
+
+function resolve(specifier: string, context: ResolveHookContext, nextResolve: NextResolve): ResolveFnOutput {
+  const target = bunSpecifiers[specifier];
+  if (target !== undefined) return { url: import.meta.resolve(target), format: "module", shortCircuit: true };
+  if (specifier.startsWith("bun:")) throw notImplemented(specifier, "this Bun module has no dx-compat implementation");
+  try {
+    return nextResolve(specifier, context);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if ((code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND" && code !== "ERR_UNSUPPORTED_DIR_IMPORT") || !isRelativeOrAbsolute(specifier)) throw error;
+    const candidate = bunStyleCandidate(specifier, context.parentURL);
+    if (candidate === undefined) throw error;
+    return nextResolve(candidate, context);
+  }
+}
+
+const esmSyntax = /^\s*(?:import\s*[\w{*"'$]|export\s|import\.meta\b)|\bimport\.meta\b|^\s*await\s/m;
+const cjsSyntax = /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/;
+
+/** ES module unless the file is `.cts`, or reads as CommonJS and not as ESM. */
+function formatOf(path: string, source: string): ModuleFormat {
+  const ext = extname(path);
+  if (ext === ".mts") return "module";
+  if (ext === ".cts") return "commonjs";
+  return !esmSyntax.test(source) && cjsSyntax.test(source) ? "commonjs" : "module";
+}
+
+const importMetaBytes = Buffer.from("import.meta.");
+
+function load(url: string, context: LoadHookContext, nextLoad: NextLoad): LoadFnOutput {
+  if (url.startsWith("file:") && needsTranspile(url)) {
+    const path = fileURLToPath(url);
+    const original = readFileSync(path, "utf8");
+    const format = formatOf(path, original);
+    const source = transpile(format === "module" ? withImportMeta(original) : original, path);
+    return { format, source, shortCircuit: true };
+  }
+  const loaded = nextLoad(url, context);
+  if (loaded.format !== "module" || loaded.source == null || !url.startsWith("file:")) return loaded;
+  const bytes = typeof loaded.source === "string" ? Buffer.from(loaded.source) : Buffer.from(loaded.source as Uint8Array);
+  if (bytes.indexOf(importMetaBytes) === -1) return loaded;
+  return { ...loaded, source: withImportMeta(bytes.toString("utf8")) };
+}
+
+let registered = false;
+
+/** Install the hooks once per thread. */
+export function registerModuleHooks(): void {
+  if (registered) return;
+  registered = true;
+  exposeEntryURL();
+  registerHooks({ resolve, load });
+}

@@ -1,0 +1,2 @@
+// What `bun:ffi` resolves to under `dx-compat/register`.
+export * from "../internal/generated/bun-ffi.ts";

@@ -1,0 +1,13 @@
+// `node --import dx-compat/register app.js`: the one entry with side effects.
+// It makes a Bun program run unmodified on Node:
+//  - `globalThis.Bun`, assembled lazily from the installed @dx-compat/* packages;
+//  - `bun`, `bun:sqlite`, `bun:ffi` importable (import, import(), require());
+//  - TypeScript/JSX and Bun's `import.meta` members.
+// It does not set `process.versions.bun`: we do not pretend to be Bun.
+import { installBunGlobal } from "./internal/global.ts";
+import { registerModuleHooks } from "./internal/hooks.ts";
+
+installBunGlobal();
+registerModuleHooks();
+// Bun maps stack traces to the source; transpiled files carry inline source maps.
+process.setSourceMapsEnabled(true);
