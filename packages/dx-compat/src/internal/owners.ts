@@ -45,6 +45,7 @@ const bunMembersElsewhere: Readonly<Record<string, PackageName>> = {
   embeddedFiles: "@dx-compat/compile",
   isStandaloneExecutable: "@dx-compat/compile",
   fetch: "@dx-compat/web",
+  FFI: "@dx-compat/ffi",
 };
 
 /** The package that implements `Bun.<member>` (and `import { member } from "bun"`). */

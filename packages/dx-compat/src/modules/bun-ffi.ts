@@ -1,2 +1,3 @@
 // What `bun:ffi` resolves to under `dx-compat/register`.
 export * from "../internal/generated/bun-ffi.ts";
+export { default } from "../internal/generated/bun-ffi.ts";

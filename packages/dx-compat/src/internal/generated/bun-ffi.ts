@@ -10,6 +10,7 @@ export const JSCallback: typeof import("bun:ffi").JSCallback = bunModuleMember("
 export const cc: typeof import("bun:ffi").cc = bunModuleMember("bun:ffi", "cc") as never;
 export const dlopen: typeof import("bun:ffi").dlopen = bunModuleMember("bun:ffi", "dlopen") as never;
 export const linkSymbols: typeof import("bun:ffi").linkSymbols = bunModuleMember("bun:ffi", "linkSymbols") as never;
+export const native: unknown = bunModuleMember("bun:ffi", "native") as never;
 export const ptr: typeof import("bun:ffi").ptr = bunModuleMember("bun:ffi", "ptr") as never;
 export const read: typeof import("bun:ffi").read = bunModuleMember("bun:ffi", "read") as never;
 export const suffix: typeof import("bun:ffi").suffix = bunModuleMember("bun:ffi", "suffix") as never;
@@ -17,4 +18,5 @@ export const toArrayBuffer: typeof import("bun:ffi").toArrayBuffer = bunModuleMe
 export const toBuffer: typeof import("bun:ffi").toBuffer = bunModuleMember("bun:ffi", "toBuffer") as never;
 export const viewSource: typeof import("bun:ffi").viewSource = bunModuleMember("bun:ffi", "viewSource") as never;
 
-export {};
+const defaultExport: unknown = bunModuleMember("bun:ffi", "default") as never;
+export default defaultExport;

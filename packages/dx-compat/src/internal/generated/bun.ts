@@ -11,6 +11,7 @@ export const Cookie: typeof import("bun").Cookie = bunMember("Cookie") as never;
 export const CookieMap: typeof import("bun").CookieMap = bunMember("CookieMap") as never;
 export const CryptoHashInterface: typeof import("bun").CryptoHashInterface = bunMember("CryptoHashInterface") as never;
 export const CryptoHasher: typeof import("bun").CryptoHasher = bunMember("CryptoHasher") as never;
+export const FFI: unknown = bunMember("FFI") as never;
 export const FetchSession: typeof import("bun").FetchSession = bunMember("FetchSession") as never;
 export const FileSystemRouter: typeof import("bun").FileSystemRouter = bunMember("FileSystemRouter") as never;
 export const Glob: typeof import("bun").Glob = bunMember("Glob") as never;

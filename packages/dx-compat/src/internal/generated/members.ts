@@ -10,6 +10,7 @@ export const bunMemberNames: readonly string[] = [
   "CookieMap",
   "CryptoHashInterface",
   "CryptoHasher",
+  "FFI",
   "FetchSession",
   "FileSystemRouter",
   "Glob",
