@@ -2,7 +2,7 @@
 // Run a program — or a batch of inputs through one function — under Bun and
 // under Node + dx-compat, and compare what each printed, returned or threw.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -24,9 +24,16 @@ export function nodeBinary(): string {
   return process.env["DX_COMPAT_TEST_NODE"] ?? process.execPath;
 }
 
-/** `file:` URL of the built `dx-compat/register` (what `node --import dx-compat/register` loads). */
+/**
+ * `file:` URL of the built `dx-compat/register` — what `node --import dx-compat/register`
+ * loads for a user. Read from the manifest's `default` condition rather than resolved,
+ * because under vitest resolution prefers the `@dx-compat/source` condition.
+ */
 export function registerURL(): string {
-  return pathToFileURL(require.resolve("dx-compat/register")).href;
+  const manifestPath = require.resolve("dx-compat/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { exports: Record<string, { default: string }> };
+  const entry = manifest.exports["./register"]?.default ?? "./dist/register.js";
+  return pathToFileURL(join(dirname(manifestPath), entry)).href;
 }
 
 export interface RunOptions {

@@ -4,7 +4,8 @@
 // so `--import dx-compat/register` costs nothing for APIs a program never uses.
 import { bunMemberNames } from "./generated/members.ts";
 import { bunMember } from "./members.ts";
-import { isUnavailable } from "./unavailable.ts";
+import { ownerOfBunMember } from "./owners.ts";
+import { isUnavailable, unavailableError } from "./unavailable.ts";
 
 function defineLazyMember(namespace: object, name: string): void {
   Object.defineProperty(namespace, name, {
@@ -13,7 +14,7 @@ function defineLazyMember(namespace: object, name: string): void {
     get() {
       const value = bunMember(name);
       // Touching an API we cannot provide throws the reason (install hint or not-implemented).
-      if (isUnavailable(value)) return (value as () => never)();
+      if (isUnavailable(value)) throw unavailableError(`Bun.${name}`, ownerOfBunMember(name));
       Object.defineProperty(namespace, name, { value, writable: true, enumerable: true, configurable: true });
       return value;
     },

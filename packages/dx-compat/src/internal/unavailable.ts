@@ -14,12 +14,15 @@ export function unavailableError(api: string, packageName: PackageName): Error {
 
 const unavailableMarker = Symbol.for("dx-compat.unavailable");
 
-/** A callable, constructible stand-in that throws `unavailableError(api, packageName)` on use. */
-export function unavailable(api: string, packageName: PackageName): never {
+/** `callable` stands in for Bun's functions and classes, `value` for its objects and constants. */
+export type StandInKind = "callable" | "value";
+
+/** A stand-in that throws `unavailableError(api, packageName)` when called, constructed or read from. */
+export function unavailable(api: string, packageName: PackageName, kind: StandInKind = "callable"): never {
   const fail = (): never => {
     throw unavailableError(api, packageName);
   };
-  const target = function unavailableBunExport() {};
+  const target = kind === "callable" ? function unavailableBunExport() {} : {};
   return new Proxy(target, {
     apply: fail,
     construct: fail,
@@ -35,5 +38,5 @@ export function unavailable(api: string, packageName: PackageName): never {
 
 /** Whether `value` is a stand-in made by `unavailable`. */
 export function isUnavailable(value: unknown): boolean {
-  return typeof value === "function" && (value as unknown as Record<symbol, unknown>)[unavailableMarker] === true;
+  return (typeof value === "function" || (typeof value === "object" && value !== null)) && (value as Record<symbol, unknown>)[unavailableMarker] === true;
 }

@@ -2,21 +2,21 @@
 
 import { bunModuleMember } from "../members.ts";
 
-export const CFunction: typeof import("bun:ffi").CFunction = bunModuleMember("bun:ffi", "CFunction") as never;
-export const CString: typeof import("bun:ffi").CString = bunModuleMember("bun:ffi", "CString") as never;
-export const FFIFunctionCallableSymbol: typeof import("bun:ffi").FFIFunctionCallableSymbol = bunModuleMember("bun:ffi", "FFIFunctionCallableSymbol") as never;
-export const FFIType: typeof import("bun:ffi").FFIType = bunModuleMember("bun:ffi", "FFIType") as never;
-export const JSCallback: typeof import("bun:ffi").JSCallback = bunModuleMember("bun:ffi", "JSCallback") as never;
-export const cc: typeof import("bun:ffi").cc = bunModuleMember("bun:ffi", "cc") as never;
-export const dlopen: typeof import("bun:ffi").dlopen = bunModuleMember("bun:ffi", "dlopen") as never;
-export const linkSymbols: typeof import("bun:ffi").linkSymbols = bunModuleMember("bun:ffi", "linkSymbols") as never;
-export const native: unknown = bunModuleMember("bun:ffi", "native") as never;
-export const ptr: typeof import("bun:ffi").ptr = bunModuleMember("bun:ffi", "ptr") as never;
-export const read: typeof import("bun:ffi").read = bunModuleMember("bun:ffi", "read") as never;
-export const suffix: typeof import("bun:ffi").suffix = bunModuleMember("bun:ffi", "suffix") as never;
-export const toArrayBuffer: typeof import("bun:ffi").toArrayBuffer = bunModuleMember("bun:ffi", "toArrayBuffer") as never;
-export const toBuffer: typeof import("bun:ffi").toBuffer = bunModuleMember("bun:ffi", "toBuffer") as never;
-export const viewSource: typeof import("bun:ffi").viewSource = bunModuleMember("bun:ffi", "viewSource") as never;
+export const CFunction: typeof import("bun:ffi").CFunction = bunModuleMember("bun:ffi", "CFunction", "callable") as never;
+export const CString: typeof import("bun:ffi").CString = bunModuleMember("bun:ffi", "CString", "callable") as never;
+export const FFIFunctionCallableSymbol: typeof import("bun:ffi").FFIFunctionCallableSymbol = bunModuleMember("bun:ffi", "FFIFunctionCallableSymbol", "callable") as never;
+export const FFIType: typeof import("bun:ffi").FFIType = bunModuleMember("bun:ffi", "FFIType", "value") as never;
+export const JSCallback: typeof import("bun:ffi").JSCallback = bunModuleMember("bun:ffi", "JSCallback", "callable") as never;
+export const cc: typeof import("bun:ffi").cc = bunModuleMember("bun:ffi", "cc", "callable") as never;
+export const dlopen: typeof import("bun:ffi").dlopen = bunModuleMember("bun:ffi", "dlopen", "callable") as never;
+export const linkSymbols: typeof import("bun:ffi").linkSymbols = bunModuleMember("bun:ffi", "linkSymbols", "callable") as never;
+export const native: unknown = bunModuleMember("bun:ffi", "native", "value") as never;
+export const ptr: typeof import("bun:ffi").ptr = bunModuleMember("bun:ffi", "ptr", "callable") as never;
+export const read: typeof import("bun:ffi").read = bunModuleMember("bun:ffi", "read", "value") as never;
+export const suffix: typeof import("bun:ffi").suffix = bunModuleMember("bun:ffi", "suffix", "value") as never;
+export const toArrayBuffer: typeof import("bun:ffi").toArrayBuffer = bunModuleMember("bun:ffi", "toArrayBuffer", "callable") as never;
+export const toBuffer: typeof import("bun:ffi").toBuffer = bunModuleMember("bun:ffi", "toBuffer", "callable") as never;
+export const viewSource: typeof import("bun:ffi").viewSource = bunModuleMember("bun:ffi", "viewSource", "callable") as never;
 
-const defaultExport: unknown = bunModuleMember("bun:ffi", "default") as never;
+const defaultExport: unknown = bunModuleMember("bun:ffi", "default", "value") as never;
 export default defaultExport;

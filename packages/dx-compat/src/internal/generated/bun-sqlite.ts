@@ -2,10 +2,11 @@
 
 import { bunModuleMember } from "../members.ts";
 
-export const Database: typeof import("bun:sqlite").Database = bunModuleMember("bun:sqlite", "Database") as never;
-export const SQLiteError: typeof import("bun:sqlite").SQLiteError = bunModuleMember("bun:sqlite", "SQLiteError") as never;
-export const Statement: typeof import("bun:sqlite").Statement = bunModuleMember("bun:sqlite", "Statement") as never;
-export const constants: typeof import("bun:sqlite").constants = bunModuleMember("bun:sqlite", "constants") as never;
+export const Database: typeof import("bun:sqlite").Database = bunModuleMember("bun:sqlite", "Database", "callable") as never;
+export const SQLiteError: typeof import("bun:sqlite").SQLiteError = bunModuleMember("bun:sqlite", "SQLiteError", "callable") as never;
+export const Statement: typeof import("bun:sqlite").Statement = bunModuleMember("bun:sqlite", "Statement", "callable") as never;
+export const __esModule: boolean = true;
+export const constants: typeof import("bun:sqlite").constants = bunModuleMember("bun:sqlite", "constants", "value") as never;
 
-const defaultExport: typeof import("bun:sqlite").default = bunModuleMember("bun:sqlite", "default") as never;
+const defaultExport: typeof import("bun:sqlite").default = bunModuleMember("bun:sqlite", "default", "callable") as never;
 export default defaultExport;

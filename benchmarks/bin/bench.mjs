@@ -1,0 +1,353 @@
+#!/usr/bin/env node
+// The benchmark runner: one workload, run under real Bun, under Node + dx-compat
+// and (where it helps) under plain Node, in one invocation.
+//
+//   node benchmarks/bin/bench.mjs [name…] [--runs N] [--json-only] [--dir DIR]
+//
+// Every sample is a fresh process, and competitors alternate (the order rotates
+// each round) so that drift in machine load hits them all alike. Reported: the
+// median throughput per competitor, its ratio to Bun and the min–max spread;
+// everything, samples included, is also written to results/<name>-<time>.json.
+// Node built-ins only: the runner must work before (and without) any build.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+
+const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const rootDir = resolve(benchDir, "..");
+// Resolve from the workspace root: that is where `bun` and `dx-compat` are installed.
+const rootRequire = createRequire(join(rootDir, "package.json"));
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+function usage(message) {
+  if (message) process.stderr.write(`${message}\n`);
+  process.stderr.write("usage: node benchmarks/bin/bench.mjs [name…] [--runs N] [--json-only] [--dir DIR]\n");
+  process.exit(2);
+}
+
+let cli;
+try {
+  cli = parseArgs({
+    allowPositionals: true,
+    options: {
+      runs: { type: "string" },
+      // Print the result documents as JSON on stdout instead of tables (for scripts/CI).
+      "json-only": { type: "boolean", default: false },
+      // Where workloads live (results go to DIR/results); the tests point it at fixtures.
+      dir: { type: "string" },
+    },
+  });
+} catch (error) {
+  usage(error.message);
+}
+const runsOverride = cli.values.runs === undefined ? undefined : Number(cli.values.runs);
+if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverride > 0)) usage("--runs wants a positive integer");
+const jsonOnly = cli.values["json-only"];
+const workloadsDir = cli.values.dir === undefined ? benchDir : resolve(cli.values.dir);
+const resultsDir = join(workloadsDir, "results");
+
+// ---------------------------------------------------------------- runtimes
+
+function bunBinary() {
+  // The npm package names its binary bun.exe on every platform.
+  return join(dirname(rootRequire.resolve("bun/package.json")), "bin", "bun.exe");
+}
+
+let registerURLCache;
+function registerURL() {
+  if (registerURLCache === undefined) {
+    const path = rootRequire.resolve("dx-compat/register"); // → packages/dx-compat/dist/register.js
+    if (!existsSync(path)) throw new Error(`${path} is missing: build first (pnpm build)`);
+    registerURLCache = pathToFileURL(path).href;
+  }
+  return registerURLCache;
+}
+
+/** argv for one competitor: runtime flags from the manifest go before the file. */
+function commandFor(competitor, workloadDir) {
+  const file = join(workloadDir, competitor.file);
+  const flags = competitor.args ?? [];
+  switch (competitor.runtime) {
+    case "bun":
+      return [bunBinary(), ...flags, file];
+    case "node+dx-compat":
+      return [process.execPath, "--import", registerURL(), ...flags, file];
+    case "node":
+      return [process.execPath, ...flags, file];
+    default:
+      throw new Error(`unknown runtime "${competitor.runtime}" (bun, node+dx-compat or node)`);
+  }
+}
+
+// Neither runtime gets preloads or flags from the caller's environment: both
+// would skew one side (NODE_OPTIONS only ever reaches Node).
+const childEnv = { ...process.env };
+delete childEnv.NODE_OPTIONS;
+
+/** Run one process to completion; resolves with its exit status, output and wall time. */
+function runProcess(argv, cwd, timeoutMs) {
+  return new Promise((resolvePromise) => {
+    const stdout = [];
+    const stderr = [];
+    let timedOut = false;
+    let wallNs;
+    const start = process.hrtime.bigint();
+    const child = spawn(argv[0], argv.slice(1), { cwd, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.stdout.on("data", (chunk) => stdout.push(chunk));
+    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    // "exit" is the end of the process (what "measure": "process" times);
+    // "close" comes after the pipes drain, when the output is complete.
+    child.on("exit", () => {
+      wallNs = process.hrtime.bigint() - start;
+    });
+    child.on("error", (error) => stderr.push(Buffer.from(String(error.message))));
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({
+        code,
+        signal,
+        timedOut,
+        wallMs: Number(wallNs ?? process.hrtime.bigint() - start) / 1e6,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+      });
+    });
+  });
+}
+
+const lastLine = (text) => text.trimEnd().split("\n").at(-1)?.trim() ?? "";
+const firstLine = (text) => text.trim().split("\n")[0]?.trim() ?? "";
+
+/** One sample: `{ ops, ms }`, or `{ error }` with a one-line reason. */
+async function sample(workload, competitor) {
+  const result = await runProcess(competitor.command, workload.dir, workload.timeoutMs);
+  if (result.timedOut) return { error: `timed out after ${workload.timeoutMs} ms` };
+  if (result.code !== 0) {
+    const why = firstLine(result.stderr) || lastLine(result.stdout) || "no output";
+    return { error: `exit ${result.code ?? result.signal}: ${why}` };
+  }
+  // "expect": the program's last line of output, so a competitor that quietly
+  // does less (or nothing) cannot look fast.
+  if (workload.expect !== undefined && workload.measure === "process" && lastLine(result.stdout) !== workload.expect) {
+    return { error: `printed ${JSON.stringify(lastLine(result.stdout))}, expected ${JSON.stringify(workload.expect)}` };
+  }
+  if (workload.measure === "process") return { ops: 1, ms: result.wallMs };
+  let line;
+  try {
+    line = JSON.parse(lastLine(result.stdout));
+  } catch {
+    line = undefined;
+  }
+  if (!(line?.ops > 0 && line?.ms > 0)) {
+    return { error: `no result line (want {"ops": n, "ms": t}); got ${JSON.stringify(lastLine(result.stdout))}` };
+  }
+  return { ops: line.ops, ms: line.ms };
+}
+
+// ---------------------------------------------------------------- workloads
+
+function discover() {
+  const found = new Map();
+  if (!existsSync(workloadsDir)) return found;
+  for (const entry of readdirSync(workloadsDir, { withFileTypes: true })) {
+    const manifestPath = join(workloadsDir, entry.name, "workload.json");
+    if (entry.isDirectory() && existsSync(manifestPath)) found.set(entry.name, manifestPath);
+  }
+  return new Map([...found].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function loadWorkload(name, manifestPath) {
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+  const dir = dirname(manifestPath);
+  const measure = manifest.measure ?? "self";
+  const competitors = Object.entries(manifest.competitors ?? {}).map(([competitorName, spec]) => {
+    const competitor = { name: competitorName, runtime: spec.runtime, file: spec.file, args: spec.args };
+    // A competitor that cannot even be started (unknown runtime, dx-compat not
+    // built) fails on its own row; the others still run.
+    try {
+      competitor.command = commandFor(spec, dir);
+    } catch (error) {
+      competitor.setupError = error.message;
+    }
+    return competitor;
+  });
+  if (competitors.length === 0) throw new Error(`${manifestPath}: no competitors`);
+  return {
+    name,
+    dir,
+    description: manifest.description ?? "",
+    unit: manifest.unit ?? (measure === "process" ? "runs/s" : "ops/s"),
+    measure,
+    expect: manifest.expect,
+    runs: runsOverride ?? manifest.runs ?? 5,
+    timeoutMs: manifest.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    competitors,
+  };
+}
+
+// ---------------------------------------------------------------- statistics and output
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** 3 significant digits, compact: 1.23M, 45.6K, 812, 83.0. */
+const human = new Intl.NumberFormat("en", { notation: "compact", minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format;
+
+const progressIsTTY = process.stderr.isTTY;
+function progress(message) {
+  // On a terminal the progress line rewrites itself; in logs every step is a line.
+  process.stderr.write(progressIsTTY ? `\r\x1b[K[bench] ${message}` : `[bench] ${message}\n`);
+}
+function endProgress() {
+  if (progressIsTTY) process.stderr.write("\r\x1b[K");
+}
+
+function summarize(workload, samplesByName, errors) {
+  const summary = {};
+  for (const competitor of workload.competitors) {
+    const samples = samplesByName.get(competitor.name);
+    const throughputs = samples.map((s) => s.ops / (s.ms / 1000));
+    const entry = { runtime: competitor.runtime, file: competitor.file, command: competitor.command, samples };
+    if (errors.has(competitor.name)) entry.error = errors.get(competitor.name);
+    else {
+      entry.median = median(throughputs);
+      entry.min = Math.min(...throughputs);
+      entry.max = Math.max(...throughputs);
+      entry.medianMs = median(samples.map((s) => s.ms));
+    }
+    summary[competitor.name] = entry;
+  }
+  // The reference is real Bun; without a working Bun row there is no ratio.
+  const bun = Object.values(summary).find((entry) => entry.runtime === "bun" && entry.median !== undefined);
+  for (const entry of Object.values(summary)) entry.ratio = bun && entry.median !== undefined ? entry.median / bun.median : null;
+  return summary;
+}
+
+// 0.43 and 1.00, but 0.0025 rather than a misleading 0.00.
+const ratioText = (ratio) => (ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2));
+
+function table(workload, summary) {
+  const header = ["competitor", "runtime", `median ${workload.unit}`, "vs Bun", "spread (min–max)"];
+  const rows = Object.entries(summary).map(([name, entry]) => {
+    if (entry.error !== undefined) return [name, entry.runtime, `failed: ${entry.error}`, "", ""];
+    // For whole-process timing the time per run reads better than runs/s.
+    const perRun = workload.measure === "process" ? ` (${entry.medianMs.toFixed(1)} ms)` : "";
+    return [
+      name,
+      entry.runtime,
+      `${human(entry.median)}${perRun}`,
+      entry.ratio === null ? "—" : `${ratioText(entry.ratio)}×`,
+      `${human(entry.min)}–${human(entry.max)}`,
+    ];
+  });
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
+  const format = (row) => row.map((cell, column) => cell.padEnd(widths[column])).join(" | ").trimEnd();
+  return [
+    `${workload.name}: ${workload.description}`,
+    `  ${workload.runs} runs each, fresh process per run${workload.measure === "process" ? ", timed spawn to exit" : ""}`,
+    "",
+    format(header),
+    widths.map((width) => "-".repeat(width)).join("-|-"),
+    ...rows.map(format),
+    "",
+  ].join("\n");
+}
+
+function machineInfo() {
+  const bunVersion = spawnSync(bunBinary(), ["--version"], { encoding: "utf8" });
+  return {
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cpus: os.cpus().length,
+    node: process.version,
+    bun: bunVersion.status === 0 ? bunVersion.stdout.trim() : `unavailable (${bunVersion.error?.message ?? bunVersion.stderr.trim()})`,
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+async function runWorkload(workload) {
+  const samplesByName = new Map(workload.competitors.map((c) => [c.name, []]));
+  const errors = new Map(workload.competitors.filter((c) => c.setupError).map((c) => [c.name, c.setupError]));
+  const live = () => workload.competitors.filter((c) => !errors.has(c.name));
+
+  // One discarded warm-up each: fills the OS file cache (and Bun's and
+  // esbuild's on-disk caches, if any) so that run 1 is not an outlier.
+  for (const competitor of live()) {
+    progress(`${workload.name}: warm-up ${competitor.name}`);
+    const result = await sample(workload, competitor);
+    if (result.error !== undefined) errors.set(competitor.name, result.error);
+  }
+  for (let round = 0; round < workload.runs; round++) {
+    const order = workload.competitors.map((_, i) => workload.competitors[(i + round) % workload.competitors.length]);
+    for (const competitor of order) {
+      if (errors.has(competitor.name)) continue; // a failed competitor stays failed; don't waste the time
+      progress(`${workload.name}: run ${round + 1}/${workload.runs} ${competitor.name}`);
+      const result = await sample(workload, competitor);
+      if (result.error !== undefined) errors.set(competitor.name, result.error);
+      else samplesByName.get(competitor.name).push(result);
+    }
+    if (live().length === 0) break;
+  }
+  endProgress();
+  return { summary: summarize(workload, samplesByName, errors), failed: errors.size > 0 };
+}
+
+async function main() {
+  const available = discover();
+  const names = cli.positionals.length > 0 ? cli.positionals : [...available.keys()];
+  const unknown = names.filter((name) => !available.has(name));
+  if (unknown.length > 0 || names.length === 0) {
+    if (unknown.length > 0) process.stderr.write(`unknown workload: ${unknown.join(", ")}\n`);
+    process.stderr.write(`available workloads: ${[...available.keys()].join(", ") || "(none)"}\n`);
+    process.exit(2);
+  }
+
+  const machine = machineInfo();
+  const documents = [];
+  let anyFailed = false;
+  mkdirSync(resultsDir, { recursive: true });
+  for (const name of names) {
+    const workload = loadWorkload(name, available.get(name));
+    const startedAt = new Date();
+    // Other work on the machine skews samples; record it, and say so when it is heavy.
+    const loadAverage = os.loadavg()[0];
+    if (loadAverage > machine.cpus) process.stderr.write(`[bench] ${name}: load average ${loadAverage.toFixed(1)} on ${machine.cpus} cores; expect noisy numbers\n`);
+    const { summary, failed } = await runWorkload(workload);
+    anyFailed ||= failed;
+    const document = {
+      workload: workload.name,
+      description: workload.description,
+      unit: workload.unit,
+      measure: workload.measure,
+      runs: workload.runs,
+      startedAt: startedAt.toISOString(),
+      machine,
+      loadAverage,
+      competitors: summary,
+    };
+    documents.push(document);
+    const resultPath = join(resultsDir, `${name}-${startedAt.toISOString().replaceAll(":", "-")}.json`);
+    writeFileSync(resultPath, `${JSON.stringify(document, null, 2)}\n`);
+    if (!jsonOnly) {
+      process.stdout.write(`${table(workload, summary)}`);
+      process.stdout.write(`  → ${relative(process.cwd(), resultPath)}\n\n`);
+    }
+  }
+  if (jsonOnly) process.stdout.write(`${JSON.stringify(documents, null, 2)}\n`);
+  else process.stdout.write(`machine: ${machine.cpu}, ${machine.cpus} cores, ${machine.os}; node ${machine.node}, bun ${machine.bun}\n`);
+  process.exitCode = anyFailed ? 1 : 0;
+}
+
+await main();

@@ -1,0 +1,73 @@
+// The runner's contract, checked on fixture workloads in a temporary directory:
+// tables, JSON, failures and exit codes. Nothing here asserts timing — only
+// that numbers exist and are consistent with each other.
+//
+//   node --test benchmarks/test/bench.test.mjs
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const runner = fileURLToPath(new URL("../bin/bench.mjs", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "dx-compat-bench-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function workload(name, manifest, files) {
+  mkdirSync(join(dir, name));
+  writeFileSync(join(dir, name, "workload.json"), JSON.stringify(manifest));
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, name, file), text);
+}
+
+const selfMeasured = 'const start = performance.now(); let x = 0; for (let i = 0; i < 1e5; i++) x += i; console.log(JSON.stringify({ ops: 1e5, ms: performance.now() - start + 1e-3 }));\n';
+workload("ok", { description: "fixture", unit: "ops/s", runs: 2, competitors: { bun: { runtime: "bun", file: "w.mjs" }, node: { runtime: "node", file: "w.mjs" } } }, { "w.mjs": selfMeasured });
+workload(
+  "broken",
+  { description: "fixture", measure: "process", expect: "ok", runs: 2, competitors: { bun: { runtime: "bun", file: "ok.mjs" }, crash: { runtime: "node", file: "crash.mjs" }, silent: { runtime: "node", file: "silent.mjs" } } },
+  { "ok.mjs": 'console.log("ok");\n', "crash.mjs": 'console.error("boom"); process.exit(3);\n', "silent.mjs": "" },
+);
+
+const bench = (...args) => spawnSync(process.execPath, [runner, "--dir", dir, ...args], { encoding: "utf8" });
+const resultFiles = (name) => readdirSync(join(dir, "results")).filter((file) => file.startsWith(`${name}-`) && file.endsWith(".json"));
+
+test("a working workload prints a table with Bun as 1.00× and writes JSON with every sample", () => {
+  const run = bench("ok");
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^bun\s+\| bun\s+\| \S+\s+\| 1\.00×/m);
+  assert.match(run.stdout, /^node\s+\| node\s+\| \S+\s+\| [\d.e-]+×/m);
+  assert.match(run.stderr, /\[bench\] ok: run 2\/2/);
+  const [file] = resultFiles("ok");
+  const document = JSON.parse(readFileSync(join(dir, "results", file), "utf8"));
+  assert.equal(document.workload, "ok");
+  assert.equal(typeof document.machine.cpus, "number");
+  for (const entry of Object.values(document.competitors)) {
+    assert.equal(entry.samples.length, 2); // the warm-up is not a sample
+    assert.ok(entry.min <= entry.median && entry.median <= entry.max);
+  }
+  assert.equal(document.competitors.bun.ratio, 1);
+});
+
+test("--runs overrides the manifest and --json-only prints only JSON", () => {
+  const run = bench("ok", "--runs", "1", "--json-only");
+  assert.equal(run.status, 0, run.stderr);
+  const [document] = JSON.parse(run.stdout);
+  assert.equal(document.runs, 1);
+  assert.equal(document.competitors.node.samples.length, 1);
+});
+
+test("failing competitors are reported on their row and make the run exit 1", () => {
+  const run = bench("broken");
+  assert.equal(run.status, 1);
+  assert.match(run.stdout, /^crash\s+\| node\s+\| failed: exit 3: boom/m);
+  assert.match(run.stdout, /^silent\s+\| node\s+\| failed: printed "", expected "ok"/m);
+  assert.match(run.stdout, /^bun\s+\| bun\s+\| .*1\.00×/m);
+});
+
+test("an unknown workload lists the available ones and exits 2", () => {
+  const run = bench("nope");
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /unknown workload: nope/);
+  assert.match(run.stderr, /available workloads: broken, ok/);
+});
