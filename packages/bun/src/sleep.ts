@@ -1,4 +1,4 @@
-import { setTimeout as delay } from "node:timers/promises";
+import { setImmediate as nextTurn, setTimeout as delay } from "node:timers/promises";
 
 // Node clamps timers beyond 2^31-1 ms to 1 ms (with a warning); Bun just waits, so we wait the longest Node can.
 const LONGEST_TIMER_MS = 2_147_483_647;
@@ -10,7 +10,7 @@ function timerDelay(milliseconds: number): number {
 
 /**
  * `Bun.sleep(ms | Date)`: resolves after `ms` milliseconds, or once `date` is
- * reached. Negative, zero and `NaN` delays resolve on the next timer tick; a
+ * reached. Negative, zero and `NaN` delays resolve on the next turn of the event loop; a
  * non-number throws Bun's `TypeError` synchronously.
  *
  * @example
@@ -24,5 +24,7 @@ export const sleep: typeof import("bun").sleep = function sleep(ms: number | Dat
   if (typeof ms === "number") milliseconds = ms;
   else if (ms instanceof Date) milliseconds = ms.getTime() - Date.now();
   else throw new TypeError("sleep expects a number (milliseconds)");
-  return delay(timerDelay(milliseconds));
+  const wait = timerDelay(milliseconds);
+  // Node's timers wait at least 1 ms; Bun's sleep(0) resumes on the next turn of the loop.
+  return wait === 0 ? nextTurn() : delay(wait);
 };

@@ -3,10 +3,15 @@
 // `experimentalDecorators`), JSX through the automatic runtime (`react`, the
 // dev runtime unless NODE_ENV=production) unless tsconfig chooses otherwise.
 // esbuild does the work; inline source maps keep stack traces on the source.
-import { transformSync } from "esbuild";
 import type { Loader, TransformOptions } from "esbuild";
+import { createRequire } from "node:module";
 import { dirname, extname } from "node:path";
 import { transpileOptionsFor } from "./tsconfig.ts";
+
+// esbuild loads on the first file that needs it: a program with no TypeScript
+// or JSX never pays for it at start-up.
+let esbuild: typeof import("esbuild") | undefined;
+const loadEsbuild = (): typeof import("esbuild") => (esbuild ??= createRequire(import.meta.url)("esbuild") as typeof import("esbuild"));
 
 const loaders: Readonly<Record<string, Loader>> = {
   ".ts": "ts",
@@ -31,7 +36,7 @@ function jsxOptions(path: string, jsx: string | undefined): Partial<TransformOpt
 /** Transpile one file's source to JavaScript with an inline source map. */
 export function transpile(source: string, path: string): string {
   const { jsx, ...compilerOptions } = transpileOptionsFor(dirname(path));
-  const result = transformSync(source, {
+  const result = loadEsbuild().transformSync(source, {
     loader: loaders[extname(path)] ?? "ts",
     sourcefile: path,
     sourcemap: "inline",
