@@ -54,9 +54,12 @@ export interface RunResult {
 
 export function runProcess(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
+    // pnpm's bin shims export NODE_PATH (its virtual store): a user's program would not
+    // see it, and it would let packages resolve that a real install lacks.
+    const { NODE_PATH: _nodePath, NODE_OPTIONS: _nodeOptions, ...inherited } = process.env;
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
+      env: { ...inherited, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     const stdout: Buffer[] = [];

@@ -35,9 +35,12 @@ export function parseJsonc(text: string): unknown {
       i = text.indexOf("*/", i + 2);
       if (i === -1) break;
       i++;
+    } else if (ch === "}" || ch === "]") {
+      // A trailing comma before a closing bracket (outside strings) is dropped.
+      out = out.replace(/,(\s*)$/, "$1") + ch;
     } else out += ch;
   }
-  return JSON.parse(out.replace(/,(\s*[}\]])/g, "$1"));
+  return JSON.parse(out);
 }
 
 function readConfig(file: string, depth = 0): TranspileOptions {
