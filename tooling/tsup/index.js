@@ -10,6 +10,8 @@ export function definePackageBuild(overrides = {}) {
     target: "node22",
     platform: "node",
     dts: true,
+    // Published sources must declare their types (isolatedDeclarations); tests and configs need not.
+    tsconfig: "tsconfig.build.json",
     clean: true,
     sourcemap: true,
     splitting: true,

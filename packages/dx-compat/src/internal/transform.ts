@@ -41,7 +41,6 @@ export function transpile(source: string, path: string): string {
     sourcefile: path,
     sourcemap: "inline",
     target: "node22",
-    format: undefined,
     tsconfigRaw: { compilerOptions: jsx === undefined ? compilerOptions : { ...compilerOptions, jsx: jsx as "react" } },
     ...jsxOptions(path, jsx),
   });
