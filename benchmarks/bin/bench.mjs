@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const rootDir = resolve(benchDir, "..");
 // Resolve from the workspace root: that is where `bun` and `dx-compat` are installed.
-const rootRequire = createRequire(join(rootDir, "package.json"));
+const benchRequire = createRequire(join(benchDir, "package.json"));
 const DEFAULT_TIMEOUT_MS = 120_000;
 
 function usage(message) {
@@ -54,13 +54,13 @@ const resultsDir = join(workloadsDir, "results");
 
 function bunBinary() {
   // The npm package names its binary bun.exe on every platform.
-  return join(dirname(rootRequire.resolve("bun/package.json")), "bin", "bun.exe");
+  return join(dirname(benchRequire.resolve("bun/package.json")), "bin", "bun.exe");
 }
 
 let registerURLCache;
 function registerURL() {
   if (registerURLCache === undefined) {
-    const path = rootRequire.resolve("dx-compat/register"); // → packages/dx-compat/dist/register.js
+    const path = benchRequire.resolve("dx-compat/register"); // → packages/dx-compat/dist/register.js
     if (!existsSync(path)) throw new Error(`${path} is missing: build first (pnpm build)`);
     registerURLCache = pathToFileURL(path).href;
   }

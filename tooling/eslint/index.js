@@ -26,7 +26,7 @@ export default tseslint.config(
       ],
       "no-restricted-syntax": ["error", ...houseSyntax],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/consistent-type-imports": ["error", { disallowTypeAnnotations: false }],
     },
   },
   {

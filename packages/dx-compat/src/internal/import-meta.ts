@@ -10,7 +10,7 @@ const mentionsBunMeta = /\bimport\.meta\.(?:dir|file|path|main)\b/;
 let mainURL: string | undefined;
 
 /** The `file:` URL of the program's entry module (from `process.argv[1]`). */
-export function entryURL(): string {
+function entryURL(): string {
   if (mainURL === undefined) {
     const entry = process.argv[1];
     try {

@@ -32,8 +32,7 @@ export const subpathPackages: {
   html: "@dx-compat/html",
 };
 
-export type Subpath = keyof typeof subpathPackages;
-export type PackageName = (typeof subpathPackages)[Subpath];
+export type PackageName = (typeof subpathPackages)[keyof typeof subpathPackages];
 
 /** Members of the `bun` module implemented outside `@dx-compat/bun`. */
 const bunMembersElsewhere: Readonly<Record<string, PackageName>> = {
@@ -59,7 +58,11 @@ export const bunModulePackages: { readonly "bun:sqlite": "@dx-compat/sqlite"; re
   "bun:ffi": "@dx-compat/ffi",
 };
 
-/** The package behind each global Bun declares beyond Node's (the `Bun` global itself is `dx-compat/register`). */
+/**
+ * The package behind each global Bun declares beyond Node's (the `Bun` global itself is `dx-compat/register`).
+ * Read by tooling/coverage for COVERAGE.md.
+ * @public
+ */
 export const globalOwners: Readonly<Record<string, PackageName>> = {
   HTMLRewriter: "@dx-compat/html",
   BuildError: "@dx-compat/compile",
