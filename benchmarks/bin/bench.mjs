@@ -18,8 +18,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const rootDir = resolve(benchDir, "..");
-// Resolve from the workspace root: that is where `bun` and `dx-compat` are installed.
+// `bun` and `dx-compat` are this package's dev dependencies.
 const benchRequire = createRequire(join(benchDir, "package.json"));
 const DEFAULT_TIMEOUT_MS = 120_000;
 
