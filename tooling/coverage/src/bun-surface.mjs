@@ -9,7 +9,7 @@ import ts from "typescript";
 const require = createRequire(import.meta.url);
 const bunTypesDir = dirname(require.resolve("bun-types/package.json", { paths: [dirname(require.resolve("@types/bun/package.json"))] }));
 
-export const bunModules = ["bun", "bun:sqlite", "bun:ffi"];
+const bunModules = ["bun", "bun:sqlite", "bun:ffi"];
 
 function program() {
   const probe = join(bunTypesDir, "__dx_compat_probe__.ts");
