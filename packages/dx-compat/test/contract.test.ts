@@ -31,6 +31,28 @@ describe("a project that links node_modules/dx-compat to the workspace package",
   });
 });
 
+describe("CommonJS consumers, without the register hook", () => {
+  it("require() the packages: one module instance, the same one import gets", async () => {
+    const dir = writeFiles({
+      "main.cjs": `
+        const bun = require("@dx-compat/bun");
+        const root = require("dx-compat");
+        const sub = require("dx-compat/bun");
+        import("@dx-compat/bun").then((esm) => {
+          console.log(JSON.stringify({ sleep: typeof bun.sleep, same: esm.sleep === bun.sleep, root: root.sleep === bun.sleep, sub: sub.sleep === bun.sleep, global: typeof globalThis.Bun }));
+        });
+      `,
+    });
+    mkdirSync(join(dir, "node_modules"));
+    symlinkSync(packageDir, join(dir, "node_modules", "dx-compat"), "dir");
+    mkdirSync(join(dir, "node_modules", "@dx-compat"));
+    symlinkSync(join(packageDir, "..", "bun"), join(dir, "node_modules", "@dx-compat", "bun"), "dir");
+    const result = await runProcess(nodeBinary(), ["main.cjs"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ sleep: "function", same: true, root: true, sub: true, global: "undefined" });
+  });
+});
+
 describe("a project with dx-compat but none of the @dx-compat/* packages", () => {
   // A copy, not a link: resolution from its real path must not find the workspace's packages.
   function bareProject(files: Record<string, string>): string {
