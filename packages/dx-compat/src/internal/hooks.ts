@@ -4,7 +4,7 @@
 //  - resolve relative imports the way Bun does for TypeScript projects
 //    (`./util` → `./util.ts`, `./util.js` → `./util.ts`, `./dir` → `./dir/index.ts`);
 //  - transpile .ts/.tsx/.jsx/.mts/.cts, and give ES modules Bun's `import.meta`.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { registerHooks } from "node:module";
 import type { LoadFnOutput, LoadHookContext, ModuleFormat, ResolveFnOutput, ResolveHookContext } from "node:module";
 import { extname } from "node:path";
@@ -35,7 +35,7 @@ const swapExtension: Readonly<Record<string, readonly string[]>> = {
 };
 const appendExtensions = [".ts", ".tsx", ".js", ".mjs", ".jsx", ".mts", ".cjs", ".cts", ".json"];
 
-const isFile = (path: string): boolean => existsSync(path) && statSync(path).isFile();
+const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 
 function bunStyleCandidate(specifier: string, parentURL: string | undefined): string | undefined {
   if (parentURL === undefined || !parentURL.startsWith("file:")) return undefined;
@@ -70,7 +70,7 @@ function resolve(specifier: string, context: ResolveHookContext, nextResolve: Ne
   }
 }
 
-const esmSyntax = /^\s*(?:import\s*[\w{*"'$]|export\s|import\.meta\b)|\bimport\.meta\b|^\s*await\s/m;
+const esmSyntax = /^\s*(?:import\s*[\w{*"'$]|export\s|await\s)|\bimport\.meta\b/m;
 const cjsSyntax = /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/;
 
 /** ES module unless the file is `.cts`, or reads as CommonJS and not as ESM. */
