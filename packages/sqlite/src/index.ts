@@ -1,3 +1,7 @@
-// @dx-compat/sqlite: `bun:sqlite` on better-sqlite3.
-// Nothing is implemented yet, so nothing is exported (see README.md).
-export {};
+// @dx-compat/sqlite: `bun:sqlite` on better-sqlite3. Re-exports only; one API per file.
+export { constants } from "./constants.ts";
+export { Database, Database as default } from "./database.ts";
+export { SQLiteError } from "./sqlite-error.ts";
+export { Statement } from "./statement.ts";
+// Bun's bun:sqlite module carries the CommonJS-interop marker too.
+export const __esModule: boolean = true;

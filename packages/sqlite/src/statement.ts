@@ -1,0 +1,307 @@
+import type { Changes } from "bun:sqlite";
+import { finalizedError } from "./internal/errors.ts";
+import type { NativeStatement } from "./internal/native.ts";
+import { occurrenceValues, valuesByIndex } from "./internal/bind.ts";
+import { translateError } from "./internal/prepare.ts";
+import { expandSql } from "./internal/sql.ts";
+import type { SqlAnalysis } from "./internal/sql.ts";
+
+/** What a Statement needs from the Database that prepared it. */
+export interface StatementContext {
+  readonly strict: boolean;
+  /** better-sqlite3 over the same SQL, with every parameter a bare `?` (see internal/sql.ts). */
+  readonly native: NativeStatement;
+  /** Prepares a second better-sqlite3 statement over the same SQL (for raw/typed reads). */
+  readonly prepareAgain: () => NativeStatement;
+}
+
+type Row = Record<string, unknown>;
+type ColumnType = "INTEGER" | "FLOAT" | "TEXT" | "BLOB" | "NULL";
+
+const NO_VALUES: unknown[] = [];
+
+/** better-sqlite3 returns BLOBs as Buffers; Bun returns plain Uint8Arrays. */
+function plainBytes(value: unknown): unknown {
+  return value instanceof Buffer ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value;
+}
+
+function typeOfValue(value: unknown): ColumnType {
+  if (value === null) return "NULL";
+  if (typeof value === "bigint") return "INTEGER";
+  if (typeof value === "number") return "FLOAT";
+  if (typeof value === "string") return "TEXT";
+  return "BLOB";
+}
+
+/** A column's value as Bun's `raw()` gives it: SQLite's bytes (64-bit little-endian numbers, UTF-8 text). */
+function rawBytes(value: unknown): Uint8Array | null {
+  if (value === null) return null;
+  if (typeof value === "bigint" || typeof value === "number") {
+    const bytes = new Uint8Array(8);
+    const view = new DataView(bytes.buffer);
+    if (typeof value === "bigint") view.setBigInt64(0, value, true);
+    else view.setFloat64(0, value, true);
+    return bytes;
+  }
+  if (typeof value === "string") return new Uint8Array(Buffer.from(value, "utf8"));
+  return plainBytes(value) as Uint8Array;
+}
+
+/**
+ * A prepared statement of `bun:sqlite`, over a better-sqlite3 statement.
+ * Rows are plain objects (BLOBs as `Uint8Array`), `get()` gives `null` when
+ * there is no row, and parameters bind by Bun's rules (internal/bind.ts).
+ *
+ * @example
+ * ```ts
+ * const stmt = db.query("SELECT * FROM users WHERE id = ?");
+ * const user = stmt.get(1); // { id: 1, … } or null
+ * ```
+ */
+export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqlite").SQLQueryBindings[] = import("bun:sqlite").SQLQueryBindings[]> {
+  readonly #sql: string;
+  readonly #analysis: SqlAnalysis;
+  readonly #context: StatementContext;
+  readonly #native: NativeStatement;
+  readonly #reader: boolean;
+  #finalized = false;
+  #safeIntegers: boolean;
+  #class: (new (...args: never[]) => unknown) | undefined;
+  /** The values last bound, by parameter index − 1 (Bun re-uses them for a call without arguments). */
+  #bound: unknown[] | undefined;
+  #typedReader: NativeStatement | undefined;
+  #columns: { name: string; type: string | null }[] | undefined;
+
+  /** @internal Made by `Database.prototype.query` / `prepare`. */
+  constructor(sql: string, analysis: SqlAnalysis, context: StatementContext, safeIntegers: boolean) {
+    this.#sql = sql;
+    this.#analysis = analysis;
+    this.#context = context;
+    this.#native = context.native;
+    this.#reader = context.native.reader;
+    this.#safeIntegers = safeIntegers;
+  }
+
+  #values(args: readonly unknown[]): unknown[] {
+    if (this.#finalized) throw finalizedError();
+    const count = this.#analysis.count;
+    if (count === 0) return NO_VALUES;
+    if (args.length === 0) return occurrenceValues((this.#bound ??= new Array<unknown>(count).fill(null)), this.#analysis);
+    const byIndex = valuesByIndex(args, this.#analysis, this.#context.strict);
+    this.#bound = byIndex;
+    return occurrenceValues(byIndex, this.#analysis);
+  }
+
+  #row(row: unknown): ReturnType {
+    const object = row as Row;
+    for (const key in object) {
+      const value = object[key];
+      if (value instanceof Buffer) object[key] = plainBytes(value);
+    }
+    if (this.#class !== undefined) Object.setPrototypeOf(object, this.#class.prototype);
+    return object as ReturnType;
+  }
+
+  /** The first row, or `null`. */
+  get(...params: ParamsType): ReturnType | null {
+    const values = this.#values(params);
+    let row: unknown;
+    try {
+      if (!this.#reader) {
+        this.#native.run(values);
+        return null;
+      }
+      row = this.#native.get(values);
+    } catch (error) {
+      throw translateError(error);
+    }
+    return row === undefined ? null : this.#row(row);
+  }
+
+  /** Every row. */
+  all(...params: ParamsType): ReturnType[] {
+    const values = this.#values(params);
+    let rows: unknown[];
+    try {
+      if (!this.#reader) {
+        this.#native.run(values);
+        return [];
+      }
+      rows = this.#native.all(values);
+    } catch (error) {
+      throw translateError(error);
+    }
+    for (let i = 0; i < rows.length; i++) rows[i] = this.#row(rows[i]);
+    return rows as ReturnType[];
+  }
+
+  /** The rows, one at a time. */
+  *iterate(...params: ParamsType): IterableIterator<ReturnType> {
+    const values = this.#values(params);
+    if (!this.#reader) {
+      this.run(...params);
+      return;
+    }
+    let iterator: IterableIterator<unknown>;
+    try {
+      iterator = this.#native.iterate(values) as IterableIterator<unknown>;
+    } catch (error) {
+      throw translateError(error);
+    }
+    for (const row of iterator) yield this.#row(row);
+  }
+
+  [Symbol.iterator](): IterableIterator<ReturnType> {
+    return this.iterate(...([] as unknown as ParamsType));
+  }
+
+  /** Execute; `{ changes, lastInsertRowid }`. */
+  run(...params: ParamsType): Changes {
+    const values = this.#values(params);
+    try {
+      const { changes, lastInsertRowid } = this.#native.run(values);
+      return { changes, lastInsertRowid };
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+
+  /** Every row as an array of column values. */
+  values(...params: ParamsType): Array<Array<string | bigint | number | Uint8Array | null>> {
+    const values = this.#values(params);
+    if (!this.#reader) {
+      this.#runValues(values);
+      return [];
+    }
+    const native = this.#native;
+    let rows: unknown[][];
+    try {
+      native.raw(true);
+      rows = native.all(values) as unknown[][];
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      native.raw(false);
+    }
+    for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = plainBytes(row[i]);
+    return rows as Array<Array<string | bigint | number | Uint8Array | null>>;
+  }
+
+  /** Every row as an array of each column's bytes, as SQLite stores them. */
+  raw(...params: ParamsType): Array<Array<Uint8Array | null>> {
+    const values = this.#values(params);
+    if (!this.#reader) {
+      this.#runValues(values);
+      return [];
+    }
+    try {
+      return (this.#typed().all(values) as unknown[][]).map((row) => row.map(rawBytes));
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+
+  #runValues(values: unknown[]): void {
+    try {
+      this.#native.run(values);
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+
+  /** A raw-mode, safe-integer twin: tells INTEGER from FLOAT, which plain numbers cannot. */
+  #typed(): NativeStatement {
+    if (this.#typedReader === undefined) {
+      this.#typedReader = this.#context.prepareAgain();
+      this.#typedReader.raw(true);
+      this.#typedReader.safeIntegers(true);
+    }
+    return this.#typedReader;
+  }
+
+  #columnInfo(): { name: string; type: string | null }[] {
+    if (this.#finalized) throw finalizedError();
+    return (this.#columns ??= this.#reader ? this.#native.columns().map(({ name, type }) => ({ name, type })) : []);
+  }
+
+  get columnNames(): string[] {
+    return this.#columnInfo().map((column) => column.name);
+  }
+
+  get declaredTypes(): Array<string | null> {
+    return this.#columnInfo().map((column) => column.type);
+  }
+
+  /** The SQLite type of each column of the first row (with the current bindings); "NULL" when there is no row. */
+  get columnTypes(): Array<"INTEGER" | "FLOAT" | "TEXT" | "BLOB" | "NULL" | null> {
+    const columns = this.#columnInfo();
+    if (!this.#reader) throw new Error("columnTypes is not available for non-read-only statements (INSERT, UPDATE, DELETE, etc.)");
+    const values = this.#bound === undefined ? occurrenceValues(new Array<unknown>(this.#analysis.count).fill(null), this.#analysis) : occurrenceValues(this.#bound, this.#analysis);
+    let row: unknown[] | undefined;
+    try {
+      row = this.#typed().get(values) as unknown[] | undefined;
+    } catch (error) {
+      throw translateError(error);
+    }
+    return row === undefined ? columns.map(() => "NULL") : row.map(typeOfValue);
+  }
+
+  get paramsCount(): number {
+    return this.#analysis.count;
+  }
+
+  get reader(): boolean {
+    return this.#reader;
+  }
+
+  get readonly(): boolean {
+    return this.#native.readonly;
+  }
+
+  get isFinalized(): boolean {
+    return this.#finalized;
+  }
+
+  /** better-sqlite3's statement (Bun gives its own native handle here). */
+  get native(): NativeStatement {
+    return this.#native;
+  }
+
+  safeIntegers(enabled: boolean): this;
+  safeIntegers(): boolean;
+  safeIntegers(enabled?: boolean): this | boolean {
+    if (enabled === undefined) return this.#safeIntegers;
+    this.#safeIntegers = Boolean(enabled);
+    this.#native.safeIntegers(this.#safeIntegers);
+    return this;
+  }
+
+  /** Rows get `Class.prototype` (the constructor is not called). */
+  as<T = unknown>(Class: new (...args: never[]) => T): Statement<T, ParamsType> {
+    this.#class = Class;
+    return this as unknown as Statement<T, ParamsType>;
+  }
+
+  finalize(): void {
+    this.#finalized = true;
+    this.#typedReader = undefined;
+  }
+
+  [Symbol.dispose](): void {
+    if (!this.#finalized) this.finalize();
+  }
+
+  /** The SQL with the last bound values in place of its parameters (`sqlite3_expanded_sql`). */
+  toString(): string {
+    if (this.#finalized) return "";
+    return expandSql(this.#sql, this.#analysis, this.#bound);
+  }
+
+  toJSON(): { sql: string; isFinalized: boolean; paramsCount: number; columnNames: string[] } {
+    return { sql: this.toString(), isFinalized: this.#finalized, paramsCount: this.paramsCount, columnNames: this.columnNames };
+  }
+
+  get [Symbol.toStringTag](): string {
+    return `"${this.toString()}"`;
+  }
+}
