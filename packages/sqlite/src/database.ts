@@ -209,7 +209,8 @@ export class Database {
 
   /** Execute every statement in `sql`; `{ changes, lastInsertRowid }` over all of them. */
   run<ParamsType extends SQLQueryBindings[]>(sql: string, ...bindings: ParamsType[]): Changes {
-    const native = this.#open();
+    if (this.#closed) throw new Error("Database has closed");
+    const native = this.#native;
     const before = this.#totals();
     try {
       if (bindings.length === 0) native.exec(sql);

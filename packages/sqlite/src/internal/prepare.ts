@@ -22,7 +22,7 @@ export function translateError(error: unknown, native?: NativeDatabase, sql?: st
 
 // The token SQLite points at, for the messages that carry an offset.
 const offsetMessages = [/^near "([^]+)": syntax error$/, /^no such column: ([^]+)$/];
-const missingFunction = /^no such function: ([^]+)$/;
+const functionMessages = [/^no such function: ([^]+)$/, /^wrong number of arguments to function ([^(]+)\(\)$/];
 
 /**
  * SQLite's `sqlite3_error_offset` (in UTF-8 bytes), which better-sqlite3 does
@@ -30,7 +30,7 @@ const missingFunction = /^no such function: ([^]+)$/;
  * statement reproduces the same error. Runs only on the error path.
  */
 function errorOffset(native: NativeDatabase, sql: string, message: string): number {
-  const fn = missingFunction.exec(message)?.[1];
+  const fn = functionMessages.map((re) => re.exec(message)?.[1]).find((name) => name !== undefined);
   // A call is `name(`: SQLite points at the name of the first call to it.
   if (fn !== undefined) {
     const at = new RegExp(`(?<![\\w$])${fn.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\(`, "i").exec(sql)?.index;
@@ -40,6 +40,7 @@ function errorOffset(native: NativeDatabase, sql: string, message: string): numb
   if (token === undefined) return -1;
   const ends = statementEnds(sql);
   for (let at = sql.indexOf(token); at !== -1; at = sql.indexOf(token, at + 1)) {
+    if (!isWholeToken(sql, at, token.length)) continue;
     const start = ends.filter((end) => end < at).reduce((_, end) => end + 1, 0);
     try {
       native.prepare(sql.slice(start, at + token.length));
@@ -48,6 +49,15 @@ function errorOffset(native: NativeDatabase, sql: string, message: string): numb
     }
   }
   return -1;
+}
+
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c >= 0x80;
+
+/** Whether `sql[at, at + length)` is not part of a longer identifier (`selec` inside `select`). */
+function isWholeToken(sql: string, at: number, length: number): boolean {
+  const edgeBefore = at === 0 || !isWordChar(sql.charCodeAt(at - 1)) || !isWordChar(sql.charCodeAt(at));
+  const edgeAfter = at + length >= sql.length || !isWordChar(sql.charCodeAt(at + length)) || !isWordChar(sql.charCodeAt(at + length - 1));
+  return edgeBefore && edgeAfter;
 }
 
 /** better-sqlite3's statement for the first SQL statement in `sql`, as Bun prepares it. */

@@ -142,7 +142,7 @@ export function positionalSql(sql: string, analysis: SqlAnalysis): string {
 export function formatReal(value: number): string {
   if (Number.isNaN(value)) return "NaN";
   if (!Number.isFinite(value)) return value > 0 ? "Inf" : "-Inf";
-  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
+  if (value === 0) return "0.0"; // SQLite prints -0.0 as 0.0 too
   const exponent = Math.floor(Math.log10(Math.abs(value)));
   let text: string;
   if (exponent < -4 || exponent >= 15) {
