@@ -1,7 +1,6 @@
 import type { Changes, DatabaseOptions, SQLQueryBindings } from "bun:sqlite";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { toNativeValue, occurrenceValues, valuesByIndex } from "./internal/bind.ts";
 import { closedError, emptyQueryError, notImplemented, sqliteError } from "./internal/errors.ts";
 import { NativeDatabaseClass } from "./internal/native.ts";
@@ -24,30 +23,32 @@ interface Opened {
 /** Bun's reading of the constructor's options into SQLite open flags and its own two switches. */
 function readOptions(options: DatabaseOptions | number | undefined): { flags: number; strict: boolean; safeIntegers: boolean } {
   if (typeof options === "number") return { flags: options, strict: false, safeIntegers: false };
-  let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  let strict = false;
-  let safeIntegers = false;
-  if (typeof options === "object" && options !== null) {
-    flags = 0;
-    if (options.readonly) flags = SQLITE_OPEN_READONLY;
-    if ("readOnly" in options) throw new TypeError('Misspelled option "readOnly" should be "readonly"');
-    if (options.create) flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (options.readwrite) flags |= SQLITE_OPEN_READWRITE;
-    if ("strict" in options || "safeIntegers" in options) {
-      safeIntegers = Boolean(options.safeIntegers);
-      strict = Boolean(options.strict);
-      if (flags === 0) flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    }
+  if (typeof options !== "object" || options === null) return { flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, strict: false, safeIntegers: false };
+  if ("readOnly" in options) throw new TypeError('Misspelled option "readOnly" should be "readonly"');
+  const readonly = Boolean(options.readonly) || ("readwrite" in options && !options.readwrite);
+  if (readonly && (options.create || options.readwrite)) {
+    throw new TypeError('A read-only database ("readonly: true" or "readwrite: false") cannot have "create: true" or "readwrite: true"');
   }
-  return { flags, strict, safeIntegers };
+  let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (readonly) flags = SQLITE_OPEN_READONLY;
+  else if (!options.create && ("create" in options || options.readwrite)) flags = SQLITE_OPEN_READWRITE;
+  return { flags, strict: Boolean(options.strict), safeIntegers: Boolean(options.safeIntegers) };
 }
 
-/** A `file:` URI's path (SQLite's URI filenames; query parameters such as `mode` are not supported). */
-function pathOf(filename: string): string {
-  if (!filename.startsWith("file:")) return filename;
-  const url = new URL(filename, "file:///");
-  if (url.search !== "") throw notImplemented("bun:sqlite Database", `URI parameters (${url.search}) are not supported on better-sqlite3`);
-  return filename.startsWith("file://") ? fileURLToPath(url) : decodeURIComponent(filename.slice("file:".length));
+/**
+ * The path to hand better-sqlite3. Bun gives SQLite the name as is, without URI
+ * handling (`file:x.db` is a file of that name); better-sqlite3's SQLite reads
+ * `file:` names as URIs, so such a name is made explicitly relative.
+ */
+function literalPath(filename: string): string {
+  return filename.startsWith("file:") ? `./${filename}` : filename;
+}
+
+/** Bun's connection defaults, where better-sqlite3's differ: foreign keys off, SQLite's default page cache. */
+function applyBunDefaults(native: NativeDatabase, safeIntegers: boolean): void {
+  native.pragma("foreign_keys = OFF");
+  native.pragma("cache_size = -2000");
+  if (safeIntegers) native.defaultSafeIntegers(true);
 }
 
 function open(filenameGiven: unknown, options: DatabaseOptions | number | undefined): Opened {
@@ -60,30 +61,33 @@ function open(filenameGiven: unknown, options: DatabaseOptions | number | undefi
   const anonymous = filename === "" || filename === ":memory:";
   if (anonymous && (flags & SQLITE_OPEN_READONLY) !== 0) throw new Error("Cannot open an anonymous database in read-only mode.");
   const readonly = (flags & SQLITE_OPEN_READONLY) !== 0 && (flags & SQLITE_OPEN_READWRITE) === 0;
+  // sqlite3_open_v2 refuses flags naming neither read-only nor read-write access.
+  if ((flags & (SQLITE_OPEN_READONLY | SQLITE_OPEN_READWRITE)) === 0) throw sqliteError("bad parameter or other API misuse", "SQLITE_MISUSE");
   const mustExist = readonly || (flags & SQLITE_OPEN_CREATE) === 0;
-  const path = anonymous ? ":memory:" : pathOf(filename);
+  const path = anonymous ? ":memory:" : literalPath(filename);
   // better-sqlite3 checks the directory itself with a TypeError; SQLite (and Bun) say CANTOPEN.
   if (!anonymous && !existsSync(dirname(resolve(path)))) throw sqliteError("unable to open database file", "SQLITE_CANTOPEN");
   let native: NativeDatabase;
   try {
-    native = new NativeDatabaseClass(path, { readonly, fileMustExist: mustExist });
+    native = new NativeDatabaseClass(path, { readonly, fileMustExist: mustExist, timeout: 0 });
   } catch (error) {
     throw translateError(error);
   }
-  if (safeIntegers) native.defaultSafeIntegers(true);
+  applyBunDefaults(native, safeIntegers);
   return { native, filename, strict, safeIntegers };
 }
 
 function deserializeInto(bytes: ArrayBufferView | ArrayBuffer, options: DatabaseOptions | number | undefined): Opened {
   const settings = typeof options === "object" && options !== null ? options : {};
   const buffer = ArrayBuffer.isView(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(bytes);
+  if (buffer.byteLength === 0) throw new Error("ArrayBuffer must not be empty");
   let native: NativeDatabase;
   try {
-    native = new NativeDatabaseClass(buffer, { readonly: Boolean(settings.readonly) });
+    native = new NativeDatabaseClass(buffer, { readonly: Boolean(settings.readonly), timeout: 0 });
   } catch (error) {
     throw translateError(error);
   }
-  if (settings.safeIntegers) native.defaultSafeIntegers(true);
+  applyBunDefaults(native, Boolean(settings.safeIntegers));
   return { native, filename: ":memory:", strict: Boolean(settings.strict), safeIntegers: Boolean(settings.safeIntegers) };
 }
 
@@ -142,12 +146,21 @@ export class Database {
   }
 
   static deserialize(serialized: NodeJS.TypedArray | ArrayBufferLike, options: boolean | Pick<DatabaseOptions, "readonly" | "strict" | "safeIntegers"> = false): Database {
+    if (!ArrayBuffer.isView(serialized) && !(serialized instanceof ArrayBuffer) && !(serialized instanceof SharedArrayBuffer)) {
+      throw new TypeError(`Expected 'serialized' to be a TypedArray or ArrayBuffer, got '${typeof serialized}'`);
+    }
     const settings = typeof options === "boolean" ? { readonly: options } : options && typeof options === "object" ? options : {};
     return new Database(serialized as unknown as string, settings);
   }
 
-  static setCustomSQLite(_path: string): boolean {
-    throw notImplemented("bun:sqlite Database.setCustomSQLite", "better-sqlite3 links its own SQLite statically; another library cannot be loaded in its place");
+  /**
+   * Bun loads a custom SQLite library only on macOS and returns `false`
+   * elsewhere; better-sqlite3 links its own SQLite statically, so on Node this
+   * is always `false` — as Bun on Linux.
+   */
+  static setCustomSQLite(path: string): boolean {
+    if (typeof path !== "string") throw new Error("Expected SQLite path");
+    return false;
   }
 
   /** A number identifying the connection (Bun's is its native handle). */
@@ -156,21 +169,34 @@ export class Database {
   }
 
   get inTransaction(): boolean {
-    return this.#native.inTransaction;
+    return this.#usable().inTransaction;
   }
 
+  /** The connection, for methods Bun answers with a RangeError once closed (query, prepare, transaction). */
   #open(): NativeDatabase {
     if (this.#closed) throw closedError();
     return this.#native;
   }
 
-  /** Prepare uncached. */
+  /** The connection, for methods Bun answers with "Database has closed" once closed (run, exec, function, …). */
+  #usable(): NativeDatabase {
+    if (this.#closed) throw new Error("Database has closed");
+    return this.#native;
+  }
+
+  /** Prepare uncached; `params`, if given, are bound at once. */
   prepare<ReturnType, ParamsType extends SQLQueryBindings | SQLQueryBindings[]>(
     sql: string,
     params?: ParamsType,
   ): Statement<ReturnType, ParamsType extends unknown[] ? ParamsType : [ParamsType]> {
+    if (typeof sql !== "string") throw new Error("Expected SQL string");
+    const created = this.#create(sql, false) as Statement<ReturnType, ParamsType extends unknown[] ? ParamsType : [ParamsType]>;
+    if (params !== undefined) (created.get as (...args: unknown[]) => unknown).call(created, ...(Array.isArray(params) ? params : [params]));
+    return created;
+  }
+
+  #create(sql: string, cached: boolean): Statement {
     const native = this.#open();
-    if (typeof sql !== "string") throw new TypeError(`Expected 'query' to be a string, got '${typeof sql}'`);
     const analysis = analyzeSql(sql);
     const text = analysis.simple ? sql : positionalSql(sql, analysis);
     let statement: NativeStatement;
@@ -181,14 +207,19 @@ export class Database {
       if (text !== sql) prepareFirst(native, sql);
       throw error;
     }
-    const created = new Statement<ReturnType, ParamsType extends unknown[] ? ParamsType : [ParamsType]>(
+    if (!cached) this.#livePrepared++;
+    return new Statement(
       sql,
       analysis,
-      { strict: this.#strict, native: statement, prepareAgain: () => prepareFirst(native, text) },
+      {
+        strict: this.#strict,
+        native: statement,
+        prepareAgain: () => prepareFirst(native, text),
+        closed: () => this.#closed,
+        onFinalize: cached ? undefined : this.#preparedFinalized,
+      },
       this.#safeIntegers,
     );
-    if (params !== undefined) (created.get as (...args: unknown[]) => unknown).call(created, ...(Array.isArray(params) ? params : [params]));
-    return created;
   }
 
   /** Prepare, cached by SQL text: the same string gives the same Statement until it is finalized. */
@@ -197,8 +228,9 @@ export class Database {
     if (sql.length === 0) throw emptyQueryError();
     const cached = this.#cache.get(sql);
     if (cached !== undefined && !cached.isFinalized) return cached as never;
-    const statement = this.prepare(sql);
-    if (cached !== undefined || this.#cache.size < Database.MAX_QUERY_CACHE_SIZE) this.#cache.set(sql, statement as Statement);
+    const willCache = cached !== undefined || this.#cache.size < Database.MAX_QUERY_CACHE_SIZE;
+    const statement = this.#create(sql, willCache);
+    if (willCache) this.#cache.set(sql, statement);
     return statement as never;
   }
 
@@ -209,22 +241,26 @@ export class Database {
 
   /** Execute every statement in `sql`; `{ changes, lastInsertRowid }` over all of them. */
   run<ParamsType extends SQLQueryBindings[]>(sql: string, ...bindings: ParamsType[]): Changes {
-    if (this.#closed) throw new Error("Database has closed");
-    const native = this.#native;
+    const native = this.#usable();
+    if (typeof sql !== "string") throw new Error("Expected SQL string");
+    if (sql.length === 0) throw new Error("SQL string mustn't be blank");
     const before = this.#totals();
+    let ran = 0;
     try {
-      if (bindings.length === 0) native.exec(sql);
-      else {
-        forEachStatement(native, sql, (statement, text) => {
-          const analysis = analyzeSql(text);
-          if (analysis.count === 0) statement.run();
-          else if (analysis.simple) statement.run(valuesByIndex(bindings, analysis, this.#strict));
-          else native.prepare(positionalSql(text, analysis)).run(occurrenceValues(valuesByIndex(bindings, analysis, this.#strict), analysis));
-        });
-      }
+      // The bindings go to the first statement; later ones see NULL for their parameters.
+      forEachStatement(native, sql, (statement, text) => {
+        const analysis = analyzeSql(text);
+        const args = ran++ === 0 ? bindings : [];
+        if (analysis.count === 0) statement.run();
+        else {
+          const values = occurrenceValues(valuesByIndex(args, analysis, this.#strict, this.#safeIntegers), analysis);
+          (analysis.simple ? statement : native.prepare(positionalSql(text, analysis))).run(values);
+        }
+      });
     } catch (error) {
       throw translateError(error, native, sql);
     }
+    if (ran === 0) throw new Error("Query contained no valid SQL statement; likely empty query.");
     const after = this.#totals();
     return { changes: Number(after[0]) - Number(before[0]), lastInsertRowid: after[1] as number | bigint };
   }
@@ -273,8 +309,9 @@ export class Database {
   }
 
   #wrapTransaction<A extends unknown[], T>(fn: (...args: A) => T, s: TransactionStatements, kind: keyof TransactionStatements["begin"]): (...args: A) => T {
-    const native = this.#native;
+    const database = this;
     return function transaction(this: unknown, ...args: A): T {
+      const native = database.#usable();
       const nested = native.inTransaction;
       const [before, after, undo] = nested ? [s.savepoint, s.release, s.rollbackTo] : [s.begin[kind], s.commit, s.rollback];
       try {
@@ -292,10 +329,20 @@ export class Database {
     };
   }
 
+  /**
+   * Close. As SQLite's `sqlite3_close_v2` does for Bun, statements made with
+   * `prepare()` keep working after `close()` until they are finalized (the
+   * connection closes when the last one is, or when they are collected);
+   * `close(true)` closes at once.
+   */
   close(throwOnError = false): void {
     this.clearQueryCache();
     if (this.#closed) return;
     this.#closed = true;
+    if (throwOnError || this.#livePrepared === 0) this.#closeNative(throwOnError);
+  }
+
+  #closeNative(throwOnError: boolean): void {
     try {
       this.#native.close();
     } catch (error) {
@@ -303,23 +350,38 @@ export class Database {
     }
   }
 
+  /** Statements from `prepare()` not finalized yet (they keep a `close()`d connection open). */
+  #livePrepared = 0;
+
+  #preparedFinalized = (): void => {
+    this.#livePrepared--;
+    if (this.#closed && this.#livePrepared === 0 && this.#native.open) this.#closeNative(false);
+  };
+
   [Symbol.dispose](): void {
     if (!this.#closed) this.close(true);
+  }
+
+  #forMaintenance(): NativeDatabase {
+    if (this.#closed) throw new Error("Can't do this on a closed database");
+    return this.#native;
   }
 
   /** The database as bytes (`sqlite3_serialize`). */
   serialize(name?: string): Buffer {
     try {
-      return this.#open().serialize({ attached: name || "main" });
+      return this.#forMaintenance().serialize({ attached: name || "main" });
     } catch (error) {
       throw translateError(error);
     }
   }
 
   loadExtension(extension: string, entryPoint?: string): void {
+    const native = this.#forMaintenance();
+    if (typeof extension !== "string") throw new TypeError("Expected string");
     try {
       // better-sqlite3 takes the entry point as a second argument; its typings predate it.
-      const load = this.#open().loadExtension as (path: string, entryPoint?: string) => unknown;
+      const load = native.loadExtension as (path: string, entryPoint?: string) => unknown;
       if (entryPoint === undefined) load.call(this.#native, extension);
       else load.call(this.#native, extension, entryPoint);
     } catch (error) {
@@ -336,14 +398,14 @@ export class Database {
   function(name: string, optionsOrFn: import("bun:sqlite").FunctionOptions | ((...args: unknown[]) => unknown), maybeFn?: (...args: unknown[]) => unknown): this {
     const [options, fn] = typeof optionsOrFn === "function" ? [{}, optionsOrFn] : [optionsOrFn, maybeFn];
     if (typeof fn !== "function") throw new TypeError("Expected a function");
-    this.#open().function(name, options, withLength((...args: unknown[]) => toNativeValue(fn(...args.map(fromNative))), fn.length));
+    this.#usable().function(name, options, withLength((...args: unknown[]) => toNativeValue(fn(...args.map(fromNative))), fn.length));
     return this;
   }
 
   /** Register an aggregate SQL function. */
   aggregate<T = unknown>(name: string, options: import("bun:sqlite").AggregateOptions<T>): this {
     const { step, inverse, result, ...rest } = options;
-    this.#open().aggregate(name, {
+    this.#usable().aggregate(name, {
       ...rest,
       step: withLength((acc: T, ...args: unknown[]) => step(acc, ...args.map(fromNative)), step.length),
       ...(inverse ? { inverse: withLength((acc: T, ...args: unknown[]) => inverse(acc, ...args.map(fromNative)), inverse.length) } : {}),

@@ -1,8 +1,10 @@
 import type { Changes } from "bun:sqlite";
+import { occurrenceValues, valuesByIndex } from "./internal/bind.ts";
 import { finalizedError } from "./internal/errors.ts";
 import type { NativeStatement } from "./internal/native.ts";
-import { occurrenceValues, valuesByIndex } from "./internal/bind.ts";
 import { translateError } from "./internal/prepare.ts";
+import { plainBytes, plainValues, rowFactory } from "./internal/rows.ts";
+import type { RowFactory } from "./internal/rows.ts";
 import { expandSql } from "./internal/sql.ts";
 import type { SqlAnalysis } from "./internal/sql.ts";
 
@@ -13,17 +15,15 @@ export interface StatementContext {
   readonly native: NativeStatement;
   /** Prepares a second better-sqlite3 statement over the same SQL (for raw/typed reads). */
   readonly prepareAgain: () => NativeStatement;
+  /** Whether the database was closed (a closed database's statements say so rather than "finalized"). */
+  readonly closed: () => boolean;
+  /** Called once when the statement is finalized (uncached statements keep a closed database open until then). */
+  readonly onFinalize: (() => void) | undefined;
 }
 
-type Row = Record<string, unknown>;
 type ColumnType = "INTEGER" | "FLOAT" | "TEXT" | "BLOB" | "NULL";
 
 const NO_VALUES: unknown[] = [];
-
-/** better-sqlite3 returns BLOBs as Buffers; Bun returns plain Uint8Arrays. */
-function plainBytes(value: unknown): unknown {
-  return value instanceof Buffer ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value;
-}
 
 function typeOfValue(value: unknown): ColumnType {
   if (value === null) return "NULL";
@@ -71,6 +71,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   #bound: unknown[] | undefined;
   #typedReader: NativeStatement | undefined;
   #columns: { name: string; type: string | null }[] | undefined;
+  #makeRow: RowFactory | undefined;
 
   /** @internal Made by `Database.prototype.query` / `prepare`. */
   constructor(sql: string, analysis: SqlAnalysis, context: StatementContext, safeIntegers: boolean) {
@@ -80,24 +81,33 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     this.#native = context.native;
     this.#reader = context.native.reader;
     this.#safeIntegers = safeIntegers;
+    // Always raw: rows are built here (internal/rows.ts), which is also what values() wants.
+    if (this.#reader) this.#native.raw(true);
+  }
+
+  /** A failure of the native statement, as Bun reports it (a closed connection: "Database has closed"). */
+  #fail(error: unknown): unknown {
+    if (error instanceof TypeError && error.message === "The database connection is not open") return new Error("Database has closed");
+    return translateError(error);
+  }
+
+  #unusable(): Error {
+    return this.#context.closed() ? new Error("Database has closed") : finalizedError();
   }
 
   #values(args: readonly unknown[]): unknown[] {
-    if (this.#finalized) throw finalizedError();
+    if (this.#finalized) throw this.#unusable();
     const count = this.#analysis.count;
     if (count === 0) return NO_VALUES;
     if (args.length === 0) return occurrenceValues((this.#bound ??= new Array<unknown>(count).fill(null)), this.#analysis);
-    const byIndex = valuesByIndex(args, this.#analysis, this.#context.strict);
+    const byIndex = valuesByIndex(args, this.#analysis, this.#context.strict, this.#safeIntegers);
     this.#bound = byIndex;
     return occurrenceValues(byIndex, this.#analysis);
   }
 
-  #row(row: unknown): ReturnType {
-    const object = row as Row;
-    for (const key in object) {
-      const value = object[key];
-      if (value instanceof Buffer) object[key] = plainBytes(value);
-    }
+  #row(values: unknown): ReturnType {
+    const makeRow = (this.#makeRow ??= rowFactory(this.columnNames));
+    const object = makeRow(values as unknown[]);
     if (this.#class !== undefined) Object.setPrototypeOf(object, this.#class.prototype);
     return object as ReturnType;
   }
@@ -113,7 +123,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
       }
       row = this.#native.get(values);
     } catch (error) {
-      throw translateError(error);
+      throw this.#fail(error);
     }
     return row === undefined ? null : this.#row(row);
   }
@@ -129,7 +139,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
       }
       rows = this.#native.all(values);
     } catch (error) {
-      throw translateError(error);
+      throw this.#fail(error);
     }
     for (let i = 0; i < rows.length; i++) rows[i] = this.#row(rows[i]);
     return rows as ReturnType[];
@@ -146,7 +156,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     try {
       iterator = this.#native.iterate(values) as IterableIterator<unknown>;
     } catch (error) {
-      throw translateError(error);
+      throw this.#fail(error);
     }
     for (const row of iterator) yield this.#row(row);
   }
@@ -159,10 +169,10 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   run(...params: ParamsType): Changes {
     const values = this.#values(params);
     try {
-      const { changes, lastInsertRowid } = this.#native.run(values);
-      return { changes, lastInsertRowid };
+      // better-sqlite3's result is already Bun's shape: a fresh { changes, lastInsertRowid }.
+      return this.#native.run(values);
     } catch (error) {
-      throw translateError(error);
+      throw this.#fail(error);
     }
   }
 
@@ -173,17 +183,13 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
       this.#runValues(values);
       return [];
     }
-    const native = this.#native;
     let rows: unknown[][];
     try {
-      native.raw(true);
-      rows = native.all(values) as unknown[][];
+      rows = this.#native.all(values) as unknown[][];
     } catch (error) {
-      throw translateError(error);
-    } finally {
-      native.raw(false);
+      throw this.#fail(error);
     }
-    for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = plainBytes(row[i]);
+    for (let i = 0; i < rows.length; i++) plainValues(rows[i] as unknown[]);
     return rows as Array<Array<string | bigint | number | Uint8Array | null>>;
   }
 
@@ -197,7 +203,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     try {
       return (this.#typed().all(values) as unknown[][]).map((row) => row.map(rawBytes));
     } catch (error) {
-      throw translateError(error);
+      throw this.#fail(error);
     }
   }
 
@@ -205,7 +211,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     try {
       this.#native.run(values);
     } catch (error) {
-      throw translateError(error);
+      throw this.#fail(error);
     }
   }
 
@@ -220,7 +226,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   }
 
   #columnInfo(): { name: string; type: string | null }[] {
-    if (this.#finalized) throw finalizedError();
+    if (this.#finalized) throw this.#unusable();
     return (this.#columns ??= this.#reader ? this.#native.columns().map(({ name, type }) => ({ name, type })) : []);
   }
 
@@ -241,7 +247,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     try {
       row = this.#typed().get(values) as unknown[] | undefined;
     } catch (error) {
-      throw translateError(error);
+      throw this.#fail(error);
     }
     return row === undefined ? columns.map(() => "NULL") : row.map(typeOfValue);
   }
@@ -276,15 +282,23 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     return this;
   }
 
-  /** Rows get `Class.prototype` (the constructor is not called). */
+  /** Rows get `Class.prototype` (the constructor is not called); `as(undefined)` goes back to plain objects. */
   as<T = unknown>(Class: new (...args: never[]) => T): Statement<T, ParamsType> {
-    this.#class = Class;
+    if (Class === undefined) this.#class = undefined;
+    else {
+      if (Class === null) throw new TypeError("Expected class to be a constructor or undefined");
+      if (typeof Class !== "function" || !Object.hasOwn(Class, "prototype")) throw new TypeError("Expected a constructor");
+      if (typeof Class.prototype !== "object" || Class.prototype === null) throw new TypeError("Expected a constructor prototype to be an object");
+      this.#class = Class;
+    }
     return this as unknown as Statement<T, ParamsType>;
   }
 
   finalize(): void {
+    if (this.#finalized) return;
     this.#finalized = true;
     this.#typedReader = undefined;
+    this.#context.onFinalize?.();
   }
 
   [Symbol.dispose](): void {

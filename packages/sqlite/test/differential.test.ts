@@ -65,6 +65,20 @@ const scenarios: Record<string, string> = {
   "serialize and deserialize": `(() => { db.run("create table q (a)"); db.run("insert into q values (7)"); const bytes = db.serialize(); const copy = Database.deserialize(bytes); const ro = Database.deserialize(bytes, true); return [bytes.constructor.name, copy.filename, copy.query("select * from q").all(), attempt(() => ro.run("insert into q values (1)")), new Database(bytes, { strict: true }).query("select $x as x").get({ x: 1 })]; })()`,
   "user functions": `(() => { db.function("twice", (x) => x * 2); db.function("blobby", { deterministic: true }, (b) => b.constructor.name); return [db.query("select twice(21) a, typeof(twice(2)) t, blobby(x'00') b").get(), attempt(() => db.query("select twice(1, 2)").get())]; })()`,
   "constants": `Object.entries(constants)`,
+  "?N and ? by zero-based key": `[db.query("select ?1 a, ?2 b").get({ 1: "x" }), db.query("select ? a, ? b").get({ 0: "p", 1: "q" }), attempt(() => new Database(":memory:", { strict: true }).query("select ? a").get({}))]`,
+  "strict looks up the bare key first": `new Database(":memory:", { strict: true }).query("select $a a").get({ a: 1, $a: 2 })`,
+  "empty argument array binds NULLs": `[db.query("select ? a, ? b").get([]), new Database(":memory:", { strict: true }).query("select ? a").get([])]`,
+  "bigint out of range in safe mode": `[attempt(() => db.query("select ? a").safeIntegers(true).get(2n ** 64n)), db.query("select ? b").get(2n ** 64n - 1n)]`,
+  "as() argument checks": `[attempt(() => db.query("select 1 a").as(null)), attempt(() => db.query("select 1 a").as({})), attempt(() => db.query("select 1 a").as(() => 1)), (() => { class K {} const s = db.query("select 1 a").as(K); return [s.get() instanceof K, s.as(undefined).get() instanceof K]; })()]`,
+  "run and prepare input checks": `[attempt(() => db.run("")), attempt(() => db.run("  ")), attempt(() => db.run("-- c")), attempt(() => db.run(5)), attempt(() => db.prepare(5)), attempt(() => db.prepare(""))]`,
+  "run binds only the first statement": `(db.run("create table b2 (a, b)"), db.run("insert into b2 values (?, ?); insert into b2 values (?, 9)", [1, 2]), db.query("select * from b2").values())`,
+  "option combinations": `[attempt(() => new Database("/tmp/x.db", { readonly: true, create: true })), attempt(() => new Database("/tmp/x.db", { readwrite: false, create: true })), attempt(() => new Database("/nonexistent-dir/x.db", 0)), attempt(() => new Database(":memory:", { readwrite: false }))]`,
+  "after close": `(() => { const d = new Database(); const cached = d.query("select 1 a"); const prepared = d.prepare("select 2 b"); d.close(); return [attempt(() => d.inTransaction), attempt(() => d.exec("select 1")), attempt(() => d.serialize()), attempt(() => d.loadExtension("x")), attempt(() => d.transaction(() => 1)), attempt(() => cached.get()), cached.toString(), attempt(() => prepared.get()), d.handle >= 0, d.filename]; })()`,
+  "close(true) stops prepared statements": `(() => { const d = new Database(); const prepared = d.prepare("select 2 b"); d.close(true); return attempt(() => prepared.get()); })()`,
+  "deserialize input checks": `[attempt(() => Database.deserialize("x")), attempt(() => Database.deserialize(new Uint8Array(0)))]`,
+  "setCustomSQLite on Linux": `[Database.setCustomSQLite("/usr/lib/x.so"), attempt(() => Database.setCustomSQLite())]`,
+  "connection defaults": `[db.query("pragma foreign_keys").get(), db.query("pragma cache_size").get(), db.query("pragma journal_mode").get()]`,
+  "loadExtension errors": `[attempt(() => db.loadExtension("/nonexistent/ext")), attempt(() => db.loadExtension(5))]`,
 };
 
 const names = Object.keys(scenarios);

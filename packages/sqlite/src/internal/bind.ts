@@ -14,16 +14,19 @@
 import { bindingTypeError, countError, missingParameterError } from "./errors.ts";
 import type { SqlAnalysis } from "./sql.ts";
 
-/** One value in the form better-sqlite3 binds the way Bun binds it. */
-export function toNativeValue(value: unknown): unknown {
+/** One value in the form better-sqlite3 binds the way Bun binds it (`safeIntegers`: out-of-range bigints throw instead of wrapping). */
+export function toNativeValue(value: unknown, safeIntegers = false): unknown {
   switch (typeof value) {
     case "number":
       // better-sqlite3 binds every number as REAL; Bun binds safe integers as INTEGER.
       return Number.isSafeInteger(value) && !Object.is(value, -0) ? BigInt(value) : value;
     case "string":
       return value;
-    case "bigint":
-      return BigInt.asIntN(64, value);
+    case "bigint": {
+      const wrapped = BigInt.asIntN(64, value);
+      if (safeIntegers && wrapped !== value) throw new RangeError(`BigInt value '${value}' is out of range`);
+      return wrapped;
+    }
     case "boolean":
       return value ? 1n : 0n;
     case "undefined":
@@ -45,37 +48,52 @@ const isPositionalFirst = (arg0: unknown): boolean =>
  * The values Bun would bind, by SQLite parameter index (0-based: slot i is
  * parameter i + 1), from the arguments of a call.
  */
-export function valuesByIndex(args: readonly unknown[], analysis: SqlAnalysis, strict: boolean): unknown[] {
+export function valuesByIndex(args: readonly unknown[], analysis: SqlAnalysis, strict: boolean, safeIntegers = false): unknown[] {
   const arg0 = args[0];
-  if (isPositionalFirst(arg0)) return positional(args, analysis.count);
-  if (Array.isArray(arg0)) return positional(arg0, analysis.count);
-  // Only a plain object names values; a Date, Map or class instance is a value Bun cannot bind.
-  const prototype = Object.getPrototypeOf(arg0) as unknown;
-  if (prototype !== Object.prototype && prototype !== null) throw bindingTypeError();
-  return named(arg0 as Record<string, unknown>, analysis, strict);
+  if (isPositionalFirst(arg0)) return positional(args, analysis.count, safeIntegers);
+  if (Array.isArray(arg0)) return positional(arg0, analysis.count, safeIntegers);
+  // Any other object names the values; a Date is a value Bun cannot bind.
+  if (arg0 instanceof Date) throw bindingTypeError();
+  return named(arg0 as Record<string, unknown>, analysis, strict, safeIntegers);
 }
 
-function positional(values: readonly unknown[], count: number): unknown[] {
-  if (values.length !== count) throw countError(count, values.length);
+function positional(values: readonly unknown[], count: number, safeIntegers: boolean): unknown[] {
+  // No values at all is allowed (every parameter NULL), even in strict mode.
+  if (values.length !== count && values.length !== 0) throw countError(count, values.length);
   const out = new Array<unknown>(count);
-  for (let i = 0; i < count; i++) out[i] = toNativeValue(values[i]);
+  for (let i = 0; i < count; i++) out[i] = i < values.length ? toNativeValue(values[i], safeIntegers) : null;
   return out;
 }
 
-function named(object: Record<string, unknown>, analysis: SqlAnalysis, strict: boolean): unknown[] {
+const own = (object: Record<string, unknown>, key: string): boolean => Object.hasOwn(object, key);
+
+/**
+ * Bun's lookup per parameter index i: `$a`/`:a`/`@a` by prefixed then bare key
+ * (strict: bare first), `?`/`?N` by `"?N"` then by `String(i - 1)` (strict: only
+ * the latter). Only own properties count; a missing one is NULL, or in strict
+ * mode `Missing parameter "…"`.
+ */
+function named(object: Record<string, unknown>, analysis: SqlAnalysis, strict: boolean, safeIntegers: boolean): unknown[] {
   const out = new Array<unknown>(analysis.count).fill(null);
   for (let index = 1; index <= analysis.count; index++) {
-    const name = analysis.names[index];
-    if (name === null || name === undefined) continue;
-    // `$a`, `:a`, `@a` may be given as `a`; `?1` only as itself.
-    const bare = name.charCodeAt(0) === 63 ? name : name.slice(1);
-    let value = object[name];
-    if (value === undefined) value = object[bare];
-    if (value === undefined) {
-      if (strict && !(name in object) && !(bare in object)) throw missingParameterError(bare);
+    const name = analysis.names[index] ?? null;
+    const positionalKey = String(index - 1);
+    let keys: string[];
+    let reported: string;
+    if (name === null || name.charCodeAt(0) === 63) {
+      keys = strict || name === null ? [positionalKey] : [name, positionalKey];
+      reported = `?${index}`;
+    } else {
+      const bare = name.slice(1);
+      keys = strict ? [bare, name] : [name, bare];
+      reported = bare;
+    }
+    const key = keys.find((k) => own(object, k));
+    if (key === undefined) {
+      if (strict) throw missingParameterError(reported);
       continue;
     }
-    out[index - 1] = toNativeValue(value);
+    out[index - 1] = toNativeValue(object[key], safeIntegers);
   }
   return out;
 }
