@@ -3,8 +3,8 @@ import { occurrenceValues, valuesByIndex } from "./internal/bind.ts";
 import { finalizedError } from "./internal/errors.ts";
 import type { NativeStatement } from "./internal/native.ts";
 import { translateError } from "./internal/prepare.ts";
-import { plainBytes, plainValues, rowFactory } from "./internal/rows.ts";
-import type { RowFactory } from "./internal/rows.ts";
+import { plainBytes, plainValues, rowFactory, rowFixer } from "./internal/rows.ts";
+import type { RowFactory, RowFixer } from "./internal/rows.ts";
 import { expandSql } from "./internal/sql.ts";
 import type { SqlAnalysis } from "./internal/sql.ts";
 
@@ -72,6 +72,8 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   #typedReader: NativeStatement | undefined;
   #columns: { name: string; type: string | null }[] | undefined;
   #makeRow: RowFactory | undefined;
+  /** For all()/iterate(): better-sqlite3 builds many rows faster as objects than we can from arrays. */
+  #objectReader: { native: NativeStatement; fix: RowFixer } | null | undefined;
 
   /** @internal Made by `Database.prototype.query` / `prepare`. */
   constructor(sql: string, analysis: SqlAnalysis, context: StatementContext, safeIntegers: boolean) {
@@ -95,12 +97,13 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     return this.#context.closed() ? new Error("Database has closed") : finalizedError();
   }
 
-  #values(args: readonly unknown[]): unknown[] {
+  /** `args` is always this method's own rest array, so binding may convert it in place. */
+  #values(args: unknown[]): unknown[] {
     if (this.#finalized) throw this.#unusable();
     const count = this.#analysis.count;
     if (count === 0) return NO_VALUES;
     if (args.length === 0) return occurrenceValues((this.#bound ??= new Array<unknown>(count).fill(null)), this.#analysis);
-    const byIndex = valuesByIndex(args, this.#analysis, this.#context.strict, this.#safeIntegers);
+    const byIndex = valuesByIndex(args, this.#analysis, this.#context.strict, this.#safeIntegers, true);
     this.#bound = byIndex;
     return occurrenceValues(byIndex, this.#analysis);
   }
@@ -118,30 +121,54 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     let row: unknown;
     try {
       if (!this.#reader) {
-        this.#native.run(values);
+        this.#native.run(...values);
         return null;
       }
-      row = this.#native.get(values);
+      row = this.#native.get(...values);
     } catch (error) {
       throw this.#fail(error);
     }
     return row === undefined ? null : this.#row(row);
   }
 
+  /** The object-mode twin of the statement, or `null` where rows must be built from arrays. */
+  #objects(): { native: NativeStatement; fix: RowFixer } | null {
+    if (this.#objectReader === undefined) {
+      const fix = this.#class === undefined ? rowFixer(this.columnNames) : null;
+      if (fix === null) return null;
+      const native = this.#context.prepareAgain();
+      native.safeIntegers(this.#safeIntegers);
+      this.#objectReader = { native, fix };
+    }
+    return this.#class === undefined ? this.#objectReader : null;
+  }
+
   /** Every row. */
   all(...params: ParamsType): ReturnType[] {
     const values = this.#values(params);
+    if (!this.#reader) {
+      this.#runValues(values);
+      return [];
+    }
+    const objects = this.#objects();
     let rows: unknown[];
     try {
-      if (!this.#reader) {
-        this.#native.run(values);
-        return [];
-      }
-      rows = this.#native.all(values);
+      rows = (objects === null ? this.#native : objects.native).all(...values);
     } catch (error) {
       throw this.#fail(error);
     }
-    for (let i = 0; i < rows.length; i++) rows[i] = this.#row(rows[i]);
+    if (objects !== null) {
+      const fix = objects.fix;
+      for (let i = 0; i < rows.length; i++) fix(rows[i] as Record<string, unknown>);
+      return rows as ReturnType[];
+    }
+    const makeRow = (this.#makeRow ??= rowFactory(this.columnNames));
+    const prototype = this.#class?.prototype as object | undefined;
+    for (let i = 0; i < rows.length; i++) {
+      const row = makeRow(rows[i] as unknown[]);
+      if (prototype !== undefined) Object.setPrototypeOf(row, prototype);
+      rows[i] = row;
+    }
     return rows as ReturnType[];
   }
 
@@ -149,12 +176,12 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   *iterate(...params: ParamsType): IterableIterator<ReturnType> {
     const values = this.#values(params);
     if (!this.#reader) {
-      this.run(...params);
+      this.#runValues(values);
       return;
     }
     let iterator: IterableIterator<unknown>;
     try {
-      iterator = this.#native.iterate(values) as IterableIterator<unknown>;
+      iterator = this.#native.iterate(...values) as IterableIterator<unknown>;
     } catch (error) {
       throw this.#fail(error);
     }
@@ -170,7 +197,8 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     const values = this.#values(params);
     try {
       // better-sqlite3's result is already Bun's shape: a fresh { changes, lastInsertRowid }.
-      return this.#native.run(values);
+      // Spread: better-sqlite3 binds separate arguments faster than one array.
+      return this.#native.run(...values);
     } catch (error) {
       throw this.#fail(error);
     }
@@ -185,7 +213,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     }
     let rows: unknown[][];
     try {
-      rows = this.#native.all(values) as unknown[][];
+      rows = this.#native.all(...values) as unknown[][];
     } catch (error) {
       throw this.#fail(error);
     }
@@ -209,7 +237,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
 
   #runValues(values: unknown[]): void {
     try {
-      this.#native.run(values);
+      this.#native.run(...values);
     } catch (error) {
       throw this.#fail(error);
     }
@@ -279,6 +307,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     if (enabled === undefined) return this.#safeIntegers;
     this.#safeIntegers = Boolean(enabled);
     this.#native.safeIntegers(this.#safeIntegers);
+    this.#objectReader?.native.safeIntegers(this.#safeIntegers);
     return this;
   }
 

@@ -48,18 +48,23 @@ const isPositionalFirst = (arg0: unknown): boolean =>
  * The values Bun would bind, by SQLite parameter index (0-based: slot i is
  * parameter i + 1), from the arguments of a call.
  */
-export function valuesByIndex(args: readonly unknown[], analysis: SqlAnalysis, strict: boolean, safeIntegers = false): unknown[] {
+export function valuesByIndex(args: unknown[], analysis: SqlAnalysis, strict: boolean, safeIntegers = false, argsAreOurs = false): unknown[] {
   const arg0 = args[0];
-  if (isPositionalFirst(arg0)) return positional(args, analysis.count, safeIntegers);
-  if (Array.isArray(arg0)) return positional(arg0, analysis.count, safeIntegers);
+  if (isPositionalFirst(arg0)) return positional(args, analysis.count, safeIntegers, argsAreOurs);
+  if (Array.isArray(arg0)) return positional(arg0 as unknown[], analysis.count, safeIntegers, false);
   // Any other object names the values; a Date is a value Bun cannot bind.
   if (arg0 instanceof Date) throw bindingTypeError();
   return named(arg0 as Record<string, unknown>, analysis, strict, safeIntegers);
 }
 
-function positional(values: readonly unknown[], count: number, safeIntegers: boolean): unknown[] {
+/** `inPlace`: `values` is a fresh array of ours (a rest parameter), converted where it stands. */
+function positional(values: unknown[], count: number, safeIntegers: boolean, inPlace: boolean): unknown[] {
   // No values at all is allowed (every parameter NULL), even in strict mode.
   if (values.length !== count && values.length !== 0) throw countError(count, values.length);
+  if (inPlace && values.length === count) {
+    for (let i = 0; i < count; i++) values[i] = toNativeValue(values[i], safeIntegers);
+    return values;
+  }
   const out = new Array<unknown>(count);
   for (let i = 0; i < count; i++) out[i] = i < values.length ? toNativeValue(values[i], safeIntegers) : null;
   return out;

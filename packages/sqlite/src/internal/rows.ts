@@ -34,3 +34,21 @@ export function plainValues(row: unknown[]): unknown[] {
   }
   return row;
 }
+
+export type RowFixer = (row: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * For rows better-sqlite3 built as objects: turn their Buffers into
+ * Uint8Arrays in place, reading each column by its constant name (a
+ * generated function, so every access is a fast named-property load).
+ * `null` when a column is named `__proto__`: better-sqlite3 cannot build
+ * that row as Bun does, so such statements use `rowFactory` instead.
+ */
+export function rowFixer(names: readonly string[]): RowFixer | null {
+  if (names.includes("__proto__")) return null;
+  const checks = [...new Set(names)].map((name) => {
+    const key = JSON.stringify(name);
+    return `v = o[${key}]; if (typeof v === "object" && v !== null) o[${key}] = plainBytes(v);`;
+  });
+  return new Function("plainBytes", `"use strict"; return function fix(o) { let v; ${checks.join(" ")} return o; };`)(plainBytes) as RowFixer;
+}
