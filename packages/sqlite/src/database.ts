@@ -10,6 +10,10 @@ import { analyzeSql, positionalSql } from "./internal/sql.ts";
 import { constants } from "./constants.ts";
 import { Statement } from "./statement.ts";
 
+// Written as Bun's declarations write it (`any[]`), so our signatures are assignable to theirs.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ParamsTuple<P> = P extends any[] ? P : [P];
+
 const { SQLITE_OPEN_READONLY, SQLITE_OPEN_READWRITE, SQLITE_OPEN_CREATE } = constants;
 let nextHandle = 0;
 
@@ -188,9 +192,9 @@ export class Database {
   prepare<ReturnType, ParamsType extends SQLQueryBindings | SQLQueryBindings[]>(
     sql: string,
     params?: ParamsType,
-  ): Statement<ReturnType, ParamsType extends unknown[] ? ParamsType : [ParamsType]> {
+  ): Statement<ReturnType, ParamsTuple<ParamsType>> {
     if (typeof sql !== "string") throw new Error("Expected SQL string");
-    const created = this.#create(sql, false) as Statement<ReturnType, ParamsType extends unknown[] ? ParamsType : [ParamsType]>;
+    const created = this.#create(sql, false) as Statement<ReturnType, ParamsTuple<ParamsType>>;
     if (params !== undefined) (created.get as (...args: unknown[]) => unknown).call(created, ...(Array.isArray(params) ? params : [params]));
     return created;
   }
@@ -208,22 +212,22 @@ export class Database {
       throw error;
     }
     if (!cached) this.#livePrepared++;
-    return new Statement(
+    return new Statement({
       sql,
       analysis,
-      {
+      context: {
         strict: this.#strict,
         native: statement,
         prepareAgain: () => prepareFirst(native, text),
         closed: () => this.#closed,
         onFinalize: cached ? undefined : this.#preparedFinalized,
       },
-      this.#safeIntegers,
-    );
+      safeIntegers: this.#safeIntegers,
+    });
   }
 
   /** Prepare, cached by SQL text: the same string gives the same Statement until it is finalized. */
-  query<ReturnType, ParamsType extends SQLQueryBindings | SQLQueryBindings[]>(sql: string): Statement<ReturnType, ParamsType extends unknown[] ? ParamsType : [ParamsType]> {
+  query<ReturnType, ParamsType extends SQLQueryBindings | SQLQueryBindings[]>(sql: string): Statement<ReturnType, ParamsTuple<ParamsType>> {
     if (typeof sql !== "string") throw new TypeError(`Expected 'query' to be a string, got '${typeof sql}'`);
     if (sql.length === 0) throw emptyQueryError();
     const cached = this.#cache.get(sql);
@@ -309,9 +313,9 @@ export class Database {
   }
 
   #wrapTransaction<A extends unknown[], T>(fn: (...args: A) => T, s: TransactionStatements, kind: keyof TransactionStatements["begin"]): (...args: A) => T {
-    const database = this;
+    const usable = (): NativeDatabase => this.#usable();
     return function transaction(this: unknown, ...args: A): T {
-      const native = database.#usable();
+      const native = usable();
       const nested = native.inTransaction;
       const [before, after, undo] = nested ? [s.savepoint, s.release, s.rollbackTo] : [s.begin[kind], s.commit, s.rollback];
       try {

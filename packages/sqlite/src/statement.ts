@@ -21,6 +21,14 @@ export interface StatementContext {
   readonly onFinalize: (() => void) | undefined;
 }
 
+/** What `Database` hands a new Statement. */
+export interface StatementHandle {
+  sql: string;
+  analysis: SqlAnalysis;
+  context: StatementContext;
+  safeIntegers: boolean;
+}
+
 type ColumnType = "INTEGER" | "FLOAT" | "TEXT" | "BLOB" | "NULL";
 
 const NO_VALUES: unknown[] = [];
@@ -75,8 +83,9 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   /** For all()/iterate(): better-sqlite3 builds many rows faster as objects than we can from arrays. */
   #objectReader: { native: NativeStatement; fix: RowFixer } | null | undefined;
 
-  /** @internal Made by `Database.prototype.query` / `prepare`. */
-  constructor(sql: string, analysis: SqlAnalysis, context: StatementContext, safeIntegers: boolean) {
+  /** Made by `Database.prototype.query` / `prepare` (one handle argument, as Bun's constructor takes). */
+  constructor(handle: StatementHandle) {
+    const { sql, analysis, context, safeIntegers } = handle;
     this.#sql = sql;
     this.#analysis = analysis;
     this.#context = context;

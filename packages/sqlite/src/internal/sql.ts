@@ -5,7 +5,7 @@
 // `@name`, `$name` (with Tcl's `::` and `(...)` suffixes) are parameters.
 
 /** One parameter occurrence in the SQL text. */
-export interface ParameterToken {
+interface ParameterToken {
   /** Offset of the token in the SQL string. */
   start: number;
   end: number;
