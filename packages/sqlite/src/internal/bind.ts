@@ -18,8 +18,9 @@ import type { SqlAnalysis } from "./sql.ts";
 export function toNativeValue(value: unknown, safeIntegers = false): unknown {
   switch (typeof value) {
     case "number":
-      // better-sqlite3 binds every number as REAL; Bun binds safe integers as INTEGER.
-      return Number.isSafeInteger(value) && !Object.is(value, -0) ? BigInt(value) : value;
+      // better-sqlite3 binds every number as REAL; Bun binds safe integers as INTEGER, and NaN as NULL.
+      if (Number.isSafeInteger(value) && !Object.is(value, -0)) return BigInt(value);
+      return Number.isNaN(value) ? null : value;
     case "string":
       return value;
     case "bigint": {

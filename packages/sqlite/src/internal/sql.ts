@@ -163,7 +163,12 @@ function literal(value: unknown): string {
   if (value === null || value === undefined) return "NULL";
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER && !Object.is(value, -0) ? String(value) : formatReal(value);
-  if (typeof value === "string") return `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === "string") {
+    // SQLite prints the UTF-8 it holds: C-string semantics end it at a NUL, lone surrogates are U+FFFD.
+    const nul = value.indexOf("\u0000");
+    const text = (nul === -1 ? value : value.slice(0, nul)).toWellFormed();
+    return `'${text.replaceAll("'", "''")}'`;
+  }
   if (value instanceof Uint8Array) return `x'${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}'`;
   return "NULL";
 }
