@@ -84,7 +84,8 @@ describe("toString()", () => {
   it("prints SQL that, run as is, gives the row the bound statement gives", () => {
     const db = new Database();
     // Reals print with 15 significant digits (SQLite's %!.15g, as Bun): the law holds for reals that have at most 15.
-    const real = fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => Number(d.toPrecision(15)));
+    // (Infinity prints as Inf, which is not SQL: excluded, also when rounding overflows.)
+    const real = fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => Number(d.toPrecision(15))).filter(Number.isFinite);
     const value = fc.oneof(fc.integer(), real, fc.string(), fc.boolean(), fc.constant(null), fc.uint8Array({ maxLength: 16 }));
     fc.assert(
       fc.property(fc.array(value, { minLength: 1, maxLength: 5 }), (values) => {
