@@ -6,7 +6,7 @@ import { closedError, emptyQueryError, notImplemented, sqliteError } from "./int
 import { NativeDatabaseClass } from "./internal/native.ts";
 import type { NativeDatabase, NativeStatement } from "./internal/native.ts";
 import { forEachStatement, prepareFirst, translateError } from "./internal/prepare.ts";
-import { analyzeSql, positionalSql } from "./internal/sql.ts";
+import { analyzeSql, positionalSql, statementEnds } from "./internal/sql.ts";
 import { constants } from "./constants.ts";
 import { Statement } from "./statement.ts";
 
@@ -248,23 +248,28 @@ export class Database {
     const native = this.#usable();
     if (typeof sql !== "string") throw new Error("Expected SQL string");
     if (sql.length === 0) throw new Error("SQL string mustn't be blank");
-    const before = this.#totals();
+    const ends = statementEnds(sql);
+    // One statement (the common case): its own result is the answer, no totals needed.
+    const single = ends.length === 0 || (ends.length === 1 && sql.slice((ends[0] ?? 0) + 1).trim() === "");
+    const before = single ? undefined : this.#totals();
     let ran = 0;
+    let last: Changes | undefined;
     try {
       // The bindings go to the first statement; later ones see NULL for their parameters.
       forEachStatement(native, sql, (statement, text) => {
         const analysis = analyzeSql(text);
         const args = ran++ === 0 ? bindings : [];
-        if (analysis.count === 0) statement.run();
+        if (analysis.count === 0) last = statement.run();
         else {
           const values = occurrenceValues(valuesByIndex(args, analysis, this.#strict, this.#safeIntegers), analysis);
-          (analysis.simple ? statement : native.prepare(positionalSql(text, analysis))).run(values);
+          last = (analysis.simple ? statement : native.prepare(positionalSql(text, analysis))).run(...values);
         }
       });
     } catch (error) {
       throw translateError(error, native, sql);
     }
-    if (ran === 0) throw new Error("Query contained no valid SQL statement; likely empty query.");
+    if (ran === 0 || last === undefined) throw new Error("Query contained no valid SQL statement; likely empty query.");
+    if (before === undefined) return last;
     const after = this.#totals();
     return { changes: Number(after[0]) - Number(before[0]), lastInsertRowid: after[1] as number | bigint };
   }
