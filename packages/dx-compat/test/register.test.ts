@@ -135,3 +135,39 @@ describe("exit codes", () => {
     expect(node.signal).toBe(bun.signal);
   });
 });
+
+describe("JSON modules, as Bun imports them", () => {
+  it("import without an attribute, with named exports per key; require gives its own copy", async () => {
+    const dir = writeFiles({
+      "data.json": JSON.stringify({ name: "x", version: "1.0.0", nested: { a: 1 }, "with-dash": 2, default: 3 }),
+      "list.json": "[1, 2, 3]",
+      "main.mjs": `
+        import data from "./data.json";
+        import { name, nested } from "./data.json";
+        import * as ns from "./data.json";
+        import list from "./list.json";
+        import { createRequire } from "node:module";
+        const dynamic = await import("./data.json");
+        const required = createRequire(import.meta.url)("./data.json");
+        console.log(JSON.stringify({ data, name, nested, keys: Object.keys(ns).sort(), same: ns.default === data, list, dynamic: Object.keys(dynamic).sort(), required: required === data }));
+      `,
+    });
+    const { bun, node } = await runBoth(join(dir, "main.mjs"), { cwd: dir });
+    expect(bun.code).toBe(0);
+    expect(node).toEqual(bun);
+  });
+
+  it("keeps working with the attribute Node requires", async () => {
+    const dir = writeFiles({ "d.json": `{ "v": 1 }`, "main.mjs": `import d from "./d.json" with { type: "json" };\nconsole.log(d.v);` });
+    const { bun, node } = await runBoth(join(dir, "main.mjs"), { cwd: dir });
+    expect(bun.stdout).toBe("1\n");
+    expect(node).toEqual(bun);
+  });
+
+  it("fails on malformed JSON, with Bun's exit code", async () => {
+    const dir = writeFiles({ "bad.json": "{ nope", "main.mjs": `import bad from "./bad.json"; console.log(bad);` });
+    const { bun, node } = await runBoth(join(dir, "main.mjs"), { cwd: dir });
+    expect(node.code).toBe(bun.code);
+    expect(node.stdout).toBe("");
+  });
+});

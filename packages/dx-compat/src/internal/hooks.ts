@@ -3,7 +3,8 @@
 //  - resolve `bun`, `bun:sqlite`, `bun:ffi` to dx-compat's modules;
 //  - resolve relative imports the way Bun does for TypeScript projects
 //    (`./util` → `./util.ts`, `./util.js` → `./util.ts`, `./dir` → `./dir/index.ts`);
-//  - transpile .ts/.tsx/.jsx/.mts/.cts, and give ES modules Bun's `import.meta`.
+//  - transpile .ts/.tsx/.jsx/.mts/.cts, and give ES modules Bun's `import.meta`;
+//  - import .json without an import attribute, with named exports, as Bun does.
 import { readFileSync, statSync } from "node:fs";
 import { registerHooks } from "node:module";
 import type { LoadFnOutput, LoadHookContext, ModuleFormat, ResolveFnOutput, ResolveHookContext } from "node:module";
@@ -11,6 +12,7 @@ import { extname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { notImplemented } from "@dx-compat/shared/errors";
 import { exposeEntryURL, withImportMeta } from "./import-meta.ts";
+import { jsonModuleSource } from "./json-module.ts";
 import { needsTranspile, transpile } from "./transform.ts";
 
 /** What each `bun*` specifier resolves to, as a self-reference of this package. */
@@ -83,7 +85,14 @@ function formatOf(path: string, source: string): ModuleFormat {
 
 const importMetaBytes = Buffer.from("import.meta.");
 
+/** An `import` (not `require`, not `with { type: "json" }`) of a .json file: Bun's JSON module. */
+const isBareJsonImport = (url: string, context: LoadHookContext): boolean =>
+  url.startsWith("file:") && url.endsWith(".json") && context.importAttributes?.["type"] === undefined && !context.conditions?.includes("require");
+
 function load(url: string, context: LoadHookContext, nextLoad: NextLoad): LoadFnOutput {
+  if (isBareJsonImport(url, context)) {
+    return { format: "module", source: jsonModuleSource(readFileSync(fileURLToPath(url), "utf8")), shortCircuit: true };
+  }
   if (url.startsWith("file:") && needsTranspile(url)) {
     const path = fileURLToPath(url);
     const original = readFileSync(path, "utf8");
