@@ -136,3 +136,27 @@ describe("JSX", () => {
     );
   });
 });
+
+describe("tsconfig paths, as Bun resolves them", () => {
+  it("maps aliases with and without *, with baseUrl and extension fallbacks", async () => {
+    const out = await same(
+      {
+        "tsconfig.json": `{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"], "~lib": ["src/lib/index.ts"], "@/special/*": ["special/*"] } } }`,
+        "main.ts": `import { util } from "@/util";\nimport { deep } from "@/nested/deep.js";\nimport { lib } from "~lib";\nimport { special } from "@/special/one";\nconsole.log(util + deep + lib + special);\n`,
+        "src/util.ts": `export const util: string = "u";\n`,
+        "src/nested/deep.ts": `export const deep: string = "d";\n`,
+        "src/lib/index.ts": `export const lib: string = "l";\n`,
+        "special/one.ts": `export const special: string = "s";\n`,
+      },
+      "main.ts",
+    );
+    expect(out).toBe("udls\n");
+  });
+
+  it("leaves an unmapped bare specifier to fail as it does in Bun", async () => {
+    const dir = writeFiles({ "tsconfig.json": `{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }`, "main.ts": `import "@/missing";\n` });
+    const { bun, node } = await runBoth(join(dir, "main.ts"), { cwd: dir });
+    expect(bun.code).toBe(1);
+    expect(node.code).toBe(bun.code);
+  });
+});

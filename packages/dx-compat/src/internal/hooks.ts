@@ -1,19 +1,21 @@
 // The module hooks `dx-compat/register` installs (module.registerHooks: one set
 // of synchronous hooks that serve `import`, `import()` and `require()` alike):
 //  - resolve `bun`, `bun:sqlite`, `bun:ffi` to dx-compat's modules;
-//  - resolve relative imports the way Bun does for TypeScript projects
-//    (`./util` → `./util.ts`, `./util.js` → `./util.ts`, `./dir` → `./dir/index.ts`);
+//  - resolve imports the way Bun does for TypeScript projects
+//    (`./util` → `./util.ts`, `./util.js` → `./util.ts`, `./dir` → `./dir/index.ts`,
+//    tsconfig `paths` such as `@/lib/util`);
 //  - transpile .ts/.tsx/.jsx/.mts/.cts, and give ES modules Bun's `import.meta`;
 //  - import .json without an import attribute, with named exports, as Bun does.
 import { readFileSync, statSync } from "node:fs";
 import { registerHooks } from "node:module";
 import type { LoadFnOutput, LoadHookContext, ModuleFormat, ResolveFnOutput, ResolveHookContext } from "node:module";
-import { extname } from "node:path";
+import { dirname, extname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { notImplemented } from "@dx-compat/shared/errors";
 import { exposeEntryURL, withImportMeta } from "./import-meta.ts";
 import { jsonModuleSource } from "./json-module.ts";
 import { needsTranspile, transpile } from "./transform.ts";
+import { mappedPaths, pathsFor } from "./tsconfig.ts";
 
 /** What each `bun*` specifier resolves to, as a self-reference of this package. */
 const bunSpecifiers: Readonly<Record<string, string>> = {
@@ -39,20 +41,39 @@ const appendExtensions = [".ts", ".tsx", ".js", ".mjs", ".jsx", ".mts", ".cjs", 
 
 const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 
-function bunStyleCandidate(specifier: string, parentURL: string | undefined): string | undefined {
-  if (parentURL === undefined || !parentURL.startsWith("file:")) return undefined;
-  const base = new URL(specifier, parentURL);
-  if (base.protocol !== "file:") return undefined;
-  const path = fileURLToPath(base);
+/** A file for `path` the way Bun looks for one: as is, with its extension swapped or added, or as a directory index. */
+function bunStyleFile(path: string, search = ""): string | undefined {
+  if (isFile(path)) return pathToFileURL(path).href + search;
+  return bunStyleCandidate(path, search);
+}
+
+function bunStyleCandidate(path: string, search: string): string | undefined {
   const ext = extname(path);
   for (const swapped of swapExtension[ext] ?? []) {
     const candidate = path.slice(0, -ext.length) + swapped;
-    if (isFile(candidate)) return pathToFileURL(candidate).href + base.search;
+    if (isFile(candidate)) return pathToFileURL(candidate).href + search;
   }
-  for (const added of appendExtensions) if (isFile(path + added)) return pathToFileURL(path + added).href + base.search;
+  for (const added of appendExtensions) if (isFile(path + added)) return pathToFileURL(path + added).href + search;
   for (const added of appendExtensions) {
     const index = `${path}/index${added}`;
-    if (isFile(index)) return pathToFileURL(index).href + base.search;
+    if (isFile(index)) return pathToFileURL(index).href + search;
+  }
+  return undefined;
+}
+
+/** The file Bun would pick for a specifier Node could not resolve, or `undefined`. */
+function bunFallback(specifier: string, parentURL: string | undefined): string | undefined {
+  if (parentURL === undefined || !parentURL.startsWith("file:")) return undefined;
+  if (isRelativeOrAbsolute(specifier)) {
+    const base = new URL(specifier, parentURL);
+    return base.protocol === "file:" ? bunStyleCandidate(fileURLToPath(base), base.search) : undefined;
+  }
+  // A bare specifier: tsconfig `paths` (e.g. "@/lib/util" → "./src/lib/util.ts").
+  const mapping = pathsFor(dirname(fileURLToPath(parentURL)));
+  if (mapping === undefined) return undefined;
+  for (const path of mappedPaths(specifier, mapping)) {
+    const found = bunStyleFile(path);
+    if (found !== undefined) return found;
   }
   return undefined;
 }
@@ -65,8 +86,8 @@ function resolve(specifier: string, context: ResolveHookContext, nextResolve: Ne
     return nextResolve(specifier, context);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if ((code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND" && code !== "ERR_UNSUPPORTED_DIR_IMPORT") || !isRelativeOrAbsolute(specifier)) throw error;
-    const candidate = bunStyleCandidate(specifier, context.parentURL);
+    if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND" && code !== "ERR_UNSUPPORTED_DIR_IMPORT") throw error;
+    const candidate = bunFallback(specifier, context.parentURL);
     if (candidate === undefined) throw error;
     return nextResolve(candidate, context);
   }

@@ -1,6 +1,7 @@
-// The compiler options Bun honours when it transpiles a file (decorators, JSX,
-// class fields), read from the nearest tsconfig.json the way Bun does:
-// walking up from the file, following `extends`. Cached per directory.
+// What Bun takes from tsconfig.json: the options that change transpiling
+// (decorators, JSX, class fields) and `paths`/`baseUrl` for resolution. Read
+// from the nearest tsconfig.json the way Bun does: walking up from the file,
+// following `extends`. Cached per directory.
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -17,7 +18,6 @@ export interface TranspileOptions {
 }
 
 const relevant = ["experimentalDecorators", "emitDecoratorMetadata", "useDefineForClassFields", "verbatimModuleSyntax", "jsx", "jsxFactory", "jsxFragmentFactory", "jsxImportSource"] as const;
-const byDirectory = new Map<string, TranspileOptions>();
 
 /** JSON with comments and trailing commas, as tsconfig files are written. */
 export function parseJsonc(text: string): unknown {
@@ -43,38 +43,85 @@ export function parseJsonc(text: string): unknown {
   return JSON.parse(out);
 }
 
-function readConfig(file: string, depth = 0): TranspileOptions {
+/** tsconfig `paths`: patterns (at most one `*`) to targets, relative to `base` (`baseUrl`, or the file that sets `paths`). */
+export interface PathMapping {
+  base: string;
+  patterns: [string, string[]][];
+}
+
+interface Tsconfig {
+  transpile: TranspileOptions;
+  baseUrl: string | undefined;
+  paths: PathMapping | undefined;
+}
+
+const none: Tsconfig = { transpile: {}, baseUrl: undefined, paths: undefined };
+const byDirectory = new Map<string, Tsconfig>();
+
+function readConfig(file: string, depth = 0): Tsconfig {
   const config = parseJsonc(readFileSync(file, "utf8")) as { extends?: string | string[]; compilerOptions?: Record<string, unknown> };
-  let options: TranspileOptions = {};
+  let inherited: Tsconfig = none;
   const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
   for (const parent of parents) {
     if (depth > 16) break;
     const parentFile = parent.startsWith(".") || parent.startsWith("/") ? resolve(dirname(file), parent.endsWith(".json") ? parent : `${parent}.json`) : createRequire(file).resolve(parent);
-    if (existsSync(parentFile)) options = { ...options, ...readConfig(parentFile, depth + 1) };
+    if (!existsSync(parentFile)) continue;
+    const read = readConfig(parentFile, depth + 1);
+    inherited = { transpile: { ...inherited.transpile, ...read.transpile }, baseUrl: read.baseUrl ?? inherited.baseUrl, paths: read.paths ?? inherited.paths };
   }
-  for (const key of relevant) {
-    const value = config.compilerOptions?.[key];
-    if (value !== undefined) (options as Record<string, unknown>)[key] = value;
+  const options = config.compilerOptions ?? {};
+  const transpile: TranspileOptions = { ...inherited.transpile };
+  for (const key of relevant) if (options[key] !== undefined) (transpile as Record<string, unknown>)[key] = options[key];
+  const baseUrl = typeof options["baseUrl"] === "string" ? resolve(dirname(file), options["baseUrl"]) : inherited.baseUrl;
+  const ownPaths = options["paths"] as Record<string, string[]> | undefined;
+  const paths: PathMapping | undefined =
+    ownPaths && typeof ownPaths === "object" ? { base: baseUrl ?? dirname(file), patterns: Object.entries(ownPaths) } : inherited.paths && baseUrl ? { ...inherited.paths, base: baseUrl } : inherited.paths;
+  return { transpile, baseUrl, paths };
+}
+
+function configFor(directory: string): Tsconfig {
+  const cached = byDirectory.get(directory);
+  if (cached) return cached;
+  const file = join(directory, "tsconfig.json");
+  let config: Tsconfig;
+  if (existsSync(file)) {
+    try {
+      config = readConfig(file);
+    } catch {
+      config = none; // Bun ignores a tsconfig it cannot parse
+    }
+  } else {
+    const parent = dirname(directory);
+    config = parent === directory || directory.endsWith(`${"/"}node_modules`) ? none : configFor(parent);
   }
-  return options;
+  byDirectory.set(directory, config);
+  return config;
 }
 
 /** The transpile-relevant compiler options in effect for files in `directory`. */
 export function transpileOptionsFor(directory: string): TranspileOptions {
-  const cached = byDirectory.get(directory);
-  if (cached) return cached;
-  const file = join(directory, "tsconfig.json");
-  let options: TranspileOptions;
-  if (existsSync(file)) {
-    try {
-      options = readConfig(file);
-    } catch {
-      options = {}; // Bun ignores a tsconfig it cannot parse
+  return configFor(directory).transpile;
+}
+
+/** The `paths` mapping in effect for files in `directory`, if any. */
+export function pathsFor(directory: string): PathMapping | undefined {
+  return configFor(directory).paths;
+}
+
+/** Candidate absolute paths for `specifier` under `mapping`, most specific pattern first (as TypeScript orders them). */
+export function mappedPaths(specifier: string, mapping: PathMapping): string[] {
+  const matches: { prefixLength: number; targets: string[]; star: string | undefined }[] = [];
+  for (const [pattern, targets] of mapping.patterns) {
+    const star = pattern.indexOf("*");
+    if (star === -1) {
+      if (pattern === specifier) matches.push({ prefixLength: Infinity, targets, star: undefined });
+      continue;
     }
-  } else {
-    const parent = dirname(directory);
-    options = parent === directory || directory.endsWith(`${"/"}node_modules`) ? {} : transpileOptionsFor(parent);
+    const [prefix, suffix] = [pattern.slice(0, star), pattern.slice(star + 1)];
+    if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix)) {
+      matches.push({ prefixLength: prefix.length, targets, star: specifier.slice(prefix.length, specifier.length - suffix.length) });
+    }
   }
-  byDirectory.set(directory, options);
-  return options;
+  matches.sort((a, b) => b.prefixLength - a.prefixLength);
+  return matches.flatMap(({ targets, star }) => targets.map((target) => resolve(mapping.base, star === undefined ? target : target.replace("*", star))));
 }
