@@ -171,3 +171,23 @@ describe("JSON modules, as Bun imports them", () => {
     expect(node.stdout).toBe("");
   });
 });
+
+describe("CommonJS's free variables in ES modules, as Bun provides them", () => {
+  it("require, require.resolve, __dirname, __filename — unless the module declares its own", async () => {
+    const dir = writeFiles({
+      "lib.cjs": "module.exports = { v: 42 };",
+      "main.mjs": `const lib = require("./lib.cjs");\nimport "./own.mjs";\nimport "./typed.ts";\nconsole.log(JSON.stringify({ dir: __dirname, file: __filename, v: lib.v, t: typeof require, r: require.resolve("./lib.cjs") }));\n`,
+      "own.mjs": `import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\nconst __dirname = "mine";\nconsole.log(require("./lib.cjs").v, __dirname);\n`,
+      "typed.ts": `const fs: typeof import("node:fs") = require("node:fs");\nexport const x: number = 1;\nconsole.log(typeof fs.readFileSync, __filename.endsWith("typed.ts"));\n`,
+    });
+    const { bun, node } = await runBoth(join(dir, "main.mjs"), { cwd: dir });
+    expect(bun.code).toBe(0);
+    expect(node).toEqual(bun);
+  });
+
+  it("keeps line numbers in the stack traces of such modules", async () => {
+    const { bun, node } = await differential(`const here = __dirname;\n\nconst line = Number(new Error().stack.split("\\n")[1].match(/:(\\d+):\\d+\\)?$/)[1]);\nconsole.log(line, typeof here);\n`);
+    expect(bun.stdout).toBe("3 string\n");
+    expect(node).toEqual(bun);
+  });
+});

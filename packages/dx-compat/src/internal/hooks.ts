@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { notImplemented } from "@dx-compat/shared/errors";
 import { exposeEntryURL, withImportMeta } from "./import-meta.ts";
 import { jsonModuleSource } from "./json-module.ts";
-import { needsTranspile, transpile } from "./transform.ts";
+import { mayUseCommonJsGlobals, needsTranspile, transpile } from "./transform.ts";
 import { mappedPaths, pathsFor } from "./tsconfig.ts";
 
 /** What each `bun*` specifier resolves to, as a self-reference of this package. */
@@ -104,8 +104,6 @@ function formatOf(path: string, source: string): ModuleFormat {
   return !esmSyntax.test(source) && cjsSyntax.test(source) ? "commonjs" : "module";
 }
 
-const importMetaBytes = Buffer.from("import.meta.");
-
 /** An `import` (not `require`, not `with { type: "json" }`) of a .json file: Bun's JSON module. */
 const isBareJsonImport = (url: string, context: LoadHookContext): boolean =>
   url.startsWith("file:") && url.endsWith(".json") && context.importAttributes?.["type"] === undefined && !context.conditions?.includes("require");
@@ -118,14 +116,17 @@ function load(url: string, context: LoadHookContext, nextLoad: NextLoad): LoadFn
     const path = fileURLToPath(url);
     const original = readFileSync(path, "utf8");
     const format = formatOf(path, original);
-    const source = transpile(format === "module" ? withImportMeta(original) : original, path);
+    const source = transpile(format === "module" ? withImportMeta(original) : original, path, format === "module");
     return { format, source, shortCircuit: true };
   }
   const loaded = nextLoad(url, context);
   if (loaded.format !== "module" || loaded.source == null || !url.startsWith("file:")) return loaded;
-  const bytes = typeof loaded.source === "string" ? Buffer.from(loaded.source) : Buffer.from(loaded.source as Uint8Array);
-  if (bytes.indexOf(importMetaBytes) === -1) return loaded;
-  return { ...loaded, source: withImportMeta(bytes.toString("utf8")) };
+  const text = typeof loaded.source === "string" ? loaded.source : Buffer.from(loaded.source as Uint8Array).toString("utf8");
+  // Plain JS ES modules: esbuild only for a program's own files that may use require/__dirname
+  // (packages in node_modules were written for Node), the prelude only for Bun's import.meta.
+  if (!url.includes("/node_modules/") && mayUseCommonJsGlobals(text)) return { ...loaded, source: transpile(withImportMeta(text), fileURLToPath(url), true) };
+  if (!text.includes("import.meta.")) return loaded;
+  return { ...loaded, source: withImportMeta(text) };
 }
 
 let registered = false;
