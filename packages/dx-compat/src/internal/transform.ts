@@ -61,7 +61,7 @@ export function mayUseCommonJsGlobals(source: string): boolean {
 /** Transpile one file's source to JavaScript with an inline source map (`esm`: give it CommonJS's free variables). */
 export function transpile(source: string, path: string, esm = false): string {
   const { jsx, ...compilerOptions } = transpileOptionsFor(dirname(path));
-  const cjs = esm && mayUseCommonJsGlobals(source);
+  const cjs = esm && mentionsCommonJsGlobals.test(source);
   const result = loadEsbuild().transformSync(cjs ? commonJsBanner + source : source, {
     ...(cjs ? { define: commonJsGlobals } : {}),
     loader: loaders[extname(path)] ?? "js",
