@@ -104,6 +104,8 @@ function formatOf(path: string, source: string): ModuleFormat {
   return !esmSyntax.test(source) && cjsSyntax.test(source) ? "commonjs" : "module";
 }
 
+const importMetaBytes = Buffer.from("import.meta.");
+
 /** An `import` (not `require`, not `with { type: "json" }`) of a .json file: Bun's JSON module. */
 const isBareJsonImport = (url: string, context: LoadHookContext): boolean =>
   url.startsWith("file:") && url.endsWith(".json") && context.importAttributes?.["type"] === undefined && !context.conditions?.includes("require");
@@ -121,12 +123,16 @@ function load(url: string, context: LoadHookContext, nextLoad: NextLoad): LoadFn
   }
   const loaded = nextLoad(url, context);
   if (loaded.format !== "module" || loaded.source == null || !url.startsWith("file:")) return loaded;
-  const text = typeof loaded.source === "string" ? loaded.source : Buffer.from(loaded.source as Uint8Array).toString("utf8");
-  // Plain JS ES modules: esbuild only for a program's own files that may use require/__dirname
-  // (packages in node_modules were written for Node), the prelude only for Bun's import.meta.
-  if (!url.includes("/node_modules/") && mayUseCommonJsGlobals(text)) return { ...loaded, source: transpile(withImportMeta(text), fileURLToPath(url), true) };
-  if (!text.includes("import.meta.")) return loaded;
-  return { ...loaded, source: withImportMeta(text) };
+  const source = loaded.source as string | ArrayBufferView;
+  const bytes = typeof source === "string" ? Buffer.from(source) : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+  // A program's own plain-JS modules may use require/__dirname (esbuild then rewrites them); packages in
+  // node_modules were written for Node and are only searched, as bytes, for Bun's import.meta members.
+  if (!url.includes("/node_modules/")) {
+    const text = bytes.toString("utf8");
+    if (mayUseCommonJsGlobals(text)) return { ...loaded, source: transpile(withImportMeta(text), fileURLToPath(url), true) };
+  }
+  if (bytes.indexOf(importMetaBytes) === -1) return loaded;
+  return { ...loaded, source: withImportMeta(bytes.toString("utf8")) };
 }
 
 let registered = false;
