@@ -48,8 +48,13 @@ function literalPath(filename: string): string {
   return filename.startsWith("file:") ? `./${filename}` : filename;
 }
 
-/** Bun's connection defaults, where better-sqlite3's differ: foreign keys off, SQLite's default page cache. */
+/**
+ * Bun's connection defaults, where better-sqlite3's differ: foreign keys off, SQLite's default page
+ * cache, and SQLite's own rules for writing while a query is being iterated (better-sqlite3 forbids
+ * that unless its "unsafe mode" is on; Bun, like SQLite, allows it).
+ */
 function applyBunDefaults(native: NativeDatabase, safeIntegers: boolean): void {
+  native.unsafeMode(true);
   native.pragma("foreign_keys = OFF");
   native.pragma("cache_size = -2000");
   if (safeIntegers) native.defaultSafeIntegers(true);
