@@ -1,6 +1,7 @@
 // A small Bun program. It runs as is under `bun run src/app.ts` and, on Node,
 // under `dx-compat run src/app.ts` — nothing in it knows about dx-compat.
 import { sleep } from "bun";
+import { Database } from "bun:sqlite";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { summarize, Priority } from "./tasks.ts";
@@ -14,3 +15,11 @@ const started = performance.now();
 await sleep(20);
 console.log(`slept at least 20 ms: ${performance.now() - started >= 19}`);
 for (const line of summarize(tasks, Priority.Medium)) console.log(line);
+
+// The same tasks in SQLite, through bun:sqlite.
+using db = new Database(":memory:", { strict: true });
+db.run("CREATE TABLE tasks (title TEXT NOT NULL, priority TEXT NOT NULL, done INTEGER NOT NULL)");
+const insert = db.prepare("INSERT INTO tasks (title, priority, done) VALUES ($title, $priority, $done)");
+db.transaction((rows: Task[]) => rows.forEach((task) => insert.run(task)))(tasks);
+const open = db.query("SELECT priority, count(*) AS n FROM tasks WHERE done = 0 GROUP BY priority ORDER BY n DESC, priority").all();
+console.log(`open by priority (sqlite): ${JSON.stringify(open)}`);
