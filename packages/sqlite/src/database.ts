@@ -226,6 +226,7 @@ export class Database {
         prepareAgain: () => prepareFirst(native, text),
         closed: () => this.#closed,
         onFinalize: cached ? undefined : this.#preparedFinalized,
+        formatReal: this.#formatReal,
       },
       safeIntegers: this.#safeIntegers,
     });
@@ -283,6 +284,14 @@ export class Database {
   exec<ParamsType extends SQLQueryBindings[]>(sql: string, ...bindings: ParamsType[]): Changes {
     return this.run(sql, ...bindings);
   }
+
+  #printReal: NativeStatement | undefined;
+
+  /** SQLite prints REALs itself (its digit generation differs from JavaScript's in the last digit). */
+  #formatReal = (value: number): string => {
+    this.#printReal ??= (this.#native.prepare("SELECT printf('%!.15g', ?)") as NativeStatement).pluck(true);
+    return this.#printReal.get(value) as string;
+  };
 
   #totals(): unknown[] {
     this.#changes ??= (this.#native.prepare("SELECT total_changes(), last_insert_rowid()") as NativeStatement).raw(true);

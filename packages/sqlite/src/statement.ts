@@ -6,7 +6,7 @@ import { translateError } from "./internal/prepare.ts";
 import { plainBytes, plainValues, rowFactory, rowFixer } from "./internal/rows.ts";
 import type { RowFactory, RowFixer } from "./internal/rows.ts";
 import { expandSql } from "./internal/sql.ts";
-import type { SqlAnalysis } from "./internal/sql.ts";
+import type { RealFormatter, SqlAnalysis } from "./internal/sql.ts";
 
 /** What a Statement needs from the Database that prepared it. */
 export interface StatementContext {
@@ -19,6 +19,8 @@ export interface StatementContext {
   readonly closed: () => boolean;
   /** Called once when the statement is finalized (uncached statements keep a closed database open until then). */
   readonly onFinalize: (() => void) | undefined;
+  /** SQLite's own printing of a REAL, for toString(). */
+  readonly formatReal: RealFormatter;
 }
 
 /** What `Database` hands a new Statement. */
@@ -345,8 +347,9 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
 
   /** The SQL with the last bound values in place of its parameters (`sqlite3_expanded_sql`). */
   toString(): string {
-    if (this.#finalized) return "";
-    return expandSql(this.#sql, this.#analysis, this.#bound);
+    // A statement of a connection closed with close(true) is finalized in Bun.
+    if (this.#finalized || !this.#native.database.open) return "";
+    return expandSql(this.#sql, this.#analysis, this.#bound, this.#context.formatReal);
   }
 
   toJSON(): { sql: string; isFinalized: boolean; paramsCount: number; columnNames: string[] } {

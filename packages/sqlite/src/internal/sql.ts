@@ -138,31 +138,14 @@ export function positionalSql(sql: string, analysis: SqlAnalysis): string {
   return out + sql.slice(last);
 }
 
-/** SQLite's `%!.15g`: 15 significant digits, and a `.0` on integral values. */
-export function formatReal(value: number): string {
-  if (Number.isNaN(value)) return "NaN";
-  if (!Number.isFinite(value)) return value > 0 ? "Inf" : "-Inf";
-  if (value === 0) return "0.0"; // SQLite prints -0.0 as 0.0 too
-  const exponent = Math.floor(Math.log10(Math.abs(value)));
-  let text: string;
-  if (exponent < -4 || exponent >= 15) {
-    const [mantissa = "", exp = "0"] = value.toExponential(14).split("e");
-    const trimmed = mantissa.includes(".") ? mantissa.replace(/0+$/, "").replace(/\.$/, ".0") : `${mantissa}.0`;
-    const n = Number(exp);
-    text = `${trimmed}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
-  } else {
-    text = value.toPrecision(15);
-    if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, ".0");
-    else text += ".0";
-  }
-  return text;
-}
+/** How SQLite prints a REAL in expanded SQL (`%!.15g`, its own digit generation): see Database. */
+export type RealFormatter = (value: number) => string;
 
-/** A bound value as `sqlite3_expanded_sql` prints it. */
-function literal(value: unknown): string {
+/** A bound value as `sqlite3_expanded_sql` prints it (bound integers are bigints here, see bind.ts). */
+function literal(value: unknown, formatReal: RealFormatter): string {
   if (value === null || value === undefined) return "NULL";
   if (typeof value === "bigint") return value.toString();
-  if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER && !Object.is(value, -0) ? String(value) : formatReal(value);
+  if (typeof value === "number") return formatReal(value);
   if (typeof value === "string") {
     // SQLite prints the UTF-8 it holds: C-string semantics end it at a NUL, lone surrogates are U+FFFD.
     const nul = value.indexOf("\u0000");
@@ -174,12 +157,12 @@ function literal(value: unknown): string {
 }
 
 /** `sqlite3_expanded_sql`: the SQL with each parameter replaced by its bound value (slot `index - 1`). */
-export function expandSql(sql: string, analysis: SqlAnalysis, valuesByIndex: readonly unknown[] | undefined): string {
+export function expandSql(sql: string, analysis: SqlAnalysis, valuesByIndex: readonly unknown[] | undefined, formatReal: RealFormatter): string {
   if (analysis.tokens.length === 0) return sql;
   let out = "";
   let last = 0;
   for (const token of analysis.tokens) {
-    out += sql.slice(last, token.start) + literal(valuesByIndex?.[token.index - 1]);
+    out += sql.slice(last, token.start) + literal(valuesByIndex?.[token.index - 1], formatReal);
     last = token.end;
   }
   return out + sql.slice(last);
