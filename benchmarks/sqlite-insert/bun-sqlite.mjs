@@ -1,33 +1,5 @@
-// Bulk inserts through bun:sqlite into an in-memory database: one prepared
-// `INSERT INTO t (a, b, c) VALUES (?, ?, ?)`, run COUNT times inside ONE
-// db.transaction(fn). Same file for Bun and Node + dx-compat; the schema, data and
-// counts must match better-sqlite3.mjs.
+// Bun and Node + dx-compat run this file: the workload through bun:sqlite.
 import { Database } from "bun:sqlite";
+import { run } from "./workload.mjs";
 
-const WARMUP = 10_000;
-const COUNT = 200_000;
-// Text values are made up front so that string building is not what gets timed.
-const TEXTS = Array.from({ length: 64 }, (_, k) => `text value ${k} ${"x".repeat(k)}`);
-
-// Setup (not timed).
-const db = new Database(":memory:");
-db.run("CREATE TABLE t (a INTEGER, b TEXT, c REAL)");
-const insert = db.prepare("INSERT INTO t (a, b, c) VALUES (?, ?, ?)");
-const insertMany = db.transaction((count) => {
-  for (let i = 0; i < count; i++) insert.run(i, TEXTS[i & 63], i * 0.25);
-});
-const totals = db.prepare("SELECT count(*) AS n, sum(a) AS s, sum(length(b)) AS l FROM t");
-
-// Warm-up rows are deleted again before the timed transaction.
-insertMany(WARMUP);
-db.run("DELETE FROM t");
-
-const start = performance.now();
-insertMany(COUNT);
-const ms = performance.now() - start;
-
-// Sanity check (not timed): every row is there.
-const { n, s, l } = totals.get();
-if (n !== COUNT) throw new Error(`expected ${COUNT} rows, found ${n}`);
-db.close();
-console.log(JSON.stringify({ ops: COUNT, ms, check: n + s + l }));
+run(Database);
