@@ -6,6 +6,7 @@ import { closedError, emptyQueryError, notImplemented, sqliteError } from "./int
 import { NativeDatabaseClass } from "./internal/native.ts";
 import type { NativeDatabase, NativeStatement } from "./internal/native.ts";
 import { forEachStatement, prepareFirst, translateError } from "./internal/prepare.ts";
+import { plainBytes } from "./internal/rows.ts";
 import { analyzeSql, positionalSql, statementEnds } from "./internal/sql.ts";
 import { constants } from "./constants.ts";
 import { Statement } from "./statement.ts";
@@ -48,6 +49,19 @@ function literalPath(filename: string): string {
   return filename.startsWith("file:") ? `./${filename}` : filename;
 }
 
+/** A better-sqlite3 connection (to a path, or deserialized from bytes) with Bun's defaults applied. */
+function connect(source: string | Buffer, options: { readonly: boolean; fileMustExist?: boolean }, safeIntegers: boolean): NativeDatabase {
+  let native: NativeDatabase;
+  try {
+    // Bun's busy timeout is 0 (better-sqlite3 waits 5 s by default).
+    native = new NativeDatabaseClass(source, { ...options, timeout: 0 });
+  } catch (error) {
+    throw translateError(error);
+  }
+  applyBunDefaults(native, safeIntegers);
+  return native;
+}
+
 /**
  * Bun's connection defaults, where better-sqlite3's differ: foreign keys off, SQLite's default page
  * cache, and SQLite's own rules for writing while a query is being iterated (better-sqlite3 forbids
@@ -76,28 +90,15 @@ function open(filenameGiven: unknown, options: DatabaseOptions | number | undefi
   const path = anonymous ? ":memory:" : literalPath(filename);
   // better-sqlite3 checks the directory itself with a TypeError; SQLite (and Bun) say CANTOPEN.
   if (!anonymous && !existsSync(dirname(resolve(path)))) throw sqliteError("unable to open database file", "SQLITE_CANTOPEN");
-  let native: NativeDatabase;
-  try {
-    native = new NativeDatabaseClass(path, { readonly, fileMustExist: mustExist, timeout: 0 });
-  } catch (error) {
-    throw translateError(error);
-  }
-  applyBunDefaults(native, safeIntegers);
-  return { native, filename, strict, safeIntegers };
+  return { native: connect(path, { readonly, fileMustExist: mustExist }, safeIntegers), filename, strict, safeIntegers };
 }
 
 function deserializeInto(bytes: ArrayBufferView | ArrayBuffer, options: DatabaseOptions | number | undefined): Opened {
   const settings = typeof options === "object" && options !== null ? options : {};
   const buffer = ArrayBuffer.isView(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(bytes);
   if (buffer.byteLength === 0) throw new Error("ArrayBuffer must not be empty");
-  let native: NativeDatabase;
-  try {
-    native = new NativeDatabaseClass(buffer, { readonly: Boolean(settings.readonly), timeout: 0 });
-  } catch (error) {
-    throw translateError(error);
-  }
-  applyBunDefaults(native, Boolean(settings.safeIntegers));
-  return { native, filename: ":memory:", strict: Boolean(settings.strict), safeIntegers: Boolean(settings.safeIntegers) };
+  const safeIntegers = Boolean(settings.safeIntegers);
+  return { native: connect(buffer, { readonly: Boolean(settings.readonly) }, safeIntegers), filename: ":memory:", strict: Boolean(settings.strict), safeIntegers };
 }
 
 type TransactionFunction<A extends unknown[], T> = ((...args: A) => T) & {
@@ -421,7 +422,7 @@ export class Database {
   function(name: string, optionsOrFn: import("bun:sqlite").FunctionOptions | ((...args: unknown[]) => unknown), maybeFn?: (...args: unknown[]) => unknown): this {
     const [options, fn] = typeof optionsOrFn === "function" ? [{}, optionsOrFn] : [optionsOrFn, maybeFn];
     if (typeof fn !== "function") throw new TypeError("Expected a function");
-    this.#usable().function(name, options, withLength((...args: unknown[]) => toNativeValue(fn(...args.map(fromNative))), fn.length));
+    this.#usable().function(name, options, withLength((...args: unknown[]) => toNativeValue(fn(...args.map(plainBytes))), fn.length));
     return this;
   }
 
@@ -430,8 +431,8 @@ export class Database {
     const { step, inverse, result, ...rest } = options;
     this.#usable().aggregate(name, {
       ...rest,
-      step: withLength((acc: T, ...args: unknown[]) => step(acc, ...args.map(fromNative)), step.length),
-      ...(inverse ? { inverse: withLength((acc: T, ...args: unknown[]) => inverse(acc, ...args.map(fromNative)), inverse.length) } : {}),
+      step: withLength((acc: T, ...args: unknown[]) => step(acc, ...args.map(plainBytes)), step.length),
+      ...(inverse ? { inverse: withLength((acc: T, ...args: unknown[]) => inverse(acc, ...args.map(plainBytes)), inverse.length) } : {}),
       ...(result ? { result: (acc: T) => toNativeValue(result(acc)) } : {}),
     } as never);
     return this;
@@ -467,7 +468,3 @@ function withLength<F extends (...args: never[]) => unknown>(wrapper: F, length:
   return Object.defineProperty(wrapper, "length", { value: length });
 }
 
-/** A value better-sqlite3 hands to a user function, as Bun hands it (BLOBs as Uint8Array). */
-function fromNative(value: unknown): unknown {
-  return value instanceof Buffer ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value;
-}

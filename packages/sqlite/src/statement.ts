@@ -173,13 +173,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
       for (let i = 0; i < rows.length; i++) fix(rows[i] as Record<string, unknown>);
       return rows as ReturnType[];
     }
-    const makeRow = (this.#makeRow ??= rowFactory(this.columnNames));
-    const prototype = this.#class?.prototype as object | undefined;
-    for (let i = 0; i < rows.length; i++) {
-      const row = makeRow(rows[i] as unknown[]);
-      if (prototype !== undefined) Object.setPrototypeOf(row, prototype);
-      rows[i] = row;
-    }
+    for (let i = 0; i < rows.length; i++) rows[i] = this.#row(rows[i]);
     return rows as ReturnType[];
   }
 

@@ -3,7 +3,7 @@
 // get Bun's classes, and SQLite's error offset is recovered for `byteOffset`.
 import { closedError, invalidSqlError, isNativeSqliteError, sqliteError } from "./errors.ts";
 import type { NativeDatabase, NativeStatement } from "./native.ts";
-import { statementEnds } from "./sql.ts";
+import { isIdChar, statementEnds } from "./sql.ts";
 
 const MORE_THAN_ONE = "The supplied SQL string contains more than one statement";
 const NO_STATEMENTS = "The supplied SQL string contains no statements";
@@ -51,12 +51,10 @@ function errorOffset(native: NativeDatabase, sql: string, message: string): numb
   return -1;
 }
 
-const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c >= 0x80;
-
 /** Whether `sql[at, at + length)` is not part of a longer identifier (`selec` inside `select`). */
 function isWholeToken(sql: string, at: number, length: number): boolean {
-  const edgeBefore = at === 0 || !isWordChar(sql.charCodeAt(at - 1)) || !isWordChar(sql.charCodeAt(at));
-  const edgeAfter = at + length >= sql.length || !isWordChar(sql.charCodeAt(at + length)) || !isWordChar(sql.charCodeAt(at + length - 1));
+  const edgeBefore = at === 0 || !isIdChar(sql.charCodeAt(at - 1)) || !isIdChar(sql.charCodeAt(at));
+  const edgeAfter = at + length >= sql.length || !isIdChar(sql.charCodeAt(at + length)) || !isIdChar(sql.charCodeAt(at + length - 1));
   return edgeBefore && edgeAfter;
 }
 

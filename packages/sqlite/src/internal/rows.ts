@@ -28,10 +28,7 @@ export function rowFactory(names: readonly string[]): RowFactory {
 
 /** `values()` rows: the same arrays, BLOBs converted. */
 export function plainValues(row: unknown[]): unknown[] {
-  for (let i = 0; i < row.length; i++) {
-    const value = row[i];
-    if (typeof value === "object" && value !== null) row[i] = plainBytes(value);
-  }
+  for (let i = 0; i < row.length; i++) row[i] = cell(row[i]);
   return row;
 }
 

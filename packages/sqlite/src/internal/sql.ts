@@ -26,7 +26,7 @@ export interface SqlAnalysis {
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** Characters SQLite allows in identifiers: ASCII letters, digits, `_`, `$`, and anything non-ASCII. */
-const isIdChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c === 36 || c >= 0x80;
+export const isIdChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c === 36 || c >= 0x80;
 
 /** End offset of a token that starts at `i` and is not a parameter (string, identifier, comment), or `i` itself. */
 function skipNonParameter(sql: string, i: number): number {
