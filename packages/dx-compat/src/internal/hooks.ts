@@ -24,6 +24,17 @@ const bunSpecifiers: Readonly<Record<string, string>> = {
   "bun:ffi": "dx-compat/modules/bun-ffi",
 };
 
+const resolvedBunSpecifiers = new Map<string, string>();
+
+/** The URL a `bun*` specifier maps to (resolved once per process), or `undefined` for any other specifier. */
+function bunSpecifierURL(specifier: string): string | undefined {
+  const target = bunSpecifiers[specifier];
+  if (target === undefined) return undefined;
+  let url = resolvedBunSpecifiers.get(specifier);
+  if (url === undefined) resolvedBunSpecifiers.set(specifier, (url = import.meta.resolve(target)));
+  return url;
+}
+
 type NextResolve = (specifier: string, context?: Partial<ResolveHookContext>) => ResolveFnOutput;
 type NextLoad = (url: string, context?: Partial<LoadHookContext>) => LoadFnOutput;
 
@@ -79,8 +90,8 @@ function bunFallback(specifier: string, parentURL: string | undefined): string |
 }
 
 function resolve(specifier: string, context: ResolveHookContext, nextResolve: NextResolve): ResolveFnOutput {
-  const target = bunSpecifiers[specifier];
-  if (target !== undefined) return { url: import.meta.resolve(target), format: "module", shortCircuit: true };
+  const url = bunSpecifierURL(specifier);
+  if (url !== undefined) return { url, format: "module", shortCircuit: true };
   if (specifier.startsWith("bun:")) throw notImplemented(specifier, "this Bun module has no dx-compat implementation");
   try {
     return nextResolve(specifier, context);
