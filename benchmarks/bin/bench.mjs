@@ -88,14 +88,14 @@ const childEnv = { ...process.env };
 delete childEnv.NODE_OPTIONS;
 
 /** Run one process to completion; resolves with its exit status, output and wall time. */
-function runProcess(argv, cwd, timeoutMs) {
+function runProcess(argv, cwd, timeoutMs, env = {}) {
   return new Promise((resolvePromise) => {
     const stdout = [];
     const stderr = [];
     let timedOut = false;
     let wallNs;
     const start = process.hrtime.bigint();
-    const child = spawn(argv[0], argv.slice(1), { cwd, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...childEnv, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill("SIGKILL");
@@ -127,7 +127,7 @@ const firstLine = (text) => text.trim().split("\n")[0]?.trim() ?? "";
 
 /** One sample: `{ ops, ms }`, or `{ error }` with a one-line reason. */
 async function sample(workload, competitor) {
-  const result = await runProcess(competitor.command, workload.dir, workload.timeoutMs);
+  const result = await runProcess(competitor.command, workload.dir, workload.timeoutMs, competitor.env);
   if (result.timedOut) return { error: `timed out after ${workload.timeoutMs} ms` };
   if (result.code !== 0) {
     const why = firstLine(result.stderr) || lastLine(result.stdout) || "no output";
@@ -168,7 +168,8 @@ function loadWorkload(name, manifestPath) {
   const dir = dirname(manifestPath);
   const measure = manifest.measure ?? "self";
   const competitors = Object.entries(manifest.competitors ?? {}).map(([competitorName, spec]) => {
-    const competitor = { name: competitorName, runtime: spec.runtime, file: spec.file, args: spec.args };
+    // `env` adds variables to this competitor's process only (e.g. DX_COMPAT_NATIVE=0 for the TypeScript twin).
+    const competitor = { name: competitorName, runtime: spec.runtime, file: spec.file, args: spec.args, env: spec.env };
     // A competitor that cannot even be started (unknown runtime, dx-compat not
     // built) fails on its own row; the others still run.
     try {
@@ -217,7 +218,7 @@ function summarize(workload, samplesByName, errors) {
   for (const competitor of workload.competitors) {
     const samples = samplesByName.get(competitor.name);
     const throughputs = samples.map((s) => s.ops / (s.ms / 1000));
-    const entry = { runtime: competitor.runtime, file: competitor.file, command: competitor.command, samples };
+    const entry = { runtime: competitor.runtime, file: competitor.file, command: competitor.command, env: competitor.env, samples };
     if (errors.has(competitor.name)) entry.error = errors.get(competitor.name);
     else {
       entry.median = median(throughputs);

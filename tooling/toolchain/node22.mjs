@@ -14,6 +14,7 @@ const vitest = join(rootDir, "node_modules", "vitest", "vitest.mjs");
 
 const suites = [
   ...readdirSync(join(rootDir, "packages")).map((name) => join("packages", name)),
+  "native",
   join("tooling", "oracle"),
 ].filter((dir) => existsSync(join(rootDir, dir, "test")));
 

@@ -6,6 +6,7 @@ const pkg = requireInstalled("@dx-compat/bun", "dx-compat/bun");
 
 export const argv: typeof import("@dx-compat/bun").argv = pkg["argv"] as never;
 export const env: typeof import("@dx-compat/bun").env = pkg["env"] as never;
+export const hash: typeof import("@dx-compat/bun").hash = pkg["hash"] as never;
 export const main: typeof import("@dx-compat/bun").main = pkg["main"] as never;
 export const sleep: typeof import("@dx-compat/bun").sleep = pkg["sleep"] as never;
 export const sleepSync: typeof import("@dx-compat/bun").sleepSync = pkg["sleepSync"] as never;

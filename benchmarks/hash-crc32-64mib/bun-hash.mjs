@@ -1,0 +1,6 @@
+// Bun and Node + dx-compat (native addon, or its TypeScript twin with DX_COMPAT_NATIVE=0): Bun.hash.crc32 on 64 MiB.
+import { runLarge } from "../lib/hash.mjs";
+
+// eslint-disable-next-line no-restricted-globals -- the Bun global is what this workload exercises
+const { crc32 } = Bun.hash;
+runLarge((input) => crc32(input), { rounds: process.env.DX_COMPAT_NATIVE === "0" ? 2 : 16 });

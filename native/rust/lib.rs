@@ -1,0 +1,251 @@
+//! `@dx-compat/native`: the N-API addon behind `@dx-compat/native`'s facade.
+//!
+//! Exports one function per `Bun.hash` algorithm, `(input, seedLo?, seedHi?)`,
+//! plus `readFileSync(path)` and `readFile(path)`. The JavaScript facade
+//! normalises arguments (Bun's seed and input rules) before calling here, so
+//! this layer only converts and computes. Every export has a TypeScript twin
+//! in `src/internal/twin/` with the same contract (`src/internal/binding.ts`).
+
+#![deny(unsafe_op_in_unsafe_fn)]
+
+mod hash;
+mod input;
+mod napi;
+mod read_file;
+
+use std::ffi::{c_char, c_void, CStr};
+use std::ptr::null_mut;
+
+use napi::*;
+
+/// How an algorithm takes its seed and returns its result.
+#[derive(Clone, Copy)]
+enum Hasher {
+    /// No seed; a u32 result (a JS number).
+    Unseeded32(fn(&[u8]) -> u32),
+    /// A u32 seed; a u32 result.
+    Seed32(fn(u32, &[u8]) -> u32),
+    /// A u32 seed widened to u64 (Bun truncates it first); a u64 result (a BigInt).
+    Seed32Wide(fn(u64, &[u8]) -> u64),
+    /// A u64 seed; a u64 result.
+    Seed64(fn(u64, &[u8]) -> u64),
+}
+
+const HASHERS: [(&CStr, Hasher); 12] = [
+    (c"wyhash", Hasher::Seed64(hash::wyhash)),
+    (c"adler32", Hasher::Unseeded32(hash::adler32)),
+    (c"crc32", Hasher::Seed32(hash::crc32)),
+    (c"cityHash32", Hasher::Unseeded32(hash::city_hash32)),
+    (c"cityHash64", Hasher::Seed64(hash::city_hash64)),
+    (c"xxHash32", Hasher::Seed32(hash::xxhash32)),
+    (c"xxHash64", Hasher::Seed64(hash::xxhash64)),
+    (c"xxHash3", Hasher::Seed32Wide(hash::xxhash3)),
+    (c"murmur32v2", Hasher::Seed32(hash::murmur32v2)),
+    (c"murmur32v3", Hasher::Seed32(hash::murmur32v3)),
+    (c"murmur64v2", Hasher::Seed64(hash::murmur64v2)),
+    (c"rapidhash", Hasher::Seed64(hash::rapidhash)),
+];
+
+enum Digest {
+    Narrow(u32),
+    Wide(u64),
+}
+
+impl Hasher {
+    fn digest(self, bytes: &[u8], seed_lo: u32, seed_hi: u32) -> Digest {
+        match self {
+            Hasher::Unseeded32(f) => Digest::Narrow(f(bytes)),
+            Hasher::Seed32(f) => Digest::Narrow(f(seed_lo, bytes)),
+            Hasher::Seed32Wide(f) => Digest::Wide(f(u64::from(seed_lo), bytes)),
+            Hasher::Seed64(f) => Digest::Wide(f(u64::from(seed_hi) << 32 | u64::from(seed_lo), bytes)),
+        }
+    }
+}
+
+/// Reads a u32 argument; anything else (absent, undefined) counts as 0. The
+/// facade always passes unsigned 32-bit numbers.
+unsafe fn u32_argument(env: napi_env, value: napi_value) -> u32 {
+    let mut out = 0u32;
+    // SAFETY: live handle; on a non-number Node leaves `out` untouched.
+    let _ = unsafe { napi_get_value_uint32(env, value, &mut out) };
+    out
+}
+
+unsafe fn throw_type_error(env: napi_env, code: &CStr, message: &CStr) -> napi_value {
+    // SAFETY: both strings are NUL-terminated statics.
+    unsafe { napi_throw_type_error(env, code.as_ptr(), message.as_ptr()) };
+    null_mut()
+}
+
+unsafe extern "C" fn hash_callback(env: napi_env, info: napi_callback_info) -> napi_value {
+    let mut argc = 3usize;
+    let mut argv = [null_mut(); 3];
+    let mut data: *mut c_void = null_mut();
+    // SAFETY: argv holds `argc` slots; missing arguments are filled with undefined.
+    unsafe { napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), null_mut(), &mut data) };
+    let (_, hasher) = HASHERS[data as usize];
+    // SAFETY: argv entries are live handles of this callback.
+    let seed_lo = if argc > 1 { unsafe { u32_argument(env, argv[1]) } } else { 0 };
+    // SAFETY: as above.
+    let seed_hi = if argc > 2 { unsafe { u32_argument(env, argv[2]) } } else { 0 };
+    // SAFETY: as above.
+    let digest = unsafe { input::with_bytes(env, argv[0], |bytes| hasher.digest(bytes, seed_lo, seed_hi)) };
+    let mut result = null_mut();
+    match digest {
+        // SAFETY: out-pointer to a local.
+        Some(Digest::Narrow(value)) => unsafe { napi_create_uint32(env, value, &mut result) },
+        // SAFETY: out-pointer to a local.
+        Some(Digest::Wide(value)) => unsafe { napi_create_bigint_uint64(env, value, &mut result) },
+        // SAFETY: static messages.
+        None => return unsafe { throw_type_error(env, c"ERR_INVALID_ARG_TYPE", c"input must be a string or a TypedArray") },
+    };
+    result
+}
+
+/// Hands a vector to JavaScript as a Buffer without copying; the buffer's
+/// finalizer gives the memory back.
+unsafe fn buffer_from_vec(env: napi_env, bytes: Vec<u8>) -> napi_value {
+    let mut result = null_mut();
+    if bytes.is_empty() {
+        let mut data = null_mut();
+        // SAFETY: a zero-length copy reads nothing.
+        unsafe { napi_create_buffer_copy(env, 0, bytes.as_ptr().cast(), &mut data, &mut result) };
+        return result;
+    }
+    let mut bytes = std::mem::ManuallyDrop::new(bytes);
+    let (pointer, length, capacity) = (bytes.as_mut_ptr(), bytes.len(), bytes.capacity());
+    // SAFETY: `pointer` stays valid until `release_vec` runs, which rebuilds
+    // the vector from the same parts (capacity travels as the hint).
+    let status = unsafe {
+        napi_create_external_buffer(env, length, pointer.cast(), release_vec, capacity as *mut c_void, &mut result)
+    };
+    if status == NAPI_OK {
+        return result;
+    }
+    // Runtimes that forbid external buffers (a V8 sandbox) get a copy.
+    // SAFETY: the parts came from this vector and were not handed out.
+    let bytes = unsafe { Vec::from_raw_parts(pointer, length, capacity) };
+    let mut data = null_mut();
+    // SAFETY: copies `length` initialised bytes.
+    unsafe { napi_create_buffer_copy(env, length, bytes.as_ptr().cast(), &mut data, &mut result) };
+    result
+}
+
+unsafe extern "C" fn release_vec(_env: napi_env, data: *mut c_void, hint: *mut c_void) {
+    // SAFETY: `data` and `hint` are the pointer and capacity `buffer_from_vec`
+    // handed over; the length does not matter for deallocation of u8.
+    drop(unsafe { Vec::from_raw_parts(data.cast::<u8>(), 0, hint as usize) });
+}
+
+unsafe fn outcome_value(env: napi_env, outcome: Result<Vec<u8>, read_file::Failure>) -> napi_value {
+    match outcome {
+        // SAFETY: live env.
+        Ok(bytes) => unsafe { buffer_from_vec(env, bytes) },
+        Err(failure) => {
+            let mut result = null_mut();
+            // SAFETY: out-pointer to a local.
+            unsafe { napi_create_uint32(env, failure, &mut result) };
+            result
+        }
+    }
+}
+
+unsafe fn path_argument(env: napi_env, info: napi_callback_info) -> Option<String> {
+    let mut argc = 1usize;
+    let mut argv = [null_mut(); 1];
+    // SAFETY: one argument slot.
+    unsafe { napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), null_mut(), null_mut()) };
+    let mut path = None;
+    // SAFETY: live handle.
+    unsafe {
+        input::with_bytes(env, argv[0], |bytes| path = std::str::from_utf8(bytes).ok().map(str::to_owned));
+    }
+    path
+}
+
+/// `readFileSync(path: string): Buffer | number` — the number is a failure code.
+unsafe extern "C" fn read_file_sync(env: napi_env, info: napi_callback_info) -> napi_value {
+    // SAFETY: live callback handles.
+    let Some(path) = (unsafe { path_argument(env, info) }) else {
+        // SAFETY: static messages.
+        return unsafe { throw_type_error(env, c"ERR_INVALID_ARG_TYPE", c"path must be a string") };
+    };
+    // SAFETY: live env.
+    unsafe { outcome_value(env, read_file::read_whole_file(&path)) }
+}
+
+struct ReadJob {
+    path: String,
+    deferred: napi_deferred,
+    work: napi_async_work,
+    outcome: Option<Result<Vec<u8>, read_file::Failure>>,
+}
+
+unsafe extern "C" fn read_job_execute(_env: napi_env, data: *mut c_void) {
+    // SAFETY: `data` is the job boxed by `read_file_async`; only this thread
+    // touches it until `read_job_complete`.
+    let job = unsafe { &mut *data.cast::<ReadJob>() };
+    job.outcome = Some(read_file::read_whole_file(&job.path));
+}
+
+unsafe extern "C" fn read_job_complete(env: napi_env, _status: napi_status, data: *mut c_void) {
+    // SAFETY: ownership of the boxed job comes back to the main thread here.
+    let job = unsafe { Box::from_raw(data.cast::<ReadJob>()) };
+    // A cancelled job has no outcome; report it as an interrupted read.
+    let outcome = job.outcome.unwrap_or(Err(4 * 4 + read_file::Syscall::Read as u32));
+    // SAFETY: live env on the main thread.
+    unsafe {
+        let value = outcome_value(env, outcome);
+        napi_resolve_deferred(env, job.deferred, value);
+        napi_delete_async_work(env, job.work);
+    }
+}
+
+/// `readFile(path: string): Promise<Buffer | number>`, read on libuv's pool.
+unsafe extern "C" fn read_file_async(env: napi_env, info: napi_callback_info) -> napi_value {
+    // SAFETY: live callback handles.
+    let Some(path) = (unsafe { path_argument(env, info) }) else {
+        // SAFETY: static messages.
+        return unsafe { throw_type_error(env, c"ERR_INVALID_ARG_TYPE", c"path must be a string") };
+    };
+    let mut promise = null_mut();
+    let mut deferred = null_mut();
+    let mut name = null_mut();
+    // SAFETY: out-pointers to locals; the job box is reclaimed in `read_job_complete`.
+    unsafe {
+        napi_create_promise(env, &mut deferred, &mut promise);
+        let label = c"dx-compat:readFile";
+        napi_create_string_utf8(env, label.as_ptr(), label.to_bytes().len(), &mut name);
+        let job = Box::into_raw(Box::new(ReadJob { path, deferred, work: null_mut(), outcome: None }));
+        napi_create_async_work(env, null_mut(), name, read_job_execute, read_job_complete, job.cast(), &mut (*job).work);
+        napi_queue_async_work(env, (*job).work);
+    }
+    promise
+}
+
+unsafe fn export(env: napi_env, exports: napi_value, name: &CStr, callback: napi_callback, data: usize) {
+    let mut function = null_mut();
+    // SAFETY: static name; `data` is an index, never dereferenced.
+    unsafe {
+        napi_create_function(env, name.as_ptr(), name.to_bytes().len(), callback, data as *mut c_void, &mut function);
+        napi_set_named_property(env, exports, name.as_ptr().cast::<c_char>(), function);
+    }
+}
+
+/// The module entry point Node looks up after `dlopen`.
+///
+/// # Safety
+/// Called by Node with a live env and exports object.
+#[no_mangle]
+pub unsafe extern "C" fn napi_register_module_v1(env: napi_env, exports: napi_value) -> napi_value {
+    for (index, (name, _)) in HASHERS.iter().enumerate() {
+        // SAFETY: live env and exports.
+        unsafe { export(env, exports, name, hash_callback, index) };
+    }
+    // SAFETY: live env and exports.
+    unsafe {
+        export(env, exports, c"readFileSync", read_file_sync, 0);
+        export(env, exports, c"readFile", read_file_async, 0);
+    }
+    exports
+}
