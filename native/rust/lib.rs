@@ -11,12 +11,15 @@
 mod hash;
 mod input;
 mod napi;
+mod page_buffer;
 mod read_file;
+mod spare;
 
 use std::ffi::{c_char, c_void, CStr};
 use std::ptr::null_mut;
 
 use napi::*;
+use page_buffer::PageBuffer;
 
 /// How an algorithm takes its seed and returns its result.
 #[derive(Clone, Copy)]
@@ -102,45 +105,52 @@ unsafe extern "C" fn hash_callback(env: napi_env, info: napi_callback_info) -> n
     result
 }
 
-/// Hands a vector to JavaScript as a Buffer without copying; the buffer's
-/// finalizer gives the memory back.
-unsafe fn buffer_from_vec(env: napi_env, bytes: Vec<u8>) -> napi_value {
+/// Hands a buffer to JavaScript without copying; the Buffer's finalizer gives
+/// the memory back (to `spare`, or to the allocator).
+unsafe fn buffer_to_js(env: napi_env, bytes: PageBuffer) -> napi_value {
     let mut result = null_mut();
-    if bytes.is_empty() {
+    if bytes.len() == 0 {
         let mut data = null_mut();
         // SAFETY: a zero-length copy reads nothing.
         unsafe { napi_create_buffer_copy(env, 0, bytes.as_ptr().cast(), &mut data, &mut result) };
         return result;
     }
-    let mut bytes = std::mem::ManuallyDrop::new(bytes);
-    let (pointer, length, capacity) = (bytes.as_mut_ptr(), bytes.len(), bytes.capacity());
-    // SAFETY: `pointer` stays valid until `release_vec` runs, which rebuilds
-    // the vector from the same parts (capacity travels as the hint).
+    let (pointer, length, capacity) = bytes.into_raw_parts();
+    // SAFETY: `pointer` stays valid until `release_buffer` runs, which rebuilds
+    // the buffer from the same parts (capacity travels as the hint).
     let status = unsafe {
-        napi_create_external_buffer(env, length, pointer.cast(), release_vec, capacity as *mut c_void, &mut result)
+        napi_create_external_buffer(env, length, pointer.cast(), release_buffer, capacity as *mut c_void, &mut result)
     };
     if status == NAPI_OK {
+        // Tell V8 what the Buffer holds, so its GC (and so the finalizer that
+        // recycles the memory) keeps pace with large reads.
+        let mut total = 0i64;
+        // SAFETY: live env; out-pointer to a local.
+        unsafe { napi_adjust_external_memory(env, capacity as i64, &mut total) };
         return result;
     }
     // Runtimes that forbid external buffers (a V8 sandbox) get a copy.
-    // SAFETY: the parts came from this vector and were not handed out.
-    let bytes = unsafe { Vec::from_raw_parts(pointer, length, capacity) };
+    // SAFETY: the parts came from `into_raw_parts` just above and were not handed out.
+    let bytes = unsafe { PageBuffer::from_raw_parts(pointer, length, capacity) };
     let mut data = null_mut();
     // SAFETY: copies `length` initialised bytes.
     unsafe { napi_create_buffer_copy(env, length, bytes.as_ptr().cast(), &mut data, &mut result) };
     result
 }
 
-unsafe extern "C" fn release_vec(_env: napi_env, data: *mut c_void, hint: *mut c_void) {
-    // SAFETY: `data` and `hint` are the pointer and capacity `buffer_from_vec`
-    // handed over; the length does not matter for deallocation of u8.
-    drop(unsafe { Vec::from_raw_parts(data.cast::<u8>(), 0, hint as usize) });
+unsafe extern "C" fn release_buffer(env: napi_env, data: *mut c_void, hint: *mut c_void) {
+    let mut total = 0i64;
+    // SAFETY: finalizers may adjust external memory; out-pointer to a local.
+    unsafe { napi_adjust_external_memory(env, -(hint as i64), &mut total) };
+    // SAFETY: `data` and `hint` are the pointer and capacity `buffer_to_js`
+    // handed over; the length does not matter once JavaScript is done.
+    spare::give_back(unsafe { PageBuffer::from_raw_parts(data.cast::<u8>(), 0, hint as usize) });
 }
 
-unsafe fn outcome_value(env: napi_env, outcome: Result<Vec<u8>, read_file::Failure>) -> napi_value {
+unsafe fn outcome_value(env: napi_env, outcome: Result<PageBuffer, read_file::Failure>) -> napi_value {
     match outcome {
         // SAFETY: live env.
-        Ok(bytes) => unsafe { buffer_from_vec(env, bytes) },
+        Ok(bytes) => unsafe { buffer_to_js(env, bytes) },
         Err(failure) => {
             let mut result = null_mut();
             // SAFETY: out-pointer to a local.
@@ -178,7 +188,7 @@ struct ReadJob {
     path: String,
     deferred: napi_deferred,
     work: napi_async_work,
-    outcome: Option<Result<Vec<u8>, read_file::Failure>>,
+    outcome: Option<Result<PageBuffer, read_file::Failure>>,
 }
 
 unsafe extern "C" fn read_job_execute(_env: napi_env, data: *mut c_void) {

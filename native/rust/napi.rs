@@ -114,6 +114,7 @@ extern "C" {
         data: *mut c_void,
         result: *mut napi_async_work,
     ) -> napi_status;
+    pub fn napi_adjust_external_memory(env: napi_env, change_in_bytes: i64, adjusted_value: *mut i64) -> napi_status;
     pub fn napi_queue_async_work(env: napi_env, work: napi_async_work) -> napi_status;
     pub fn napi_delete_async_work(env: napi_env, work: napi_async_work) -> napi_status;
 }

@@ -2,11 +2,15 @@
 // with Bun.hash.cityHash32 / Bun.hash.cityHash64.
 //
 // Performance notes (V8 / TurboFan):
-// - Input words are read through a DataView; short inputs are first copied into a reusable
-//   scratch buffer, which is cheaper than creating a DataView per call.
-// - 64-bit values live in (hi, lo) int32 local pairs. Only tiny helpers (which TurboFan always
-//   inlines) take number arguments. Larger 64-bit steps pass values through the `reg` / `out`
-//   typed arrays, so a call that is not inlined never boxes int32s into heap numbers.
+// - The short paths (up to 24 bytes for CityHash32, 32 for CityHash64) read words straight from
+//   the bytes; longer inputs are read through a DataView, over a reusable scratch copy for up to
+//   SCRATCH_SIZE bytes (cheaper than creating a DataView per call).
+// - TurboFan always inlines leaf functions of at most 27 bytecodes (rd, rd16, rotr32, shr2 and
+//   carry); anything bigger competes for a ~920-bytecode budget per optimised function,
+//   so byte swaps and 64-bit products are written out by hand in the hot code.
+// - 64-bit values live in (hi, lo) int32 local pairs. Only the tiny helpers take number
+//   arguments. Larger 64-bit steps pass values through the `reg` / `out` typed arrays, so a
+//   call that is not inlined never boxes int32s into heap numbers.
 // - A 64-bit product r = x * m (mod 2^64) is written out by hand (a helper would be too large
 //   to be inlined at every use):
 //     q0 = xLo & 0xffff; q1 = xLo >>> 16;               // 16-bit halves of xLo
@@ -24,8 +28,6 @@ const MUR_ADD = 0xe6546b64 | 0;
 
 const K0_HI = 0xc3a5c85c | 0;
 const K0_LO = 0x97cb3127 | 0;
-const K0_L0 = 0x3127;
-const K0_L1 = 0x97cb;
 const K1_HI = 0xb492b66f | 0;
 const K1_LO = 0xbe98f273 | 0;
 const K1_L0 = 0xf273;

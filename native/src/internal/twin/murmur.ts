@@ -1,10 +1,12 @@
 // Pure-TypeScript MurmurHash2 (32-bit and 64-bit "MurmurHash64A") and MurmurHash3 x86_32,
 // bit-exact with Bun.hash.murmur32v2 / murmur32v3 / murmur64v2.
 //
-// Performance notes (V8): short inputs are read byte-wise; longer ones through a DataView (over
-// a reusable scratch copy up to SCRATCH_SIZE bytes, which is cheaper than a new DataView). Helpers
-// taking numbers are tiny leaves so TurboFan always inlines them; the 64-bit multiply is written
-// out by hand (see `murmur64v2`).
+// Performance notes (V8): the 32-bit hashes read short inputs byte-wise and longer ones through
+// a DataView; inputs up to SCRATCH_SIZE bytes are copied into a reusable scratch buffer first,
+// which is cheaper than creating a DataView. murmur64v2 always reads through the DataView (its
+// multiply chain dominates). Helpers are small and called from few sites, so TurboFan inlines
+// them within its per-function budget; the 64-bit multiply is written out by hand (see
+// `murmur64v2`), as a helper for it would not be inlined at every use.
 
 const imul = Math.imul;
 const INV_2_POW_32 = 1 / 4294967296;
@@ -27,13 +29,17 @@ const scratchView = new DataView(scratch.buffer);
 const result = new Uint32Array(2);
 const resultU64 = new BigUint64Array(result.buffer);
 
-/** How to read the input: null for byte-wise reads, else a little-endian view of it. */
-function viewFor(bytes: Uint8Array): DataView | null {
+/** A little-endian view of the input (inputs up to SCRATCH_SIZE are copied into the scratch). */
+function viewOf(bytes: Uint8Array): DataView {
   const len = bytes.length;
-  if (len < DIRECT_MAX) return null;
   if (len > SCRATCH_SIZE) return new DataView(bytes.buffer, bytes.byteOffset, len);
   scratch.set(bytes);
   return scratchView;
+}
+
+/** How the 32-bit hashes read the input: null for byte-wise reads, else a view (see viewOf). */
+function viewFor(bytes: Uint8Array): DataView | null {
+  return bytes.length < DIRECT_MAX ? null : viewOf(bytes);
 }
 
 /** Little-endian 16-bit value at byte offset i. */
@@ -41,9 +47,27 @@ function rd16(b: Uint8Array, i: number): number {
   return b[i]! | (b[i + 1]! << 8);
 }
 
-/** Little-endian int32 at byte offset i, from the view if there is one, else from the bytes. */
-function word(b: Uint8Array, v: DataView | null, i: number): number {
-  return v === null ? rd16(b, i) | (rd16(b, i + 2) << 16) : v.getInt32(i, true);
+/** Little-endian int32 at byte offset i, from the bytes. */
+function rdb(b: Uint8Array, i: number): number {
+  return rd16(b, i) | (rd16(b, i + 2) << 16);
+}
+
+/** Little-endian int32 at byte offset i of the view. */
+function rd(v: DataView, i: number): number {
+  return v.getInt32(i, true);
+}
+
+/** One MurmurHash2 32-bit block step. */
+function m2Block(h: number, k: number): number {
+  k = imul(k, M32);
+  return imul(h, M32) ^ imul(k ^ (k >>> 24), M32);
+}
+
+/** One MurmurHash3 block step. */
+function m3Block(h: number, k: number): number {
+  k = imul(k, C1);
+  h ^= imul((k << 15) | (k >>> 17), C2);
+  return imul((h << 13) | (h >>> 19), 5) + 0xe6546b64 | 0;
 }
 
 /** Matches Zig std.hash.murmur.Murmur2_32.hashWithSeed (Bun.hash.murmur32v2). */
@@ -52,10 +76,10 @@ export function murmur32v2(bytes: Uint8Array, seedLo: number): number {
   const end = len & ~3;
   const v = viewFor(bytes);
   let h = seedLo ^ len;
-  for (let i = 0; i < end; i += 4) {
-    let k = imul(word(bytes, v, i), M32);
-    k ^= k >>> 24;
-    h = imul(h, M32) ^ imul(k, M32);
+  if (v === null) {
+    for (let i = 0; i < end; i += 4) h = m2Block(h, rdb(bytes, i));
+  } else {
+    for (let i = 0; i < end; i += 4) h = m2Block(h, rd(v, i));
   }
   const rest = len & 3;
   if (rest === 3) h ^= bytes[end + 2]! << 16;
@@ -72,11 +96,10 @@ export function murmur32v3(bytes: Uint8Array, seedLo: number): number {
   const end = len & ~3;
   const v = viewFor(bytes);
   let h = seedLo | 0;
-  for (let i = 0; i < end; i += 4) {
-    let k = imul(word(bytes, v, i), C1);
-    k = imul((k << 15) | (k >>> 17), C2);
-    h ^= k;
-    h = imul((h << 13) | (h >>> 19), 5) + 0xe6546b64 | 0;
+  if (v === null) {
+    for (let i = 0; i < end; i += 4) h = m3Block(h, rdb(bytes, i));
+  } else {
+    for (let i = 0; i < end; i += 4) h = m3Block(h, rd(v, i));
   }
   const rest = len & 3;
   if (rest !== 0) {
@@ -104,7 +127,7 @@ export function murmur32v3(bytes: Uint8Array, seedLo: number): number {
 export function murmur64v2(bytes: Uint8Array, seedLo: number, seedHi: number): bigint {
   const len = bytes.length;
   const end = len - (len & 7);
-  const v = viewFor(bytes);
+  const v = viewOf(bytes);
   let q0 = 0;
   let q1 = 0;
   let mid = 0;
@@ -119,8 +142,8 @@ export function murmur64v2(bytes: Uint8Array, seedLo: number, seedHi: number): b
     imul(len * INV_2_POW_32 | 0, M64_LO) + imul(lenLo, M64_HI));
   let hLo = seedLo ^ imul(lenLo, M64_LO);
   for (let i = 0; i < end; i += 8) {
-    kLo = word(bytes, v, i);
-    kHi = word(bytes, v, i + 4);
+    kLo = rd(v, i);
+    kHi = rd(v, i + 4);
     // k *= m
     q0 = kLo & 0xffff;
     q1 = kLo >>> 16;
