@@ -1,5 +1,5 @@
-// Node + dx-compat: @dx-compat/native's readFile (one read into unzeroed memory; Bun.file will use it).
-import { readFile } from "@dx-compat/native";
+// Node + dx-compat: @dx-compat/node's readFile, the drop-in for node:fs/promises (native read underneath; Bun.file will use the same).
+import { readFile } from "@dx-compat/node";
 import { run } from "./fixture.mjs";
 
 await run((path) => readFile(path));

@@ -2,7 +2,7 @@
 // subpath without it installed throws an error that names the package).
 import { requireInstalled } from "./internal/installed.ts";
 
-requireInstalled("@dx-compat/node", "dx-compat/node");
+const pkg = requireInstalled("@dx-compat/node", "dx-compat/node");
 
-// @dx-compat/node exports nothing yet (test/subpaths.test.ts keeps this list equal to its exports).
-export {};
+export const readFile: typeof import("@dx-compat/node").readFile = pkg["readFile"] as never;
+export const readFileSync: typeof import("@dx-compat/node").readFileSync = pkg["readFileSync"] as never;

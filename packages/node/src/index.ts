@@ -1,3 +1,3 @@
-// @dx-compat/node: Faster drop-ins for `node:*` hot paths.
-// Nothing is implemented yet, so nothing is exported (see README.md).
-export {};
+// @dx-compat/node: faster drop-ins for `node:*` hot paths. Re-exports only; one API per file.
+export { readFile } from "./read-file.ts";
+export { readFileSync } from "./read-file-sync.ts";
