@@ -153,14 +153,35 @@ async function sample(workload, competitor) {
 
 // ---------------------------------------------------------------- workloads
 
+/**
+ * Workloads are folders holding a workload.json, at the top level or one level
+ * down in a group folder (`hash/crc32-64mib`); naming the group runs them all.
+ */
 function discover() {
   const found = new Map();
   if (!existsSync(workloadsDir)) return found;
   for (const entry of readdirSync(workloadsDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
     const manifestPath = join(workloadsDir, entry.name, "workload.json");
-    if (entry.isDirectory() && existsSync(manifestPath)) found.set(entry.name, manifestPath);
+    if (existsSync(manifestPath)) {
+      found.set(entry.name, manifestPath);
+      continue;
+    }
+    for (const inner of readdirSync(join(workloadsDir, entry.name), { withFileTypes: true })) {
+      const innerManifest = join(workloadsDir, entry.name, inner.name, "workload.json");
+      if (inner.isDirectory() && existsSync(innerManifest)) found.set(`${entry.name}/${inner.name}`, innerManifest);
+    }
   }
   return new Map([...found].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A positional name is a workload, or a group standing for the workloads inside it. */
+function expandNames(names, available) {
+  return names.flatMap((name) => {
+    if (available.has(name)) return [name];
+    const members = [...available.keys()].filter((key) => key.startsWith(`${name}/`));
+    return members.length > 0 ? members : [name];
+  });
 }
 
 function loadWorkload(name, manifestPath) {
@@ -306,7 +327,7 @@ async function runWorkload(workload) {
 
 async function main() {
   const available = discover();
-  const names = cli.positionals.length > 0 ? cli.positionals : [...available.keys()];
+  const names = cli.positionals.length > 0 ? expandNames(cli.positionals, available) : [...available.keys()];
   const unknown = names.filter((name) => !available.has(name));
   if (unknown.length > 0 || names.length === 0) {
     if (unknown.length > 0) process.stderr.write(`unknown workload: ${unknown.join(", ")}\n`);
@@ -338,7 +359,7 @@ async function main() {
       competitors: summary,
     };
     documents.push(document);
-    const resultPath = join(resultsDir, `${name}-${startedAt.toISOString().replaceAll(":", "-")}.json`);
+    const resultPath = join(resultsDir, `${name.replaceAll("/", "-")}-${startedAt.toISOString().replaceAll(":", "-")}.json`);
     writeFileSync(resultPath, `${JSON.stringify(document, null, 2)}\n`);
     if (!jsonOnly) {
       process.stdout.write(`${table(workload, summary)}`);

@@ -29,6 +29,12 @@ workload(
   { "ok.mjs": 'console.log("ok");\n', "crash.mjs": 'console.error("boom"); process.exit(3);\n', "silent.mjs": "" },
 );
 
+// A group folder with two workloads; one competitor gets its own environment variable.
+const envEcho = 'if (process.env.BENCH_FIXTURE !== "on") process.exit(4); console.log(JSON.stringify({ ops: 1, ms: 1 }));\n';
+mkdirSync(join(dir, "grp"));
+workload("grp/a", { description: "fixture", runs: 1, competitors: { bun: { runtime: "bun", file: "w.mjs" }, env: { runtime: "node", file: "e.mjs", env: { BENCH_FIXTURE: "on" } } } }, { "w.mjs": selfMeasured, "e.mjs": envEcho });
+workload("grp/b", { description: "fixture", runs: 1, competitors: { bun: { runtime: "bun", file: "w.mjs" } } }, { "w.mjs": selfMeasured });
+
 const bench = (...args) => spawnSync(process.execPath, [runner, "--dir", dir, ...args], { encoding: "utf8" });
 const resultFiles = (name) => readdirSync(join(dir, "results")).filter((file) => file.startsWith(`${name}-`) && file.endsWith(".json"));
 
@@ -69,5 +75,14 @@ test("an unknown workload lists the available ones and exits 2", () => {
   const run = bench("nope");
   assert.equal(run.status, 2);
   assert.match(run.stderr, /unknown workload: nope/);
-  assert.match(run.stderr, /available workloads: broken, ok/);
+  assert.match(run.stderr, /available workloads: broken, grp\/a, grp\/b, ok/);
+});
+
+test("a group name runs every workload inside it, and a competitor's env reaches only its process", () => {
+  const run = bench("grp", "--json-only");
+  assert.equal(run.status, 0, run.stderr);
+  const documents = JSON.parse(run.stdout);
+  assert.deepEqual(documents.map((d) => d.workload), ["grp/a", "grp/b"]);
+  assert.equal(documents[0].competitors.env.samples.length, 1);
+  assert.equal(resultFiles("grp-a").length, 1);
 });

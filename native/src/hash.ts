@@ -13,7 +13,7 @@ export type { HashAlgorithm, HashBinding, HashInput } from "./internal/binding.t
  * ```ts
  * import { hashFunctions } from "@dx-compat/native";
  * const { wyhash, crc32 } = hashFunctions();
- * wyhash("hello", 0, 0); // 10690884516215825974n... as Bun.hash("hello", 0)
+ * wyhash("hello", 7, 0); // 10690884516215825974n, as Bun.hash("hello", 7)
  * crc32(new Uint8Array([1, 2, 3])); // 1438416925
  * ```
  */

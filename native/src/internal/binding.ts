@@ -29,7 +29,7 @@ export type HashAlgorithm = keyof HashBinding;
  * syscall` (0 = open, 1 = read), from which the caller builds the error Node's
  * `fs` would throw (see ./file-error.ts).
  */
-export type ReadOutcome = Buffer | number;
+type ReadOutcome = Buffer | number;
 
 export interface FileBinding {
   readFileSync(path: string): ReadOutcome;

@@ -1,6 +1,6 @@
 import { coded, type CodedError } from "@dx-compat/shared/errors";
 
-export const nativeLoadCode = "ERR_DX_COMPAT_NATIVE_LOAD";
+const nativeLoadCode = "ERR_DX_COMPAT_NATIVE_LOAD";
 
 /** A requested native binding did not load; `cause` holds every failure. */
 export function cannotLoadNative(why: string, failures: readonly unknown[]): CodedError {

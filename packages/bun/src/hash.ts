@@ -94,7 +94,7 @@ function hashFunction(name: string, algorithm: HashAlgorithm): (data: unknown, s
  * @example
  * ```ts
  * import { hash } from "@dx-compat/bun";
- * hash("hello"); // 3325373614829843986n... (wyhash, seed 0)
+ * hash("hello"); // 1019145960556548909n (wyhash, seed 0)
  * hash.crc32("hello"); // 907060870
  * hash.xxHash64("hello", 7n);
  * ```

@@ -24,8 +24,13 @@ interface BunGlobals {
   HTMLRewriter: typeof HTMLRewriter;
 }
 
-/** `node:*` drop-ins conform to Node's own modules. */
-type NodeModules = typeof import("node:fs") & typeof import("node:fs/promises");
+/**
+ * `node:*` drop-ins conform to Node's own modules. Where `node:fs` and
+ * `node:fs/promises` share a name (`readFile`), ours is the promise form.
+ */
+type NodeFs = typeof import("node:fs");
+type NodeFsPromises = typeof import("node:fs/promises");
+type NodeModules = Omit<NodeFs, keyof NodeFsPromises> & NodeFsPromises;
 
 bun satisfies Conforming<typeof bun, typeof BunModule>;
 shell satisfies Conforming<typeof shell, typeof BunModule>;

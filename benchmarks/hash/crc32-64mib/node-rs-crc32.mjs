@@ -1,5 +1,5 @@
 // The npm alternative: @node-rs/crc32 (a Rust N-API addon, SIMD).
 import { crc32 } from "@node-rs/crc32";
-import { runLarge } from "../lib/hash.mjs";
+import { runLarge } from "../lib.mjs";
 
 runLarge((input) => crc32(input), { rounds: 16 });
