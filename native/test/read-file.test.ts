@@ -1,7 +1,7 @@
 // Whole-file reads: the bytes Node's fs reads, Node's errors, and nothing past
 // the end of a file that changes size while being read.
 import { scratchDir } from "@dx-compat/oracle";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readFileSync as fsReadFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { readFile as fsReadFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -64,6 +64,23 @@ describe("readFile / readFileSync", () => {
       expect(await failure(() => readFileSync(path))).toEqual(await failure(() => fsReadFileSync(path)));
       expect(await failure(() => readFile(path))).toEqual(await failure(() => fsReadFile(path)));
     }
+  });
+
+  it("reads a stream whose size fstat cannot tell (a FIFO) through every growth step, past the mapped-buffer threshold", async () => {
+    const fifo = join(dir, "pipe");
+    execFileSync("mkfifo", [fifo]);
+    const size = (40 << 20) + 3;
+    // The writer sends a pattern no buffer starts out holding: byte i is i * 7 mod 251.
+    const writer = spawn(process.execPath, [
+      "-e",
+      `const fs = require("fs"); const b = Buffer.alloc(${size}); for (let i = 0; i < b.length; i++) b[i] = (i * 7) % 251; fs.writeFileSync(${JSON.stringify(fifo)}, b);`,
+    ]);
+    const bytes = readFileSync(fifo);
+    await new Promise((resolve) => writer.on("exit", resolve));
+    expect(bytes.length).toBe(size);
+    const expected = Buffer.alloc(size);
+    for (let i = 0; i < size; i++) expected[i] = (i * 7) % 251;
+    expect(bytes.equals(expected)).toBe(true);
   });
 
   it("never returns bytes past the end while another process shrinks and grows the file", async () => {
