@@ -208,3 +208,52 @@ mod mapped {
 
     pub unsafe fn unmap(_pointer: NonNull<u8>, _capacity: usize) {}
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PageBuffer;
+
+    fn filled(buffer: &mut PageBuffer, bytes: &[u8]) {
+        let (pointer, room) = buffer.spare();
+        assert!(room >= bytes.len());
+        // SAFETY: `room` bytes are writable; `bytes.len()` of them get written.
+        unsafe {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), pointer, bytes.len());
+            buffer.set_len(buffer.len() + bytes.len());
+        }
+    }
+
+    fn contents(buffer: &PageBuffer) -> &[u8] {
+        // SAFETY: the first `len` bytes were written by `filled`.
+        unsafe { std::slice::from_raw_parts(buffer.as_ptr(), buffer.len()) }
+    }
+
+    #[test]
+    fn page_aligned_and_keeps_bytes_across_every_growth_kind() {
+        let mut buffer = PageBuffer::with_capacity(100);
+        assert_eq!(buffer.as_ptr() as usize % 4096, 0);
+        filled(&mut buffer, b"head");
+        // Allocator to allocator (realloc), then allocator to mapping, then mapping to mapping.
+        for capacity in [8192, 20 << 20, 48 << 20] {
+            assert!(buffer.grow_to(capacity));
+            assert_eq!(buffer.capacity(), capacity);
+            assert_eq!(buffer.as_ptr() as usize % 4096, 0);
+            assert_eq!(&contents(&buffer)[..4], b"head");
+        }
+        filled(&mut buffer, &[7; 1000]);
+        assert_eq!(buffer.len(), 1004);
+    }
+
+    #[test]
+    fn raw_parts_round_trip_for_both_kinds() {
+        for capacity in [4096, 32 << 20] {
+            let mut buffer = PageBuffer::with_capacity(capacity);
+            filled(&mut buffer, b"abc");
+            let (pointer, length, capacity) = buffer.into_raw_parts();
+            // SAFETY: the parts come straight from `into_raw_parts`.
+            let back = unsafe { PageBuffer::from_raw_parts(pointer, length, capacity) };
+            assert_eq!(contents(&back), b"abc");
+            // Dropping `back` returns the memory the way it was obtained.
+        }
+    }
+}
