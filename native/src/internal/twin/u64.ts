@@ -209,81 +209,100 @@ export function viewOf(bytes: Uint8Array): DataView {
 const ROUNDS_CHUNK = 48 * 512;
 
 /**
+ * Bytes per DataView over a long input (a multiple of ROUNDS_CHUNK, below 2^31): offsets into
+ * one stay int32, so the kernel computes them with `| 0` and no overflow checks.
+ */
+const ROUNDS_WINDOW = ROUNDS_CHUNK << 15;
+
+/**
  * The 48-byte rounds of wyhash and rapidhash over bytes [0, end) (end a multiple of 48): for
  * lane j in 0..2, lane j = mix(read64(16j) ^ key j, read64(16j + 8) ^ lane j). `lanes` and
  * `keys` hold three hi/lo pairs; `lanes` is updated in place.
  */
 export function mixRounds48(bytes: Uint8Array, end: number, lanes: Int32Array, keys: Int32Array): void {
-  const view = viewOf(bytes);
-  for (let start = 0; start < end; start += ROUNDS_CHUNK) {
-    mixRoundsRange(view, start, Math.min(end, start + ROUNDS_CHUNK), lanes, keys);
+  if (bytes.length <= SCRATCH_MAX) {
+    mixRoundsRange(viewOf(bytes), 0, end, lanes, keys);
+    return;
+  }
+  for (let base = 0; base < end; base += ROUNDS_WINDOW) {
+    const size = Math.min(end - base, ROUNDS_WINDOW);
+    const view = new DataView(bytes.buffer, bytes.byteOffset + base, size);
+    for (let start = 0; start < size; start += ROUNDS_CHUNK) {
+      mixRoundsRange(view, start, Math.min(size, start + ROUNDS_CHUNK), lanes, keys);
+    }
   }
 }
 
 /**
- * Kernel of mixRounds48 over [start, end) of `view`. The three mixes are written out (not
- * mulFold64 calls) so that the lanes stay in registers and the CPU can overlap them, and each
- * lane reads its words just before use (fewer live values, fewer spills); this is the
+ * Kernel of mixRounds48 over [start, end) of `view` (end < 2^31). Each lane's mulFold64 is
+ * written out, so that the lanes stay in registers and the CPU can overlap them; this is the
  * throughput-critical loop of both hashes.
+ *
+ * The 128-bit product a * b = ll + 2^32 (lh + hl) + 2^64 hh (32x32-bit partial products) is
+ * split with fewer exact pieces than mulFold64 computes, and no carry bits:
+ * - word 0 = lo32(ll), an imul; llHi = (ll - (word 0 - 2^31)) / 2^32 in doubles, as in
+ *   mulHi32 but not truncated: hi32(ll) + 1/2, within 2^-20;
+ * - word 1 = lo32(M) for M = hi32(ll) + lh + hl (< 2^66), exactly, from imuls;
+ * - mHi = (llHi + lh + hl - (word 1 - 2^31)) / 2^32 = floor(M / 2^32) + 1/2, within 2^-17:
+ *   the double sum is within 2^14 of the exact one, a multiple of 2^32 plus 2^31;
+ * - T = hh + floor(M / 2^32) holds words 2 and 3: word 2 = lo32(lo32(hh) + mHi) (truncating
+ *   a positive sum 1/2 above an integer), word 3 = (hh + mHi - (word 2 - 2^31)) / 2^32,
+ *   truncated (the double sum is within 2^13 of exact).
  */
 function mixRoundsRange(view: DataView, start: number, end: number, lanes: Int32Array, keys: Int32Array): void {
   const k0Hi = keys[0]!, k0Lo = keys[1]!, k1Hi = keys[2]!, k1Lo = keys[3]!, k2Hi = keys[4]!, k2Lo = keys[5]!;
   let l0Hi = lanes[0]!, l0Lo = lanes[1]!, l1Hi = lanes[2]!, l1Lo = lanes[3]!, l2Hi = lanes[4]!, l2Lo = lanes[5]!;
-  for (let p = start; p < end; p += 48) {
+  let aHi = 0, aLo = 0, bHi = 0, bLo = 0, ual = 0, uah = 0, ubl = 0, ubh = 0;
+  let llLo = 0, llHi = 0, w1 = 0, mHi = 0, w2 = 0;
+  for (let p = start; p < end; p = (p + 48) | 0) {
     // Lane 0: mulFold64(read64(p) ^ k0, read64(p + 8) ^ lane 0), written out.
-    let aHi = view.getInt32(p + 4, true) ^ k0Hi, aLo = view.getInt32(p, true) ^ k0Lo;
-    let bHi = view.getInt32(p + 12, true) ^ l0Hi, bLo = view.getInt32(p + 8, true) ^ l0Lo;
-    let ual = aLo >>> 0, uah = aHi >>> 0, ubl = bLo >>> 0, ubh = bHi >>> 0;
-    let llLo = Math.imul(aLo, bLo), lhLo = Math.imul(aLo, bHi), hlLo = Math.imul(aHi, bLo), hhLo = Math.imul(aHi, bHi);
-    let llHi = ((ual * ubl - (llLo ^ 0x80000000)) * 2.3283064365386963e-10) | 0;
-    let lhHi = ((ual * ubh - (lhLo ^ 0x80000000)) * 2.3283064365386963e-10) | 0;
-    let hlHi = ((uah * ubl - (hlLo ^ 0x80000000)) * 2.3283064365386963e-10) | 0;
-    let hhHi = ((uah * ubh - (hhLo ^ 0x80000000)) * 2.3283064365386963e-10) | 0;
-    let s1 = (llHi + lhLo) | 0, x1 = (s1 + hlLo) | 0;
-    let c1 = (((llHi & lhLo) | ((llHi | lhLo) & ~s1)) >>> 31) + (((s1 & hlLo) | ((s1 | hlLo) & ~x1)) >>> 31);
-    let s2 = (lhHi + hlHi) | 0, s3 = (s2 + hhLo) | 0, x2 = (s3 + c1) | 0;
-    let c2 =
-      (((lhHi & hlHi) | ((lhHi | hlHi) & ~s2)) >>> 31) +
-      (((s2 & hhLo) | ((s2 | hhLo) & ~s3)) >>> 31) +
-      ((s3 & ~x2) >>> 31);
-    l0Hi = x1 ^ (hhHi + c2);
-    l0Lo = llLo ^ x2;
-    // Lane 1.
-    aHi = view.getInt32(p + 20, true) ^ k1Hi; aLo = view.getInt32(p + 16, true) ^ k1Lo;
-    bHi = view.getInt32(p + 28, true) ^ l1Hi; bLo = view.getInt32(p + 24, true) ^ l1Lo;
-    ual = aLo >>> 0; uah = aHi >>> 0; ubl = bLo >>> 0; ubh = bHi >>> 0;
-    llLo = Math.imul(aLo, bLo); lhLo = Math.imul(aLo, bHi); hlLo = Math.imul(aHi, bLo); hhLo = Math.imul(aHi, bHi);
-    llHi = ((ual * ubl - (llLo ^ 0x80000000)) * 2.3283064365386963e-10) | 0;
-    lhHi = ((ual * ubh - (lhLo ^ 0x80000000)) * 2.3283064365386963e-10) | 0;
-    hlHi = ((uah * ubl - (hlLo ^ 0x80000000)) * 2.3283064365386963e-10) | 0;
-    hhHi = ((uah * ubh - (hhLo ^ 0x80000000)) * 2.3283064365386963e-10) | 0;
-    s1 = (llHi + lhLo) | 0; x1 = (s1 + hlLo) | 0;
-    c1 = (((llHi & lhLo) | ((llHi | lhLo) & ~s1)) >>> 31) + (((s1 & hlLo) | ((s1 | hlLo) & ~x1)) >>> 31);
-    s2 = (lhHi + hlHi) | 0; s3 = (s2 + hhLo) | 0; x2 = (s3 + c1) | 0;
-    c2 =
-      (((lhHi & hlHi) | ((lhHi | hlHi) & ~s2)) >>> 31) +
-      (((s2 & hhLo) | ((s2 | hhLo) & ~s3)) >>> 31) +
-      ((s3 & ~x2) >>> 31);
-    l1Hi = x1 ^ (hhHi + c2);
-    l1Lo = llLo ^ x2;
-    // Lane 2.
-    aHi = view.getInt32(p + 36, true) ^ k2Hi; aLo = view.getInt32(p + 32, true) ^ k2Lo;
-    bHi = view.getInt32(p + 44, true) ^ l2Hi; bLo = view.getInt32(p + 40, true) ^ l2Lo;
-    ual = aLo >>> 0; uah = aHi >>> 0; ubl = bLo >>> 0; ubh = bHi >>> 0;
-    llLo = Math.imul(aLo, bLo); lhLo = Math.imul(aLo, bHi); hlLo = Math.imul(aHi, bLo); hhLo = Math.imul(aHi, bHi);
-    llHi = ((ual * ubl - (llLo ^ 0x80000000)) * 2.3283064365386963e-10) | 0;
-    lhHi = ((ual * ubh - (lhLo ^ 0x80000000)) * 2.3283064365386963e-10) | 0;
-    hlHi = ((uah * ubl - (hlLo ^ 0x80000000)) * 2.3283064365386963e-10) | 0;
-    hhHi = ((uah * ubh - (hhLo ^ 0x80000000)) * 2.3283064365386963e-10) | 0;
-    s1 = (llHi + lhLo) | 0; x1 = (s1 + hlLo) | 0;
-    c1 = (((llHi & lhLo) | ((llHi | lhLo) & ~s1)) >>> 31) + (((s1 & hlLo) | ((s1 | hlLo) & ~x1)) >>> 31);
-    s2 = (lhHi + hlHi) | 0; s3 = (s2 + hhLo) | 0; x2 = (s3 + c1) | 0;
-    c2 =
-      (((lhHi & hlHi) | ((lhHi | hlHi) & ~s2)) >>> 31) +
-      (((s2 & hhLo) | ((s2 | hhLo) & ~s3)) >>> 31) +
-      ((s3 & ~x2) >>> 31);
-    l2Hi = x1 ^ (hhHi + c2);
-    l2Lo = llLo ^ x2;
+    aHi = view.getInt32((p + 4) | 0, true) ^ k0Hi;
+    aLo = view.getInt32(p, true) ^ k0Lo;
+    bHi = view.getInt32((p + 12) | 0, true) ^ l0Hi;
+    bLo = view.getInt32((p + 8) | 0, true) ^ l0Lo;
+    ual = aLo >>> 0;
+    uah = aHi >>> 0;
+    ubl = bLo >>> 0;
+    ubh = bHi >>> 0;
+    llLo = Math.imul(aLo, bLo);
+    llHi = (ual * ubl - (llLo ^ 0x80000000)) * 2.3283064365386963e-10;
+    w1 = ((llHi | 0) + Math.imul(aLo, bHi) + Math.imul(aHi, bLo)) | 0;
+    mHi = (llHi + ual * ubh + uah * ubl - (w1 ^ 0x80000000)) * 2.3283064365386963e-10;
+    w2 = ((Math.imul(aHi, bHi) >>> 0) + mHi) | 0;
+    l0Hi = w1 ^ ((uah * ubh + mHi - (w2 ^ 0x80000000)) * 2.3283064365386963e-10);
+    l0Lo = llLo ^ w2;
+    // Lane 1: mulFold64(read64(p + 16) ^ k1, read64(p + 24) ^ lane 1), written out.
+    aHi = view.getInt32((p + 20) | 0, true) ^ k1Hi;
+    aLo = view.getInt32((p + 16) | 0, true) ^ k1Lo;
+    bHi = view.getInt32((p + 28) | 0, true) ^ l1Hi;
+    bLo = view.getInt32((p + 24) | 0, true) ^ l1Lo;
+    ual = aLo >>> 0;
+    uah = aHi >>> 0;
+    ubl = bLo >>> 0;
+    ubh = bHi >>> 0;
+    llLo = Math.imul(aLo, bLo);
+    llHi = (ual * ubl - (llLo ^ 0x80000000)) * 2.3283064365386963e-10;
+    w1 = ((llHi | 0) + Math.imul(aLo, bHi) + Math.imul(aHi, bLo)) | 0;
+    mHi = (llHi + ual * ubh + uah * ubl - (w1 ^ 0x80000000)) * 2.3283064365386963e-10;
+    w2 = ((Math.imul(aHi, bHi) >>> 0) + mHi) | 0;
+    l1Hi = w1 ^ ((uah * ubh + mHi - (w2 ^ 0x80000000)) * 2.3283064365386963e-10);
+    l1Lo = llLo ^ w2;
+    // Lane 2: mulFold64(read64(p + 32) ^ k2, read64(p + 40) ^ lane 2), written out.
+    aHi = view.getInt32((p + 36) | 0, true) ^ k2Hi;
+    aLo = view.getInt32((p + 32) | 0, true) ^ k2Lo;
+    bHi = view.getInt32((p + 44) | 0, true) ^ l2Hi;
+    bLo = view.getInt32((p + 40) | 0, true) ^ l2Lo;
+    ual = aLo >>> 0;
+    uah = aHi >>> 0;
+    ubl = bLo >>> 0;
+    ubh = bHi >>> 0;
+    llLo = Math.imul(aLo, bLo);
+    llHi = (ual * ubl - (llLo ^ 0x80000000)) * 2.3283064365386963e-10;
+    w1 = ((llHi | 0) + Math.imul(aLo, bHi) + Math.imul(aHi, bLo)) | 0;
+    mHi = (llHi + ual * ubh + uah * ubl - (w1 ^ 0x80000000)) * 2.3283064365386963e-10;
+    w2 = ((Math.imul(aHi, bHi) >>> 0) + mHi) | 0;
+    l2Hi = w1 ^ ((uah * ubh + mHi - (w2 ^ 0x80000000)) * 2.3283064365386963e-10);
+    l2Lo = llLo ^ w2;
   }
   lanes[0] = l0Hi;
   lanes[1] = l0Lo;
