@@ -70,26 +70,35 @@ function fieldTable(pos: number, width: number): Int32Array {
 }
 
 // Word k of a block (bits 32k..32k+31) has fields at 32k (11 bits), 32k+11 (11), 32k+22 (10).
-const W0A = fieldTable(0, 11), W0B = fieldTable(11, 11), W0C = fieldTable(22, 10);
-const W1A = fieldTable(32, 11), W1B = fieldTable(43, 11), W1C = fieldTable(54, 10);
-const W2A = fieldTable(64, 11), W2B = fieldTable(75, 11), W2C = fieldTable(86, 10);
-const W3A = fieldTable(96, 11), W3B = fieldTable(107, 11), W3C = fieldTable(118, 10);
+// For each 32-bit word of a 16-byte block, its 11-, 11- and 10-bit fields, in FIELD_STORE order.
+for (let word = 0; word < 4; word++) {
+  fieldTable(word * 32, 11);
+  fieldTable(word * 32 + 11, 11);
+  fieldTable(word * 32 + 22, 10);
+}
 
 /**
  * Advances the (non-inverted) CRC c over the 16-byte blocks in [start, end) of the view. The
  * lookups that depend on c come last in the xor chain, so the others overlap the previous block.
  */
+/**
+ * The 12 field tables live back to back in FIELD_STORE, in the order `fieldTable` carved
+ * them: W0A at 0, W0B at 2048, W0C at 4096, W1A at 5120, ... W3C at 19456. The loop reads
+ * them through one local at literal offsets: the bundler turns module-level `const`s into
+ * `var`s, which V8 no longer treats as constants, while a local stays in a register.
+ */
 function crcBlocks(v: DataView, c: number, start: number, end: number): number {
+  const t = FIELD_STORE;
   for (let i = start; i < end; i = (i + 16) | 0) {
     const w0 = c ^ v.getInt32(i, true);
     const w1 = v.getInt32((i + 4) | 0, true);
     const w2 = v.getInt32((i + 8) | 0, true);
     const w3 = v.getInt32((i + 12) | 0, true);
     c =
-      W3A[w3 & 0x7ff]! ^ W3B[(w3 >>> 11) & 0x7ff]! ^ W3C[w3 >>> 22]! ^
-      W2A[w2 & 0x7ff]! ^ W2B[(w2 >>> 11) & 0x7ff]! ^ W2C[w2 >>> 22]! ^
-      W1A[w1 & 0x7ff]! ^ W1B[(w1 >>> 11) & 0x7ff]! ^ W1C[w1 >>> 22]! ^
-      W0A[w0 & 0x7ff]! ^ W0B[(w0 >>> 11) & 0x7ff]! ^ W0C[w0 >>> 22]!;
+      t[15360 + (w3 & 0x7ff)]! ^ t[17408 + ((w3 >>> 11) & 0x7ff)]! ^ t[19456 + (w3 >>> 22)]! ^
+      t[10240 + (w2 & 0x7ff)]! ^ t[12288 + ((w2 >>> 11) & 0x7ff)]! ^ t[14336 + (w2 >>> 22)]! ^
+      t[5120 + (w1 & 0x7ff)]! ^ t[7168 + ((w1 >>> 11) & 0x7ff)]! ^ t[9216 + (w1 >>> 22)]! ^
+      t[w0 & 0x7ff]! ^ t[2048 + ((w0 >>> 11) & 0x7ff)]! ^ t[4096 + (w0 >>> 22)]!;
   }
   return c;
 }
