@@ -15,6 +15,8 @@ const started = performance.now();
 await sleep(20);
 console.log(`slept at least 20 ms: ${performance.now() - started >= 19}`);
 for (const line of summarize(tasks, Priority.Medium)) console.log(line);
+// Non-cryptographic hashes with Bun's exact values: wyhash by default, eleven more on Bun.hash.
+console.log(`hash of "${name}": ${Bun.hash(name)} (crc32 ${Bun.hash.crc32(name)}, xxHash3 ${Bun.hash.xxHash3(name)})`);
 
 // The same tasks in SQLite, through bun:sqlite.
 using db = new Database(":memory:", { strict: true });
