@@ -3,7 +3,7 @@
 //
 // 64-bit values are (hi, lo) int32 pairs; see ./u64.ts for the conventions and why the heavy
 // multiply helpers are called from one site per loop.
-import { high, mixRounds48, mulFold64, mumThenMix, read32, toBigUint64 } from "./u64.ts";
+import { high, foldedRounds48, mulFold64, mumThenMix, read32, toBigUint64 } from "./u64.ts";
 
 // RAPID_SECRET[0..2] = 2d358dccaa6c78a5, 8bb84b93962eacc9, 4b33a62ed433d4a3.
 /** The three secrets as hi/lo pairs: the per-lane keys of a 48-byte round. */
@@ -11,8 +11,6 @@ const SECRETS = new Int32Array([
   0x2d358dcc, 0xaa6c78a5 | 0, 0x8bb84b93 | 0, 0x962eacc9 | 0, 0x4b33a62e, 0xd433d4a3 | 0,
 ]);
 
-/** Three lane states as hi/lo pairs, carried between kernel calls. */
-const lanes = new Int32Array(6);
 
 // seed ^ mix(seed ^ secret[0], secret[1]) depends only on the seed; the last one is cached.
 let cachedSeedHi = 0;
@@ -29,15 +27,6 @@ function deriveSeedState(seedHi: number, seedLo: number): void {
   cachedSeedHi = seedHi;
   cachedSeedLo = seedLo;
   cacheValid = true;
-}
-
-/** Runs the 48-byte rounds over the first `end` bytes from state s, then folds the lanes: returns lo, hi in high[0]. */
-function longRounds(bytes: Uint8Array, end: number, sHi: number, sLo: number): number {
-  lanes[0] = lanes[2] = lanes[4] = sHi;
-  lanes[1] = lanes[3] = lanes[5] = sLo;
-  mixRounds48(bytes, end, lanes, SECRETS);
-  high[0] = lanes[0]! ^ lanes[2]! ^ lanes[4]!;
-  return lanes[1]! ^ lanes[3]! ^ lanes[5]!;
 }
 
 /** a ^= secret[1]; b ^= state; (a, b) = mum(a, b); result = mix(a ^ secret[0] ^ len, b ^ secret[1]). */
@@ -77,7 +66,7 @@ export function rapidhash(bytes: Uint8Array, seedLo: number, seedHi: number): bi
   if (len > 48) {
     // 48-byte rounds while at least 48 bytes remain (the reference's 96-byte loop is two rounds).
     p = len - (len % 48);
-    sLo = longRounds(bytes, p, sHi, sLo);
+    sLo = foldedRounds48(bytes, p, sHi, sLo, SECRETS);
     sHi = high[0]!;
   }
   // Up to two 16-byte steps while more than 16 (then 32) bytes remain; the first also xors

@@ -214,12 +214,25 @@ const ROUNDS_CHUNK = 48 * 512;
  */
 const ROUNDS_WINDOW = ROUNDS_CHUNK << 15;
 
+/** The three lane states of the rounds below, as hi/lo pairs. */
+const roundLanes = new Int32Array(6);
+
 /**
- * The 48-byte rounds of wyhash and rapidhash over bytes [0, end) (end a multiple of 48): for
- * lane j in 0..2, lane j = mix(read64(16j) ^ key j, read64(16j + 8) ^ lane j). `lanes` and
- * `keys` hold three hi/lo pairs; `lanes` is updated in place.
+ * The 48-byte rounds of wyhash and rapidhash over bytes [0, end) (end a multiple of 48), from
+ * state s in all three lanes: for lane j in 0..2, lane j = mix(read64(16j) ^ key j,
+ * read64(16j + 8) ^ lane j); then the lanes folded by xor. `keys` holds three hi/lo pairs.
+ * Returns the folded lo word; the hi word is left in high[0].
  */
-export function mixRounds48(bytes: Uint8Array, end: number, lanes: Int32Array, keys: Int32Array): void {
+export function foldedRounds48(bytes: Uint8Array, end: number, sHi: number, sLo: number, keys: Int32Array): number {
+  const lanes = roundLanes;
+  lanes[0] = lanes[2] = lanes[4] = sHi;
+  lanes[1] = lanes[3] = lanes[5] = sLo;
+  mixRounds48(bytes, end, lanes, keys);
+  high[0] = lanes[0]! ^ lanes[2]! ^ lanes[4]!;
+  return lanes[1]! ^ lanes[3]! ^ lanes[5]!;
+}
+
+function mixRounds48(bytes: Uint8Array, end: number, lanes: Int32Array, keys: Int32Array): void {
   if (bytes.length <= SCRATCH_MAX) {
     mixRoundsRange(viewOf(bytes), 0, end, lanes, keys);
     return;

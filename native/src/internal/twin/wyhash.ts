@@ -3,15 +3,13 @@
 //
 // 64-bit values are (hi, lo) int32 pairs; see ./u64.ts for the conventions and why the heavy
 // multiply helpers are called from one site per loop.
-import { high, mixRounds48, mulFold64, mumThenMix, read32, toBigUint64 } from "./u64.ts";
+import { high, foldedRounds48, mulFold64, mumThenMix, read32, toBigUint64 } from "./u64.ts";
 
 /** secret[1..3] as hi/lo pairs: the per-lane keys of a 48-byte round. */
 const ROUND_KEYS = new Int32Array([
   0xe7037ed1 | 0, 0xa0b428db | 0, 0x8ebc6af0 | 0, 0x9c88c6e3 | 0, 0x589965cc, 0x75374cc3,
 ]);
 
-/** Three lane states as hi/lo pairs, carried between kernel calls. */
-const lanes = new Int32Array(6);
 
 // The initial state depends only on the seed; the last one is cached (callers mostly reuse one).
 let cachedSeedHi = 0;
@@ -28,15 +26,6 @@ function deriveSeedState(seedHi: number, seedLo: number): void {
   cachedSeedHi = seedHi;
   cachedSeedLo = seedLo;
   cacheValid = true;
-}
-
-/** Runs the 48-byte rounds over the first `end` bytes from state s, then final0: returns lo, hi in high[0]. */
-function longRounds(bytes: Uint8Array, end: number, sHi: number, sLo: number): number {
-  lanes[0] = lanes[2] = lanes[4] = sHi;
-  lanes[1] = lanes[3] = lanes[5] = sLo;
-  mixRounds48(bytes, end, lanes, ROUND_KEYS);
-  high[0] = lanes[0]! ^ lanes[2]! ^ lanes[4]!;
-  return lanes[1]! ^ lanes[3]! ^ lanes[5]!;
 }
 
 /** final2: (a, b) = mum(a ^ secret[1], b ^ state); result = mix(a ^ secret[0] ^ len, b ^ secret[1]). */
@@ -75,7 +64,7 @@ export function wyhash(bytes: Uint8Array, seedLo: number, seedHi: number): bigin
   if (len > 48) {
     // Rounds run while more than 48 bytes remain, leaving 1..48 bytes for the 16-byte steps.
     i = len - 1 - ((len - 1) % 48);
-    sLo = longRounds(bytes, i, sHi, sLo);
+    sLo = foldedRounds48(bytes, i, sHi, sLo, ROUND_KEYS);
     sHi = high[0]!;
   }
   // final1: 16-byte steps while more than 16 bytes remain; then the input's last 16 bytes
