@@ -1,7 +1,7 @@
 //! `@dx-compat/native`: the N-API addon behind `@dx-compat/native`'s facade.
 //!
 //! Exports one function per `Bun.hash` algorithm, `(input, seedLo?, seedHi?)`,
-//! plus `readFileSync(path)` and `readFile(path)`. The JavaScript facade
+//! plus `readFileSync(path, smallerThan?)` and `readFile(path)`. The JavaScript facade
 //! normalises arguments (Bun's seed and input rules) before calling here, so
 //! this layer only converts and computes. Every export has a TypeScript twin
 //! in `src/internal/twin/` with the same contract (`src/internal/binding.ts`).
@@ -14,6 +14,11 @@ mod napi;
 mod page_buffer;
 mod read_file;
 mod spare;
+#[cfg(target_os = "linux")]
+mod spawn;
+#[cfg(target_os = "linux")]
+mod spawn_async_napi;
+mod spawn_napi;
 
 use std::ffi::{c_char, c_void, CStr};
 use std::ptr::null_mut;
@@ -160,28 +165,46 @@ unsafe fn outcome_value(env: napi_env, outcome: Result<PageBuffer, read_file::Fa
     }
 }
 
-unsafe fn path_argument(env: napi_env, info: napi_callback_info) -> Option<String> {
-    let mut argc = 1usize;
-    let mut argv = [null_mut(); 1];
-    // SAFETY: one argument slot.
-    unsafe { napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), null_mut(), null_mut()) };
+unsafe fn path_argument(env: napi_env, value: napi_value) -> Option<String> {
     let mut path = None;
     // SAFETY: live handle.
     unsafe {
-        input::with_bytes(env, argv[0], |bytes| path = std::str::from_utf8(bytes).ok().map(str::to_owned));
+        input::with_bytes(env, value, |bytes| path = std::str::from_utf8(bytes).ok().map(str::to_owned));
     }
     path
 }
 
-/// `readFileSync(path: string): Buffer | number` — the number is a failure code.
+/// `readFileSync(path: string, smallerThan?: number): Buffer | number | undefined`
+/// — the number is a failure code. With `smallerThan`, only a regular file of
+/// fewer bytes is read; anything else (larger, a FIFO, a device) gives
+/// `undefined` without reading, so callers can read small files synchronously
+/// and leave the rest to the asynchronous path.
 unsafe extern "C" fn read_file_sync(env: napi_env, info: napi_callback_info) -> napi_value {
+    let mut argc = 2usize;
+    let mut argv = [null_mut(); 2];
+    // SAFETY: two argument slots.
+    unsafe { napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), null_mut(), null_mut()) };
     // SAFETY: live callback handles.
-    let Some(path) = (unsafe { path_argument(env, info) }) else {
+    let Some(path) = (unsafe { path_argument(env, argv[0]) }) else {
         // SAFETY: static messages.
         return unsafe { throw_type_error(env, c"ERR_INVALID_ARG_TYPE", c"path must be a string") };
     };
+    let mut limit = 0u32;
+    // SAFETY: a missing or non-number argument leaves `limit` at 0 (no limit).
+    if argc > 1 && unsafe { napi_get_value_uint32(env, argv[1], &mut limit) } != NAPI_OK {
+        limit = 0;
+    }
+    let outcome = if limit == 0 {
+        read_file::read_whole_file(&path)
+    } else {
+        match read_file::read_small_file(&path, limit as u64) {
+            Ok(None) => return null_mut(),
+            Ok(Some(bytes)) => Ok(bytes),
+            Err(failure) => Err(failure),
+        }
+    };
     // SAFETY: live env.
-    unsafe { outcome_value(env, read_file::read_whole_file(&path)) }
+    unsafe { outcome_value(env, outcome) }
 }
 
 struct ReadJob {
@@ -213,8 +236,12 @@ unsafe extern "C" fn read_job_complete(env: napi_env, _status: napi_status, data
 
 /// `readFile(path: string): Promise<Buffer | number>`, read on libuv's pool.
 unsafe extern "C" fn read_file_async(env: napi_env, info: napi_callback_info) -> napi_value {
+    let mut argc = 1usize;
+    let mut argv = [null_mut(); 1];
+    // SAFETY: one argument slot.
+    unsafe { napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), null_mut(), null_mut()) };
     // SAFETY: live callback handles.
-    let Some(path) = (unsafe { path_argument(env, info) }) else {
+    let Some(path) = (unsafe { path_argument(env, argv[0]) }) else {
         // SAFETY: static messages.
         return unsafe { throw_type_error(env, c"ERR_INVALID_ARG_TYPE", c"path must be a string") };
     };
@@ -256,6 +283,11 @@ pub unsafe extern "C" fn napi_register_module_v1(env: napi_env, exports: napi_va
     unsafe {
         export(env, exports, c"readFileSync", read_file_sync, 0);
         export(env, exports, c"readFile", read_file_async, 0);
+        export(env, exports, c"spawnSync", spawn_napi::spawn_sync, 0);
+        #[cfg(target_os = "linux")]
+        export(env, exports, c"spawn", spawn_async_napi::spawn_async, 0);
+        #[cfg(not(target_os = "linux"))]
+        export(env, exports, c"spawn", spawn_napi::spawn_async, 0);
     }
     exports
 }

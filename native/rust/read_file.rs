@@ -111,3 +111,18 @@ pub fn read_whole_file(path: &str) -> Result<PageBuffer, Failure> {
     fill(&file, &mut buffer).map_err(|e| failure(Syscall::Read, &e))?;
     Ok(buffer)
 }
+
+/// Reads the file only if it is a regular file of fewer than `limit` bytes;
+/// `Ok(None)` otherwise, after nothing but `open` and `fstat`. The limit is
+/// what keeps a synchronous read short: FIFOs, devices and large files are
+/// left to the caller's asynchronous path.
+pub fn read_small_file(path: &str, limit: u64) -> Result<Option<PageBuffer>, Failure> {
+    let file = File::open(path).map_err(|e| failure(Syscall::Open, &e))?;
+    let metadata = file.metadata().map_err(|e| failure(Syscall::Read, &e))?;
+    if !metadata.is_file() || metadata.len() >= limit {
+        return Ok(None);
+    }
+    let mut buffer = spare::take(metadata.len() as usize);
+    fill(&file, &mut buffer).map_err(|e| failure(Syscall::Read, &e))?;
+    Ok(Some(buffer))
+}

@@ -4,7 +4,7 @@
 // `cargo` must be on PATH; nothing is downloaded (the crate has no
 // dependencies). Set DX_COMPAT_SKIP_ADDON=1 to build only the TypeScript.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
@@ -35,7 +35,10 @@ function main() {
   const built = join(root, "target", "release", libraryFile());
   if (!existsSync(built)) throw new Error(`[native] cargo succeeded but ${built} is missing`);
   const target = join(root, `${binaryName}.${platformSuffix()}.node`);
-  copyFileSync(built, target);
+  // Copy, then rename over the old binary: rewriting it in place would crash
+  // (SIGBUS) every running process that has it loaded.
+  copyFileSync(built, `${target}.tmp`);
+  renameSync(`${target}.tmp`, target);
   process.stdout.write(`[native] ${target} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 }
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import process from "node:process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readFile, readFileSync } from "../src/index.ts";
+import { readFile, readFileSync, readSmallFileSync } from "../src/index.ts";
 
 const dir = scratchDir("dx-compat-native-read-");
 
@@ -104,5 +104,43 @@ describe("readFile / readFileSync", () => {
     }
     await exited;
     expect(reads).toBeGreaterThan(10);
+  });
+});
+
+describe("readSmallFileSync", () => {
+  it("reads a regular file below the limit and declines one at or above it", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 3000 }), fc.integer({ min: 1, max: 4000 }), (bytes, limit) => {
+        const file = join(dir, "small.bin");
+        writeFileSync(file, bytes);
+        const read = readSmallFileSync(file, limit);
+        if (bytes.length < limit) expect(read && Buffer.from(bytes).equals(read)).toBe(true);
+        else expect(read).toBeUndefined();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("declines a directory, a FIFO and a device without reading them", () => {
+    const fifo = join(dir, "declined-pipe");
+    execFileSync("mkfifo", [fifo]);
+    // Opening a FIFO for reading blocks until a writer comes: keep one attached.
+    const writer = spawn("sh", ["-c", `sleep 2 > ${JSON.stringify(fifo)}`]);
+    try {
+      expect(readSmallFileSync(dir, 1 << 20)).toBeUndefined();
+      expect(readSmallFileSync("/dev/zero", 1 << 20)).toBeUndefined();
+      expect(readSmallFileSync(fifo, 1 << 20)).toBeUndefined();
+    } finally {
+      writer.kill();
+    }
+  });
+
+  it("throws Node's own errors and checks its limit", async () => {
+    const file = join(dir, "plain-small.txt");
+    writeFileSync(file, "x");
+    for (const path of [join(dir, "missing"), join(file, "below"), "a\0b"]) {
+      expect(await failure(() => readSmallFileSync(path, 10))).toEqual(await failure(() => fsReadFileSync(path)));
+    }
+    for (const limit of [0, -1, 1.5, 2 ** 32, Number.NaN]) expect(() => readSmallFileSync(file, limit)).toThrow(RangeError);
   });
 });

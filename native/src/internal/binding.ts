@@ -33,10 +33,141 @@ type ReadOutcome = Buffer | number;
 
 export interface FileBinding {
   readFileSync(path: string): ReadOutcome;
+  /**
+   * With `smallerThan`, reads only a regular file of fewer bytes and gives
+   * `undefined` for anything else (larger, a FIFO, a device), having done no
+   * more than `open` and `fstat`.
+   */
+  readFileSync(path: string, smallerThan: number): ReadOutcome | undefined;
   readFile(path: string): Promise<ReadOutcome>;
 }
 
-export type NativeBinding = HashBinding & FileBinding;
+/**
+ * One process run to completion (`Bun.spawnSync`'s engine). Everything arrives
+ * resolved and numeric: the caller does the PATH lookup, turns Bun's stdio
+ * names into the numbers below, and builds Bun-shaped errors from `errno`.
+ * Strings must not contain NUL (a request with one fails with EINVAL).
+ */
+export interface SpawnSyncRequest {
+  /** The executable's path, already resolved by the caller (no PATH lookup here). */
+  file: string;
+  /** The whole argv, argv[0] included; argv[0] may differ from `file` (Bun's `argv0`). */
+  argv: string[];
+  /** The child's whole environment as "KEY=value" entries (nothing is inherited). */
+  env: string[];
+  /** The child's working directory; "" inherits the parent's. */
+  cwd: string;
+  /** -1: /dev/null; an fd >= 0: that fd becomes the child's 0; bytes: a pipe fed with them, then closed. */
+  stdin: number | Uint8Array;
+  /** -1: /dev/null; -2: captured into a Buffer; an fd >= 0: that fd becomes the child's 1. */
+  stdout: number;
+  /** As `stdout`, for the child's 2. */
+  stderr: number;
+  /** Milliseconds before `killSignal` is sent; 0: no limit. */
+  timeoutMs: number;
+  /** The signal number sent on timeout or when `maxBuffer` is exceeded (Bun's default is SIGTERM, 15). */
+  killSignal: number;
+  /**
+   * Bytes a captured stream may hold; 0: unlimited. When one exceeds it the
+   * child gets `killSignal` (as Bun; the bytes read so far are kept, so a
+   * stream may end up somewhat longer than the limit).
+   */
+  maxBuffer: number;
+}
+
+/** The child's `rusage` from `wait4`, shaped as Bun's `ResourceUsage`. */
+export interface ResourceUsage {
+  contextSwitches: { voluntary: number; involuntary: number };
+  /** Microseconds; `total` = `user` + `system`. */
+  cpuTime: { user: bigint; system: bigint; total: bigint };
+  /** Bytes (Linux's `ru_maxrss` is in KiB; Bun multiplies by 1024, so do we). */
+  maxRSS: number;
+  messages: { sent: number; received: number };
+  /** Block input and output operations. */
+  ops: { in: number; out: number };
+  /** `ru_ixrss` (always 0 on Linux). */
+  shmSize: number;
+  signalCount: number;
+  swapCount: number;
+}
+
+export interface SpawnSyncOutcome {
+  /** The child's pid; 0 when the spawn failed. */
+  pid: number;
+  /** 0, or the positive errno of a failed spawn: ENOENT (no such file, or a bad cwd), EACCES, ENOTDIR, EINVAL (NUL in a string), ... */
+  errno: number;
+  /** The captured bytes, or null when the stream was not captured (or the spawn failed). */
+  stdout: Buffer | null;
+  stderr: Buffer | null;
+  /** The exit status when the child exited normally, else null. */
+  exitCode: number | null;
+  /** The number of the signal that ended the child, else null. */
+  signalCode: number | null;
+  /** `killSignal` was sent because `timeoutMs` passed. */
+  timedOut: boolean;
+  /** `killSignal` was sent because a captured stream exceeded `maxBuffer`. */
+  maxBufferExceeded: boolean;
+  /** From `wait4`; null from the TypeScript twin (Node's `spawnSync` does not report it) and when the spawn failed. */
+  resourceUsage: ResourceUsage | null;
+}
+
+/** One process started without waiting for it (`Bun.spawn`'s engine). */
+export interface SpawnRequest {
+  /** As in {@link SpawnSyncRequest}: resolved by the caller. */
+  file: string;
+  /** The whole argv, argv[0] included. */
+  argv: string[];
+  /** The child's whole environment as "KEY=value" entries. */
+  env: string[];
+  /** "" inherits the parent's. */
+  cwd: string;
+  /** -1: /dev/null; -2: a pipe (the parent's write end comes back); an fd >= 0: that fd becomes the child's 0. */
+  stdin: number;
+  /** -1: /dev/null; -2: a pipe (the parent's read end comes back); an fd >= 0: that fd becomes the child's 1. */
+  stdout: number;
+  /** As `stdout`, for the child's 2. */
+  stderr: number;
+}
+
+/**
+ * What the addon's `spawn` returns: the parent's ends of the pipes as raw
+ * descriptors (non-blocking, close-on-exec, owned by the caller), -1 where
+ * the slot is not a pipe or the spawn failed.
+ */
+export interface StartedProcess {
+  /** 0 when the spawn failed. */
+  pid: number;
+  /** 0, or the positive errno of a failed spawn (as in {@link SpawnSyncOutcome}). */
+  errno: number;
+  stdin: number;
+  stdout: number;
+  stderr: number;
+}
+
+/**
+ * Called once, on the JS thread, when a started child has ended: its exit
+ * code or the number of the signal that ended it (the other is null), and its
+ * resource usage (null from the TypeScript twin). Never called for a failed spawn.
+ */
+export type ExitCallback = (exitCode: number | null, signalCode: number | null, resourceUsage: ResourceUsage | null) => void;
+
+export interface ProcessBinding {
+  /**
+   * Starts a process; `onExit` runs when it ends (a waiter thread per child
+   * blocks in `wait4`, never libuv's pool). Undefined from the twin and off
+   * Linux: the facade then uses `child_process`.
+   */
+  spawn(request: SpawnRequest, onExit: ExitCallback): StartedProcess | undefined;
+
+  /**
+   * Runs a process to completion; never throws for a failed spawn (see
+   * `errno`). The addon's spawn is Linux-only: elsewhere it returns undefined
+   * and the facade falls back to the twin.
+   */
+  spawnSync(request: SpawnSyncRequest): SpawnSyncOutcome | undefined;
+}
+
+export type NativeBinding = HashBinding & FileBinding & ProcessBinding;
 
 export const hashAlgorithms: readonly HashAlgorithm[] = [
   "wyhash",
@@ -53,4 +184,4 @@ export const hashAlgorithms: readonly HashAlgorithm[] = [
   "rapidhash",
 ];
 
-export const bindingFunctions: readonly (keyof NativeBinding)[] = [...hashAlgorithms, "readFileSync", "readFile"];
+export const bindingFunctions: readonly (keyof NativeBinding)[] = [...hashAlgorithms, "readFileSync", "readFile", "spawnSync", "spawn"];

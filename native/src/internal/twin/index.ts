@@ -8,6 +8,7 @@ import { crc32 } from "./crc32.ts";
 import { murmur32v2, murmur32v3, murmur64v2 } from "./murmur.ts";
 import { rapidhash } from "./rapidhash.ts";
 import { readFile, readFileSync } from "./read-file.ts";
+import { spawnSync } from "./spawn-sync.ts";
 import { wyhash } from "./wyhash.ts";
 import { xxHash3 } from "./xxhash3.ts";
 import { xxHash32 } from "./xxhash32.ts";
@@ -48,4 +49,7 @@ export const twinBinding: NativeBinding = {
   rapidhash: (input, lo = 0, hi = 0) => rapidhash(bytesOf(input), lo, hi),
   readFileSync,
   readFile,
+  spawnSync,
+  // No raw descriptors without the addon: the facade (../../spawn.ts) uses child_process instead.
+  spawn: () => undefined,
 };

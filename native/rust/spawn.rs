@@ -1,0 +1,912 @@
+//! Running a process to completion (`Bun.spawnSync`'s engine), Linux only.
+//!
+//! One `posix_spawn`: glibc implements it with `clone(CLONE_VM | CLONE_VFORK)`,
+//! so the child shares the parent's memory until it execs and no page table is
+//! copied (libuv `fork`s, which costs time proportional to Node's heap). glibc
+//! also reports a failed `exec` or `chdir` synchronously, as the return value.
+//! The child gets default dispositions for every signal and an empty signal
+//! mask (Node ignores SIGPIPE; an ignored signal would otherwise survive the
+//! exec). Every descriptor made here is close-on-exec, so the child inherits
+//! only its 0, 1 and 2. Then one `poll` loop feeds stdin, drains the captured
+//! streams and watches the deadline, and `wait4` collects the status and
+//! resource usage. Every path closes what it opened and reaps the child.
+
+use std::ffi::{c_char, c_int, c_long, c_short, c_void, CStr};
+use std::io;
+use std::time::{Duration, Instant};
+
+/// Opaque `posix_spawn_file_actions_t` (80 bytes in glibc and musl on 64-bit).
+#[repr(C, align(8))]
+struct FileActions([u8; 80]);
+
+/// Opaque `posix_spawnattr_t` (336 bytes in glibc and musl on 64-bit), with room to spare.
+#[repr(C, align(8))]
+struct SpawnAttr([u8; 384]);
+
+/// `sigset_t`: 1024 bits.
+#[repr(C, align(8))]
+struct SigSet([u8; 128]);
+
+#[repr(C)]
+struct PollFd {
+    fd: c_int,
+    events: c_short,
+    revents: c_short,
+}
+
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct TimeVal {
+    sec: i64,
+    usec: i64,
+}
+
+/// `struct rusage`: two timevals, then 14 longs.
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+pub struct RUsage {
+    utime: TimeVal,
+    stime: TimeVal,
+    fields: [c_long; 14],
+}
+
+extern "C" {
+    fn posix_spawn(
+        pid: *mut c_int,
+        path: *const c_char,
+        actions: *const FileActions,
+        attr: *const SpawnAttr,
+        argv: *const *const c_char,
+        envp: *const *const c_char,
+    ) -> c_int;
+    fn posix_spawn_file_actions_init(actions: *mut FileActions) -> c_int;
+    fn posix_spawn_file_actions_destroy(actions: *mut FileActions) -> c_int;
+    fn posix_spawn_file_actions_adddup2(actions: *mut FileActions, fd: c_int, new_fd: c_int) -> c_int;
+    fn posix_spawn_file_actions_addopen(
+        actions: *mut FileActions,
+        fd: c_int,
+        path: *const c_char,
+        flags: c_int,
+        mode: u32,
+    ) -> c_int;
+    fn posix_spawn_file_actions_addchdir_np(actions: *mut FileActions, path: *const c_char) -> c_int;
+    fn posix_spawn_file_actions_addclosefrom_np(actions: *mut FileActions, from: c_int) -> c_int;
+    fn posix_spawnattr_init(attr: *mut SpawnAttr) -> c_int;
+    fn posix_spawnattr_destroy(attr: *mut SpawnAttr) -> c_int;
+    fn posix_spawnattr_setflags(attr: *mut SpawnAttr, flags: c_short) -> c_int;
+    fn posix_spawnattr_setsigmask(attr: *mut SpawnAttr, set: *const SigSet) -> c_int;
+    fn posix_spawnattr_setsigdefault(attr: *mut SpawnAttr, set: *const SigSet) -> c_int;
+    fn sigemptyset(set: *mut SigSet) -> c_int;
+    fn pipe2(fds: *mut c_int, flags: c_int) -> c_int;
+    fn fcntl(fd: c_int, command: c_int, ...) -> c_int;
+    fn close(fd: c_int) -> c_int;
+    fn read(fd: c_int, buf: *mut c_void, count: usize) -> isize;
+    fn write(fd: c_int, buf: *const c_void, count: usize) -> isize;
+    fn poll(fds: *mut PollFd, count: u64, timeout: c_int) -> c_int;
+    fn wait4(pid: c_int, status: *mut c_int, options: c_int, usage: *mut RUsage) -> c_int;
+    fn kill(pid: c_int, signal: c_int) -> c_int;
+    fn syscall(number: c_long, ...) -> c_long;
+}
+
+const O_RDONLY: c_int = 0;
+const O_WRONLY: c_int = 1;
+const O_NONBLOCK: c_int = 0o4000;
+const O_CLOEXEC: c_int = 0o2000000;
+const F_DUPFD_CLOEXEC: c_int = 1030;
+const F_GETFD: c_int = 1;
+const F_GETFL: c_int = 3;
+const F_SETFL: c_int = 4;
+const POLLIN: c_short = 0x1;
+const POLLOUT: c_short = 0x4;
+const POLLERR: c_short = 0x8;
+const POLLHUP: c_short = 0x10;
+const POLLNVAL: c_short = 0x20;
+const EINTR: i32 = 4;
+const EAGAIN: i32 = 11;
+const EINVAL: i32 = 22;
+const WNOHANG: c_int = 1;
+const SIGKILL: c_int = 9;
+const SIGSTOP: c_int = 19;
+const POSIX_SPAWN_SETSIGDEF: c_short = 0x04;
+const POSIX_SPAWN_SETSIGMASK: c_short = 0x08;
+/// The same number on every Linux architecture (added in 5.3).
+const SYS_PIDFD_OPEN: c_long = 434;
+/// How much one `read` of a captured stream asks for (16 pipe pages: a full default pipe).
+const READ_CHUNK: usize = 64 * 1024;
+
+/// Where one of the child's output streams goes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Output {
+    Null,
+    Capture,
+    Fd(c_int),
+}
+
+/// What the child's stdin reads.
+#[derive(Clone, Copy, Debug)]
+pub enum Input<'a> {
+    Null,
+    Fd(c_int),
+    Bytes(&'a [u8]),
+    /// A pipe whose write end `start` hands back (for the asynchronous spawn).
+    Pipe,
+}
+
+/// One request, with every string already NUL-terminated and the pointer
+/// arrays NULL-terminated (see `Strings`).
+pub struct Request<'a> {
+    pub file: *const c_char,
+    pub argv: *const *const c_char,
+    pub envp: *const *const c_char,
+    pub cwd: Option<&'a CStr>,
+    pub stdin: Input<'a>,
+    pub stdout: Output,
+    pub stderr: Output,
+    pub timeout: Option<Duration>,
+    pub kill_signal: c_int,
+    /// 0: unlimited.
+    pub max_buffer: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Exit {
+    Code(i32),
+    Signal(i32),
+}
+
+#[derive(Default)]
+pub struct Outcome {
+    pub pid: i32,
+    /// 0, or the errno of a failed spawn.
+    pub errno: i32,
+    pub stdout: Option<Vec<u8>>,
+    pub stderr: Option<Vec<u8>>,
+    pub exit: Option<Exit>,
+    pub timed_out: bool,
+    pub max_buffer_exceeded: bool,
+    pub usage: Option<RUsage>,
+}
+
+impl RUsage {
+    pub fn user_micros(&self) -> i64 {
+        self.utime.sec * 1_000_000 + self.utime.usec
+    }
+    pub fn system_micros(&self) -> i64 {
+        self.stime.sec * 1_000_000 + self.stime.usec
+    }
+    /// `ru_maxrss`, `ru_ixrss`, ... `ru_nivcsw` in `struct rusage` order.
+    // c_long is i32 on 32-bit targets, so the cast is not always a no-op.
+    #[allow(clippy::unnecessary_cast)]
+    pub fn field(&self, index: usize) -> i64 {
+        self.fields[index] as i64
+    }
+}
+
+/// Indices into `RUsage::field`.
+pub mod usage {
+    pub const MAX_RSS: usize = 0;
+    pub const IXRSS: usize = 1;
+    pub const NSWAP: usize = 6;
+    pub const INBLOCK: usize = 7;
+    pub const OUBLOCK: usize = 8;
+    pub const MSGSND: usize = 9;
+    pub const MSGRCV: usize = 10;
+    pub const NSIGNALS: usize = 11;
+    pub const NVCSW: usize = 12;
+    pub const NIVCSW: usize = 13;
+}
+
+fn errno() -> i32 {
+    io::Error::last_os_error().raw_os_error().unwrap_or(EINVAL)
+}
+
+/// Closes a descriptor once, when dropped.
+pub struct Fd(c_int);
+
+impl Fd {
+    /// Hands the descriptor over; the caller closes it.
+    pub fn into_raw(self) -> c_int {
+        std::mem::ManuallyDrop::new(self).0
+    }
+}
+
+impl Drop for Fd {
+    fn drop(&mut self) {
+        if self.0 >= 0 {
+            // SAFETY: a descriptor this module opened and nothing else closes.
+            // Linux frees the descriptor even when close reports EINTR, so no retry.
+            unsafe { close(self.0) };
+        }
+    }
+}
+
+/// A close-on-exec pipe: (read end, write end).
+fn pipe() -> Result<(Fd, Fd), i32> {
+    let mut fds = [-1; 2];
+    // SAFETY: room for two descriptors.
+    if unsafe { pipe2(fds.as_mut_ptr(), O_CLOEXEC) } != 0 {
+        return Err(errno());
+    }
+    Ok((Fd(fds[0]), Fd(fds[1])))
+}
+
+/// The parent's ends never block: writes to stdin and the final drain must
+/// not wait on the child. (The child's ends are separate open files and stay blocking.)
+fn set_nonblocking(fd: c_int) {
+    // SAFETY: plain fcntl on an open descriptor.
+    unsafe {
+        let flags = fcntl(fd, F_GETFL);
+        if flags >= 0 {
+            fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+        }
+    }
+}
+
+/// What the parent keeps of one stdio slot after the spawn.
+#[derive(Default)]
+struct Slot {
+    /// The parent's end of a pipe, or -1.
+    parent: Option<Fd>,
+    /// Closed in the parent as soon as the child exists (the child's pipe end,
+    /// or a private duplicate of a low descriptor).
+    child_side: Option<Fd>,
+}
+
+/// The posix_spawn file actions and attributes, destroyed on drop.
+struct Plan {
+    actions: FileActions,
+    attr: SpawnAttr,
+}
+
+impl Plan {
+    fn new() -> Box<Plan> {
+        let mut plan = Box::new(Plan { actions: FileActions([0; 80]), attr: SpawnAttr([0; 384]) });
+        let mut empty = SigSet([0; 128]);
+        let mut defaults = SigSet([0; 128]);
+        // SAFETY: initialising objects we own; the sets are copied into `attr`.
+        unsafe {
+            posix_spawn_file_actions_init(&mut plan.actions);
+            posix_spawnattr_init(&mut plan.attr);
+            sigemptyset(&mut empty);
+            // Signals 1..=31 as libuv resets them: the ones a parent may
+            // ignore (SIGPIPE in Node, SIGHUP under nohup, SIGINT in a
+            // background job) and pass on through exec. Also 32 and 33,
+            // glibc's internal signals, which its spawn would otherwise leave
+            // ignored in the child; glibc's sigaddset refuses those, hence the
+            // bits are set by hand (bit n-1 for signal n, in 64-bit words).
+            let mut bits = 0u64;
+            for signal in 1..=33 {
+                if signal != SIGKILL && signal != SIGSTOP {
+                    bits |= 1 << (signal - 1);
+                }
+            }
+            defaults.0[..8].copy_from_slice(&bits.to_ne_bytes());
+            posix_spawnattr_setsigmask(&mut plan.attr, &empty);
+            posix_spawnattr_setsigdefault(&mut plan.attr, &defaults);
+            posix_spawnattr_setflags(&mut plan.attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+        }
+        plan
+    }
+
+    fn dup2(&mut self, fd: c_int, target: c_int) -> Result<(), i32> {
+        // SAFETY: initialised actions.
+        match unsafe { posix_spawn_file_actions_adddup2(&mut self.actions, fd, target) } {
+            0 => Ok(()),
+            error => Err(error),
+        }
+    }
+
+    fn dev_null(&mut self, target: c_int, flags: c_int) -> Result<(), i32> {
+        // SAFETY: initialised actions; glibc copies the path.
+        match unsafe { posix_spawn_file_actions_addopen(&mut self.actions, target, c"/dev/null".as_ptr(), flags, 0) } {
+            0 => Ok(()),
+            error => Err(error),
+        }
+    }
+
+    /// The child keeps only 0, 1 and 2, as under Bun: descriptors some
+    /// library opened without close-on-exec do not leak into it.
+    fn close_from(&mut self, first: c_int) -> Result<(), i32> {
+        // SAFETY: initialised actions.
+        match unsafe { posix_spawn_file_actions_addclosefrom_np(&mut self.actions, first) } {
+            0 => Ok(()),
+            error => Err(error),
+        }
+    }
+
+    fn chdir(&mut self, path: &CStr) -> Result<(), i32> {
+        // SAFETY: initialised actions; glibc copies the path.
+        match unsafe { posix_spawn_file_actions_addchdir_np(&mut self.actions, path.as_ptr()) } {
+            0 => Ok(()),
+            error => Err(error),
+        }
+    }
+}
+
+impl Drop for Plan {
+    fn drop(&mut self) {
+        // SAFETY: both were initialised in `new`.
+        unsafe {
+            posix_spawn_file_actions_destroy(&mut self.actions);
+            posix_spawnattr_destroy(&mut self.attr);
+        }
+    }
+}
+
+/// An inherited descriptor below 3 other than its target would be clobbered
+/// by an earlier dup2 (stdout: 0 while stdin's dup2 writes 0), so the child
+/// gets a private duplicate of it instead.
+fn inherit(plan: &mut Plan, fd: c_int, target: c_int, slot: &mut Slot) -> Result<(), i32> {
+    if fd < 3 && fd != target {
+        // SAFETY: plain fcntl; a bad fd fails with EBADF.
+        let copy = unsafe { fcntl(fd, F_DUPFD_CLOEXEC, 3) };
+        if copy < 0 {
+            return Err(errno());
+        }
+        slot.child_side = Some(Fd(copy));
+        return plan.dup2(copy, target);
+    }
+    // dup2(fd, fd) clears close-on-exec in glibc >= 2.29, as POSIX now asks.
+    plan.dup2(fd, target)
+}
+
+fn plan_output(plan: &mut Plan, output: Output, target: c_int) -> Result<Slot, i32> {
+    let mut slot = Slot::default();
+    match output {
+        Output::Null => plan.dev_null(target, O_WRONLY)?,
+        Output::Fd(fd) => inherit(plan, fd, target, &mut slot)?,
+        Output::Capture => {
+            let (reader, writer) = pipe()?;
+            plan.dup2(writer.0, target)?;
+            set_nonblocking(reader.0);
+            slot.parent = Some(reader);
+            slot.child_side = Some(writer);
+        }
+    }
+    Ok(slot)
+}
+
+fn plan_input(plan: &mut Plan, input: Input) -> Result<Slot, i32> {
+    let mut slot = Slot::default();
+    match input {
+        Input::Null => plan.dev_null(0, O_RDONLY)?,
+        Input::Fd(fd) => inherit(plan, fd, 0, &mut slot)?,
+        Input::Bytes(_) | Input::Pipe => {
+            let (reader, writer) = pipe()?;
+            plan.dup2(reader.0, 0)?;
+            set_nonblocking(writer.0);
+            slot.parent = Some(writer);
+            slot.child_side = Some(reader);
+        }
+    }
+    Ok(slot)
+}
+
+/// Descriptors to hand over must be open before any pipe is made: a closed
+/// one's number could otherwise be taken by a new pipe and wired to the wrong stream.
+fn check_inherited(request: &Request) -> Result<(), i32> {
+    let stdin = match request.stdin {
+        Input::Fd(fd) => Some(fd),
+        _ => None,
+    };
+    let outputs = [request.stdout, request.stderr].map(|output| match output {
+        Output::Fd(fd) => Some(fd),
+        _ => None,
+    });
+    for fd in [stdin, outputs[0], outputs[1]].into_iter().flatten() {
+        // SAFETY: F_GETFD only reads the descriptor's flags.
+        if unsafe { fcntl(fd, F_GETFD) } < 0 {
+            return Err(errno());
+        }
+    }
+    Ok(())
+}
+
+/// A started child and the parent's ends of its pipes (None where a slot is
+/// not a pipe). All three are non-blocking and close-on-exec.
+pub struct Started {
+    pub pid: c_int,
+    pub stdin: Option<Fd>,
+    pub stdout: Option<Fd>,
+    pub stderr: Option<Fd>,
+}
+
+/// Spawns the child and returns at once; the caller must reap it.
+///
+/// # Safety
+/// As for `run`.
+pub unsafe fn start(request: &Request) -> Result<Started, i32> {
+    check_inherited(request)?;
+    let mut plan = Plan::new();
+    // stdin's dup2 runs first in the child, then stdout's, then stderr's.
+    let mut slots = [plan_input(&mut plan, request.stdin)?, plan_output(&mut plan, request.stdout, 1)?, plan_output(&mut plan, request.stderr, 2)?];
+    plan.close_from(3)?;
+    if let Some(cwd) = request.cwd {
+        plan.chdir(cwd)?;
+    }
+    let mut pid: c_int = 0;
+    // SAFETY: the caller guarantees the strings and arrays; plan is initialised.
+    let status = unsafe { posix_spawn(&mut pid, request.file, &plan.actions, &plan.attr, request.argv, request.envp) };
+    drop(plan);
+    for slot in &mut slots {
+        slot.child_side = None;
+    }
+    if status != 0 {
+        // glibc reports a failed exec (or chdir) here, with the child already reaped.
+        return Err(status);
+    }
+    let [stdin, stdout, stderr] = slots.map(|slot| slot.parent);
+    Ok(Started { pid, stdin, stdout, stderr })
+}
+
+/// Spawns and runs the child to completion.
+///
+/// # Safety
+/// `request.file`, `argv` and `envp` must point to NUL-terminated strings and
+/// NULL-terminated arrays that outlive the call.
+pub unsafe fn run(request: &Request) -> Outcome {
+    // SAFETY: the caller's guarantees, passed on.
+    let started = match unsafe { start(request) } {
+        Ok(started) => started,
+        Err(errno) => return Outcome { errno, ..Outcome::default() },
+    };
+    let Started { pid, stdin, stdout, stderr } = started;
+    let mut child = Child {
+        pid,
+        stdin,
+        input: match request.stdin {
+            Input::Bytes(bytes) => bytes,
+            _ => &[],
+        },
+        written: 0,
+        outputs: [Capture::new(stdout), Capture::new(stderr)],
+        deadline: request.timeout.map(|timeout| Instant::now() + timeout),
+        kill_signal: request.kill_signal,
+        max_buffer: request.max_buffer,
+        exit_fd: None,
+        exited: false,
+        killed: false,
+        outcome: Outcome { pid, ..Outcome::default() },
+    };
+    child.run();
+    child.finish()
+}
+
+struct Capture {
+    fd: Option<Fd>,
+    bytes: Option<Vec<u8>>,
+    /// Past maxBuffer: keep reading (so the child never blocks) but keep nothing.
+    discard: bool,
+}
+
+impl Capture {
+    fn new(fd: Option<Fd>) -> Capture {
+        let bytes = fd.as_ref().map(|_| Vec::new());
+        Capture { fd, bytes, discard: false }
+    }
+
+    /// Reads what is there; true at end of stream (or on an error: nothing
+    /// more will come), false when the pipe is empty for now.
+    fn drain_once(&mut self) -> bool {
+        let (Some(fd), Some(bytes)) = (&self.fd, &mut self.bytes) else { return true };
+        if self.discard {
+            return drop_all(fd.0);
+        }
+        loop {
+            bytes.reserve(READ_CHUNK);
+            let room = bytes.capacity() - bytes.len();
+            // SAFETY: `room` writable bytes after the initialised ones.
+            let got = unsafe { read(fd.0, bytes.as_mut_ptr().add(bytes.len()).cast(), room) };
+            if got > 0 {
+                // SAFETY: the kernel initialised `got` more bytes.
+                unsafe { bytes.set_len(bytes.len() + got as usize) };
+                if (got as usize) < room {
+                    return false;
+                }
+                continue;
+            }
+            if got == 0 {
+                return true;
+            }
+            match errno() {
+                EINTR => continue,
+                EAGAIN => return false,
+                _ => return true,
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.bytes.as_ref().map_or(0, Vec::len)
+    }
+}
+
+/// A `wait4` status: exited with a code, or killed by a signal.
+fn decode(status: c_int) -> Exit {
+    let signal = status & 0x7f;
+    if signal == 0 {
+        Exit::Code((status >> 8) & 0xff)
+    } else {
+        Exit::Signal(signal)
+    }
+}
+
+/// Blocks until `pid` (a child of this process) ends; None if it cannot be
+/// waited for (already reaped elsewhere: ECHILD).
+pub fn wait(pid: c_int) -> Option<(Exit, RUsage)> {
+    loop {
+        let mut status = 0;
+        let mut usage = RUsage::default();
+        // SAFETY: out-pointers to locals.
+        let reaped = unsafe { wait4(pid, &mut status, 0, &mut usage) };
+        if reaped == pid {
+            return Some((decode(status), usage));
+        }
+        if reaped < 0 && errno() != EINTR {
+            return None;
+        }
+    }
+}
+
+/// Reads and drops what a pipe holds; true at its end.
+fn drop_all(fd: c_int) -> bool {
+    let mut sink = [0u8; 16 * 1024];
+    loop {
+        // SAFETY: a local buffer of that size.
+        let got = unsafe { read(fd, sink.as_mut_ptr().cast(), sink.len()) };
+        if got > 0 {
+            continue;
+        }
+        if got == 0 {
+            return true;
+        }
+        match errno() {
+            EINTR => continue,
+            EAGAIN => return false,
+            _ => return true,
+        }
+    }
+}
+
+struct Child<'a> {
+    pid: c_int,
+    stdin: Option<Fd>,
+    input: &'a [u8],
+    written: usize,
+    outputs: [Capture; 2],
+    deadline: Option<Instant>,
+    kill_signal: c_int,
+    max_buffer: usize,
+    /// A pidfd, polled while a deadline runs, so the loop wakes when the child exits.
+    exit_fd: Option<Fd>,
+    exited: bool,
+    killed: bool,
+    outcome: Outcome,
+}
+
+impl Child<'_> {
+    fn run(&mut self) {
+        if self.input.is_empty() {
+            self.stdin = None;
+        }
+        if self.deadline.is_some() {
+            self.watch_exit();
+        }
+        while self.pending() {
+            self.step();
+        }
+    }
+
+    /// Opens a pidfd, polled so the loop wakes when the child exits; without
+    /// one (Linux < 5.3) the loop looks in on the child every few milliseconds.
+    fn watch_exit(&mut self) {
+        if self.exit_fd.is_none() {
+            // SAFETY: pidfd_open(pid, 0) on our unreaped child; fails harmlessly with ENOSYS.
+            let fd = unsafe { syscall(SYS_PIDFD_OPEN, self.pid as c_long, 0 as c_long) };
+            if fd >= 0 {
+                // pidfds are always close-on-exec.
+                self.exit_fd = Some(Fd(fd as c_int));
+            }
+        }
+    }
+
+    /// Something still to do before the final `wait4`. Normally: a stream to
+    /// drain, bytes to feed, or (with a deadline) the exit to wait for. After a
+    /// kill, only the exit: the streams are drained meanwhile (a child that
+    /// ignores the signal may be blocked writing), but their end is not
+    /// awaited (a grandchild may hold them open for ever).
+    fn pending(&self) -> bool {
+        if self.killed {
+            return !self.exited;
+        }
+        self.stdin.is_some()
+            || self.outputs.iter().any(|output| output.fd.is_some())
+            || (self.deadline.is_some() && !self.exited)
+    }
+
+    fn poll_timeout(&self) -> c_int {
+        let Some(deadline) = self.deadline.filter(|_| !self.killed) else { return -1 };
+        let left = deadline.saturating_duration_since(Instant::now());
+        // Round up, so the loop never spins on a sub-millisecond remainder.
+        let millis = left.as_micros().div_ceil(1000);
+        millis.min(c_int::MAX as u128) as c_int
+    }
+
+    fn step(&mut self) {
+        let mut fds: [PollFd; 4] = std::array::from_fn(|_| PollFd { fd: -1, events: 0, revents: 0 });
+        if let Some(fd) = &self.stdin {
+            fds[0] = PollFd { fd: fd.0, events: POLLOUT, revents: 0 };
+        }
+        for (index, output) in self.outputs.iter().enumerate() {
+            if let Some(fd) = &output.fd {
+                fds[1 + index] = PollFd { fd: fd.0, events: POLLIN, revents: 0 };
+            }
+        }
+        let mut timeout = self.poll_timeout();
+        if (self.deadline.is_some() || self.killed) && !self.exited {
+            match self.exit_fd.as_ref().map(|fd| fd.0) {
+                Some(fd) => fds[3] = PollFd { fd, events: POLLIN, revents: 0 },
+                None if self.try_reap() => return,
+                None => timeout = if timeout < 0 { 2 } else { timeout.min(2) },
+            }
+        }
+        // SAFETY: four initialised entries; negative fds are ignored by poll.
+        let ready = unsafe { poll(fds.as_mut_ptr(), 4, timeout) };
+        if ready < 0 {
+            if errno() != EINTR {
+                self.abort();
+            }
+            return;
+        }
+        if ready == 0 {
+            return self.expire_if_due();
+        }
+        if fds[0].revents != 0 {
+            self.feed();
+        }
+        for index in 0..2 {
+            if fds[1 + index].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL) != 0 && self.outputs[index].drain_once() {
+                self.outputs[index].fd = None;
+            }
+        }
+        if !self.killed && self.max_buffer > 0 && self.outputs.iter().any(|output| output.len() > self.max_buffer) {
+            self.outcome.max_buffer_exceeded = true;
+            // Bun keeps what was read; anything the child still writes is read and dropped.
+            for output in &mut self.outputs {
+                output.discard = true;
+            }
+            self.kill(self.kill_signal);
+        }
+        if fds[3].revents != 0 {
+            self.exited = true;
+        }
+        self.expire_if_due();
+    }
+
+    fn try_reap(&mut self) -> bool {
+        let mut status = 0;
+        let mut usage = RUsage::default();
+        // SAFETY: our own child; out-pointers to locals.
+        if unsafe { wait4(self.pid, &mut status, WNOHANG, &mut usage) } == self.pid {
+            self.record(status, usage);
+            self.exited = true;
+            return true;
+        }
+        false
+    }
+
+    fn expire_if_due(&mut self) {
+        if !self.killed && self.deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+            // Still running, or its streams still open (a grandchild holds them): Bun's timeout covers both.
+            self.outcome.timed_out = true;
+            self.kill(self.kill_signal);
+        }
+    }
+
+    fn feed(&mut self) {
+        let Some(fd) = &self.stdin else { return };
+        while self.written < self.input.len() {
+            let rest = &self.input[self.written..];
+            // SAFETY: `rest` is readable for its length.
+            let wrote = unsafe { write(fd.0, rest.as_ptr().cast(), rest.len()) };
+            if wrote >= 0 {
+                self.written += wrote as usize;
+                continue;
+            }
+            match errno() {
+                EINTR => continue,
+                EAGAIN => return,
+                // EPIPE (the child closed its stdin or exited) and the rest: stop feeding.
+                _ => break,
+            }
+        }
+        // All written, or the child will read no more: it sees end-of-file.
+        self.stdin = None;
+    }
+
+    fn kill(&mut self, signal: c_int) {
+        self.killed = true;
+        self.stdin = None;
+        self.watch_exit();
+        // Not yet reaped, so the pid cannot have been reused.
+        if self.outcome.exit.is_none() {
+            // SAFETY: signalling our own unreaped child.
+            unsafe { kill(self.pid, signal) };
+        }
+    }
+
+    /// A failure of poll itself (ENOMEM): end the child rather than hang.
+    fn abort(&mut self) {
+        self.kill(SIGKILL);
+    }
+
+    fn record(&mut self, status: c_int, usage: RUsage) {
+        self.outcome.exit = Some(decode(status));
+        self.outcome.usage = Some(usage);
+    }
+
+    /// Reaps the child (blocking), then takes whatever the streams still hold
+    /// without waiting for their end: after a kill, a grandchild may keep them open.
+    fn finish(mut self) -> Outcome {
+        self.stdin = None;
+        while self.outcome.exit.is_none() {
+            let mut status = 0;
+            let mut usage = RUsage::default();
+            // SAFETY: our own child; out-pointers to locals.
+            let reaped = unsafe { wait4(self.pid, &mut status, 0, &mut usage) };
+            if reaped == self.pid {
+                self.record(status, usage);
+            } else if reaped < 0 && errno() != EINTR {
+                // ECHILD: someone else reaped it (a SIGCHLD handler with SA_NOCLDWAIT); nothing to report.
+                break;
+            }
+        }
+        for output in &mut self.outputs {
+            if output.fd.is_some() {
+                output.drain_once();
+                output.fd = None;
+            }
+        }
+        let [stdout, stderr] = self.outputs;
+        self.outcome.stdout = stdout.bytes;
+        self.outcome.stderr = stderr.bytes;
+        self.outcome
+    }
+}
+
+/// NUL-terminated strings in one arena plus NULL-terminated pointer arrays
+/// into it, built from the request's strings.
+#[derive(Default)]
+pub struct Strings {
+    arena: Vec<u8>,
+    /// Where each string starts in `arena`; pointers are made once the arena stops growing.
+    starts: Vec<usize>,
+}
+
+impl Strings {
+    pub fn clear(&mut self) {
+        self.arena.clear();
+        self.starts.clear();
+    }
+
+    /// Appends a string; `Err(EINVAL)` if it holds a NUL.
+    #[cfg(test)]
+    pub fn push(&mut self, bytes: &[u8]) -> Result<usize, i32> {
+        if bytes.contains(&0) {
+            return Err(EINVAL);
+        }
+        self.starts.push(self.arena.len());
+        self.arena.extend_from_slice(bytes);
+        self.arena.push(0);
+        Ok(self.starts.len() - 1)
+    }
+
+    /// The arena, for writing a string straight into its spare room; `commit` then records it.
+    pub fn arena(&mut self) -> &mut Vec<u8> {
+        &mut self.arena
+    }
+
+    /// Records that `arena[start..]` (now NUL-terminated by this call) is one string.
+    pub fn commit(&mut self, start: usize) -> Result<usize, i32> {
+        if self.arena[start..].contains(&0) {
+            self.arena.truncate(start);
+            return Err(EINVAL);
+        }
+        self.arena.push(0);
+        self.starts.push(start);
+        Ok(self.starts.len() - 1)
+    }
+
+    pub fn pointer(&self, index: usize) -> *const c_char {
+        // SAFETY: every start lies inside the arena.
+        unsafe { self.arena.as_ptr().add(self.starts[index]).cast() }
+    }
+
+    pub fn c_str(&self, index: usize) -> &CStr {
+        // SAFETY: every string in the arena is NUL-terminated and NUL-free before that.
+        unsafe { CStr::from_ptr(self.pointer(index)) }
+    }
+
+    /// A NULL-terminated array of the pointers of strings `from..to`.
+    pub fn pointers(&self, from: usize, to: usize, out: &mut Vec<*const c_char>) {
+        out.clear();
+        out.extend((from..to).map(|index| self.pointer(index)));
+        out.push(std::ptr::null());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_with(args: &[&str], stdin: Input, stdout: Output, stderr: Output, timeout: Option<Duration>, max_buffer: usize) -> Outcome {
+        let mut strings = Strings::default();
+        for arg in args {
+            strings.push(arg.as_bytes()).unwrap();
+        }
+        strings.push(b"PATH=/usr/bin:/bin").unwrap();
+        let mut argv = Vec::new();
+        let mut envp = Vec::new();
+        strings.pointers(0, args.len(), &mut argv);
+        strings.pointers(args.len(), args.len() + 1, &mut envp);
+        let request = Request {
+            file: strings.pointer(0),
+            argv: argv.as_ptr(),
+            envp: envp.as_ptr(),
+            cwd: None,
+            stdin,
+            stdout,
+            stderr,
+            timeout,
+            kill_signal: 15,
+            max_buffer,
+        };
+        // SAFETY: strings and arrays outlive the call.
+        unsafe { run(&request) }
+    }
+
+    #[test]
+    fn captures_both_streams_and_the_status() {
+        let outcome = run_with(&["/bin/sh", "-c", "echo out; echo err >&2; exit 3"], Input::Null, Output::Capture, Output::Capture, None, 0);
+        assert_eq!(outcome.errno, 0);
+        assert_eq!(outcome.stdout.as_deref(), Some(&b"out\n"[..]));
+        assert_eq!(outcome.stderr.as_deref(), Some(&b"err\n"[..]));
+        assert_eq!(outcome.exit, Some(Exit::Code(3)));
+    }
+
+    #[test]
+    fn feeds_stdin_larger_than_a_pipe() {
+        let input = vec![b'x'; 1 << 20];
+        let outcome = run_with(&["/bin/cat"], Input::Bytes(&input), Output::Capture, Output::Null, None, 0);
+        assert_eq!(outcome.stdout.map(|bytes| bytes.len()), Some(1 << 20));
+    }
+
+    #[test]
+    fn reports_a_missing_executable() {
+        let outcome = run_with(&["/nonexistent/program"], Input::Null, Output::Capture, Output::Null, None, 0);
+        assert_eq!((outcome.pid, outcome.errno), (0, 2));
+    }
+
+    #[test]
+    fn kills_on_timeout() {
+        let outcome = run_with(&["/bin/sleep", "5"], Input::Null, Output::Null, Output::Null, Some(Duration::from_millis(50)), 0);
+        assert!(outcome.timed_out);
+        assert_eq!(outcome.exit, Some(Exit::Signal(15)));
+    }
+
+    #[test]
+    fn reaps_a_child_that_ignores_the_kill_signal_and_keeps_writing() {
+        let script = "trap '' TERM; i=0; while [ $i -lt 3000 ]; do echo xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; i=$((i+1)); done; exit 7";
+        let mut outcome = run_with(&["/bin/sh", "-c", script], Input::Null, Output::Capture, Output::Null, None, 1000);
+        outcome.stdout = None;
+        assert!(outcome.max_buffer_exceeded);
+        assert_eq!(outcome.exit, Some(Exit::Code(7)));
+    }
+
+    #[test]
+    fn kills_past_max_buffer() {
+        let outcome = run_with(&["/bin/sh", "-c", "yes"], Input::Null, Output::Capture, Output::Null, None, 100_000);
+        assert!(outcome.max_buffer_exceeded);
+        assert_eq!(outcome.exit, Some(Exit::Signal(15)));
+    }
+}

@@ -1,0 +1,105 @@
+// spawn (asynchronous), on whichever backend this run selected: output and
+// input through the pipes, the exit (code, signal, resource usage) delivered
+// once, failures as errno, many children at once, and an event loop that is
+// held only while children run.
+import { execFileSync } from "node:child_process";
+import { constants } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
+import type { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { backend, spawn, type ResourceUsage, type SpawnRequest } from "../src/index.ts";
+
+const { errno, signals } = constants;
+const native = backend() === "native";
+
+interface Exit {
+  exitCode: number | null;
+  signalCode: number | null;
+  usage: ResourceUsage | null;
+}
+
+function request(file: string, args: string[], over: Partial<SpawnRequest> = {}): SpawnRequest {
+  return { file, argv: [file, ...args], env: ["PATH=/usr/bin:/bin"], cwd: "", stdin: -1, stdout: -2, stderr: -2, ...over };
+}
+
+async function collect(stream: Readable | null): Promise<string> {
+  if (stream === null) return "";
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Spawns, reads stdout and stderr to their end, and waits for the exit. */
+async function run(ask: SpawnRequest, input?: string): Promise<Exit & { stdout: string; stderr: string; pid: number }> {
+  let exits = 0;
+  let resolveExit: (exit: Exit) => void = () => {};
+  const exited = new Promise<Exit>((resolve) => (resolveExit = resolve));
+  const child = spawn(ask, (exitCode, signalCode, usage) => {
+    exits++;
+    resolveExit({ exitCode, signalCode, usage });
+  });
+  expect(child.errno).toBe(0);
+  if (input !== undefined) child.stdin?.end(input);
+  const [stdout, stderr, exit] = await Promise.all([collect(child.stdout), collect(child.stderr), exited]);
+  expect(exits).toBe(1);
+  return { ...exit, stdout, stderr, pid: child.pid };
+}
+
+describe("spawn", () => {
+  it("runs a child, with its output through pipes and its exit code", async () => {
+    const result = await run(request("/bin/sh", ["-c", 'printf "%s|" "$@"; echo err >&2; exit 3', "sh", "a b", "", "日本"]));
+    expect([result.stdout, result.stderr, result.exitCode, result.signalCode]).toEqual(["a b||日本|", "err\n", 3, null]);
+    expect(result.pid).toBeGreaterThan(0);
+  });
+
+  it("feeds stdin through a pipe", async () => {
+    const input = "x".repeat(300_000);
+    const result = await run(request("/bin/cat", [], { stdin: -2 }), input);
+    expect(result.stdout.length).toBe(input.length);
+  });
+
+  it("reports the signal that ended the child", async () => {
+    let resolveExit: (value: [number | null, number | null]) => void = () => {};
+    const exited = new Promise<[number | null, number | null]>((resolve) => (resolveExit = resolve));
+    const child = spawn(request("/bin/sleep", ["10"], { stdout: -1, stderr: -1 }), (code, signal) => resolveExit([code, signal]));
+    process.kill(child.pid, "SIGTERM");
+    expect(await exited).toEqual([null, signals.SIGTERM]);
+  });
+
+  it("reports resource usage natively (null from the twin)", async () => {
+    const { usage } = await run(request("/bin/true", []));
+    if (!native) return expect(usage).toBeNull();
+    expect(usage?.maxRSS).toBeGreaterThan(0);
+    expect(usage?.cpuTime.total).toBe((usage?.cpuTime.user ?? 0n) + (usage?.cpuTime.system ?? 0n));
+  });
+
+  it("reports a failed spawn as errno, and never calls onExit", async () => {
+    let called = false;
+    const missing = spawn(request("/nonexistent/program", []), () => (called = true));
+    expect([missing.pid, missing.errno, missing.stdout]).toEqual([0, errno.ENOENT, null]);
+    const badCwd = spawn(request("/bin/true", [], { cwd: "/nonexistent" }), () => (called = true));
+    expect([badCwd.pid, badCwd.errno]).toEqual([0, errno.ENOENT]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(called).toBe(false);
+  });
+
+  it("runs many children at once", async () => {
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => run(request("/bin/sh", ["-c", `echo ${i}; exit ${i % 7}`]))));
+    results.forEach((result, i) => expect([result.stdout, result.exitCode]).toEqual([`${i}\n`, i % 7]));
+  });
+
+  it("keeps the event loop alive while a child runs, and not after", () => {
+    const index = join(fileURLToPath(new URL("..", import.meta.url)), "src", "index.ts");
+    const script = `
+      const { spawn } = await import(${JSON.stringify(index)});
+      const started = Date.now();
+      spawn({ file: "/bin/sleep", argv: ["sleep", "0.3"], env: [], cwd: "", stdin: -1, stdout: -1, stderr: -1 },
+        (code) => console.log("exit", code, Date.now() - started >= 250));`;
+    const started = Date.now();
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 10_000 });
+    expect(output).toBe("exit 0 true\n");
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+});
