@@ -6,7 +6,15 @@ const pkg = requireInstalled("@dx-compat/bun", "dx-compat/bun");
 
 export const argv: typeof import("@dx-compat/bun").argv = pkg["argv"] as never;
 export const env: typeof import("@dx-compat/bun").env = pkg["env"] as never;
+export const file: typeof import("@dx-compat/bun").file = pkg["file"] as never;
 export const hash: typeof import("@dx-compat/bun").hash = pkg["hash"] as never;
 export const main: typeof import("@dx-compat/bun").main = pkg["main"] as never;
 export const sleep: typeof import("@dx-compat/bun").sleep = pkg["sleep"] as never;
 export const sleepSync: typeof import("@dx-compat/bun").sleepSync = pkg["sleepSync"] as never;
+export const spawn: typeof import("@dx-compat/bun").spawn = pkg["spawn"] as never;
+export const spawnSync: typeof import("@dx-compat/bun").spawnSync = pkg["spawnSync"] as never;
+export const stderr: typeof import("@dx-compat/bun").stderr = pkg["stderr"] as never;
+export const stdin: typeof import("@dx-compat/bun").stdin = pkg["stdin"] as never;
+export const stdout: typeof import("@dx-compat/bun").stdout = pkg["stdout"] as never;
+export const which: typeof import("@dx-compat/bun").which = pkg["which"] as never;
+export const write: typeof import("@dx-compat/bun").write = pkg["write"] as never;
