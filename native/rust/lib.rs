@@ -194,17 +194,25 @@ unsafe extern "C" fn read_file_sync(env: napi_env, info: napi_callback_info) -> 
     if argc > 1 && unsafe { napi_get_value_uint32(env, argv[1], &mut limit) } != NAPI_OK {
         limit = 0;
     }
-    let outcome = if limit == 0 {
-        read_file::read_whole_file(&path)
-    } else {
-        match read_file::read_small_file(&path, limit as u64) {
-            Ok(None) => return null_mut(),
-            Ok(Some(bytes)) => Ok(bytes),
-            Err(failure) => Err(failure),
+    if limit == 0 {
+        // SAFETY: live env.
+        return unsafe { outcome_value(env, read_file::read_whole_file(&path)) };
+    }
+    thread_local! {
+        static SMALL_READS: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SMALL_READS.with_borrow_mut(|bytes| match read_file::read_small_file(&path, limit as u64, bytes) {
+        Ok(false) => null_mut(),
+        Ok(true) => {
+            let mut result = null_mut();
+            let mut data = null_mut();
+            // SAFETY: `bytes` holds `len` initialised bytes for the copy.
+            unsafe { napi_create_buffer_copy(env, bytes.len(), bytes.as_ptr().cast(), &mut data, &mut result) };
+            result
         }
-    };
-    // SAFETY: live env.
-    unsafe { outcome_value(env, outcome) }
+        // SAFETY: live env.
+        Err(failure) => unsafe { outcome_value(env, Err(failure)) },
+    })
 }
 
 struct ReadJob {

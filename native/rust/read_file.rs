@@ -112,17 +112,22 @@ pub fn read_whole_file(path: &str) -> Result<PageBuffer, Failure> {
     Ok(buffer)
 }
 
-/// Reads the file only if it is a regular file of fewer than `limit` bytes;
-/// `Ok(None)` otherwise, after nothing but `open` and `fstat`. The limit is
-/// what keeps a synchronous read short: FIFOs, devices and large files are
-/// left to the caller's asynchronous path.
-pub fn read_small_file(path: &str, limit: u64) -> Result<Option<PageBuffer>, Failure> {
-    let file = File::open(path).map_err(|e| failure(Syscall::Open, &e))?;
+/// Reads the file into `out` only if it is a regular file of fewer than
+/// `limit` bytes, returning whether it did; after nothing but `open` and
+/// `fstat` otherwise. The limit is what keeps a synchronous read short: FIFOs,
+/// devices and large files are left to the caller's asynchronous path. Small
+/// reads land in a reused buffer the caller copies out of: for a few KiB a copy
+/// into a plain JavaScript Buffer is far cheaper than an external buffer with
+/// a finalizer.
+pub fn read_small_file(path: &str, limit: u64, out: &mut Vec<u8>) -> Result<bool, Failure> {
+    let mut file = File::open(path).map_err(|e| failure(Syscall::Open, &e))?;
     let metadata = file.metadata().map_err(|e| failure(Syscall::Read, &e))?;
     if !metadata.is_file() || metadata.len() >= limit {
-        return Ok(None);
+        return Ok(false);
     }
-    let mut buffer = spare::take(metadata.len() as usize);
-    fill(&file, &mut buffer).map_err(|e| failure(Syscall::Read, &e))?;
-    Ok(Some(buffer))
+    out.clear();
+    // One spare byte, so a file read at its exact size ends with a single zero-length read.
+    out.reserve(metadata.len() as usize + 1);
+    file.read_to_end(out).map_err(|e| failure(Syscall::Read, &e))?;
+    Ok(true)
 }

@@ -1,4 +1,4 @@
-import { BunFile, defaultType } from "./internal/file/bun-file.ts";
+import { BunFile } from "./internal/file/bun-file.ts";
 import { explicitType } from "./internal/file/mime.ts";
 import { openTarget } from "./internal/file/open-target.ts";
 import { urlPath } from "./internal/file/write.ts";
@@ -17,5 +17,5 @@ import { urlPath } from "./internal/file/write.ts";
  */
 export const file: typeof Bun.file = (pathOrFd: unknown, options?: BlobPropertyBag): BunFile => {
   const target = openTarget(pathOrFd, urlPath);
-  return new BunFile(target, explicitType(options?.type) ?? defaultType(target));
+  return new BunFile(target, explicitType(options?.type));
 };

@@ -10,9 +10,9 @@ import { FileSink } from "./file-sink.ts";
 import { bunFsError } from "./fs-error.ts";
 import { explicitType, octetStream, typeForPath } from "./mime.ts";
 import { lazyNodeInternals } from "./node-blob.ts";
-import { exactBytes, isWhole, readBytes, readBytesSync, statQuietly, type Range } from "./read.ts";
+import { exactBytes, isWhole, readBytes, readBytesSync, readQuickly, statQuietly, wholeFile, type Range } from "./read.ts";
 import { fileStream } from "./stream.ts";
-import { registerFileTarget, type FileTarget } from "./target.ts";
+import { provideFileTargets, type FileTarget } from "./target.ts";
 import { writeTo, type WriteOptions } from "./write.ts";
 
 /**
@@ -37,7 +37,7 @@ function fstat(fd: number): Promise<Stats> {
 }
 
 function decodeText(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  const text = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString("utf8");
   // Bun drops a UTF-8 byte order mark, as TextDecoder does.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -51,23 +51,27 @@ function sliceIndex(index: number | undefined, size: number, otherwise: number):
 
 export class BunFile extends Blob implements BunFileType {
   readonly #target: FileTarget;
-  readonly #type: string;
+  /** Explicit, or worked out from the path on first use (most reads never ask). */
+  #type: string | undefined;
   readonly #range: Range;
   /** Node's view of this file, kept for the rest of the tick so its several internal reads agree. */
   #nodeBlob: Blob | undefined;
   /** The size last read through `size`: what slices count from (Bun's rule; see `notKnown`). */
   #sizeSeen: number | undefined;
 
-  constructor(target: FileTarget, type: string, range: Range = { start: 0, end: undefined }) {
+  constructor(target: FileTarget, type: string | undefined, range: Range = wholeFile) {
     super();
     this.#target = target;
     this.#type = type;
     this.#range = range;
-    // Only a whole file stands for its path (spawn's stdio); a slice is its bytes.
-    registerFileTarget(this, target, isWhole(range));
   }
 
   static {
+    // Only a whole file stands for its path (spawn's stdio); a slice is its bytes.
+    provideFileTargets(
+      (value) => (#target in value && isWhole(value.#range) ? value.#target : undefined),
+      (value) => (#target in value ? value.#target : undefined),
+    );
     lazyNodeInternals(this.prototype, (instance) => (instance as BunFile).#asNodeBlob());
     Object.defineProperty(this.prototype, inspect.custom, {
       value(this: BunFile) {
@@ -82,7 +86,7 @@ export class BunFile extends Blob implements BunFileType {
   }
 
   override get type(): string {
-    return this.#type;
+    return (this.#type ??= defaultType(this.#target));
   }
 
   override get size(): number {
@@ -103,23 +107,36 @@ export class BunFile extends Blob implements BunFileType {
     return stats ? Math.trunc(stats.mtimeMs) : notKnown;
   }
 
-  override async text(): Promise<string> {
-    return decodeText(await readBytes(this.#target, this.#range));
+  override text(): Promise<string> {
+    return this.#read(decodeText);
   }
 
-  override async json(): Promise<unknown> {
-    const text = await this.text();
-    // Bun checks for an empty body before parsing, with its own words.
-    if (text.length === 0) throw new SyntaxError("Unexpected end of JSON input");
-    return parseJSON(text);
+  override json(): Promise<unknown> {
+    return this.#read((bytes) => {
+      const text = decodeText(bytes);
+      // Bun checks for an empty body before parsing, with its own words.
+      if (text.length === 0) throw new SyntaxError("Unexpected end of JSON input");
+      return parseJSON(text);
+    });
   }
 
-  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return exactBytes(await readBytes(this.#target, this.#range));
+  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return this.#read(exactBytes);
   }
 
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    return exactBytes(await readBytes(this.#target, this.#range)).buffer;
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#read((bytes) => exactBytes(bytes).buffer);
+  }
+
+  /** Reads, then converts; a small regular file is read at once (see `readQuickly`). */
+  #read<T>(convert: (bytes: Uint8Array) => T): Promise<T> {
+    try {
+      const quick = readQuickly(this.#target, this.#range);
+      if (quick) return Promise.resolve(convert(quick));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return readBytes(this.#target, this.#range).then(convert);
   }
 
   override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
@@ -127,12 +144,12 @@ export class BunFile extends Blob implements BunFileType {
   }
 
   override async formData(): Promise<FormData> {
-    const type = this.#type.toLowerCase();
+    const type = this.type.toLowerCase();
     if (!type.startsWith("multipart/form-data") && !type.startsWith("application/x-www-form-urlencoded")) {
       // Bun's words for a body that is not form data.
       throw new Error("Invalid encoding");
     }
-    const body = new Response(await this.bytes(), { headers: { "content-type": this.#type } });
+    const body = new Response(await this.bytes(), { headers: { "content-type": this.type } });
     return (await body.formData()) as unknown as FormData;
   }
 
@@ -154,7 +171,7 @@ export class BunFile extends Blob implements BunFileType {
     const from = sliceIndex(begin, size, 0);
     const to = sliceIndex(end, size, size);
     const range: Range = { start: start + from, end: start + Math.max(from, to) };
-    const type = contentType === undefined ? this.#type : (explicitType(contentType) ?? "");
+    const type = contentType === undefined ? this.type : (explicitType(contentType) ?? "");
     return new BunFile(this.#target, type, range);
   }
 
@@ -199,7 +216,7 @@ export class BunFile extends Blob implements BunFileType {
 
   #asNodeBlob(): Blob {
     if (!this.#nodeBlob) {
-      this.#nodeBlob = new Blob([readBytesSync(this.#target, this.#range) as Uint8Array<ArrayBuffer>], { type: this.#type });
+      this.#nodeBlob = new Blob([readBytesSync(this.#target, this.#range) as Uint8Array<ArrayBuffer>], { type: this.type });
       queueMicrotask(() => (this.#nodeBlob = undefined));
     }
     return this.#nodeBlob;
@@ -208,7 +225,7 @@ export class BunFile extends Blob implements BunFileType {
   /** Bun's inspect form: `FileRef ("path") { type: … }` (installed as `util.inspect.custom`). */
   #inspect(): string {
     const head = this.#target.kind === "path" ? `FileRef (${JSON.stringify(this.#target.path)})` : `FileRef (fd: ${this.#target.fd})`;
-    const type = `  type: ${JSON.stringify(this.#type)}`;
+    const type = `  type: ${JSON.stringify(this.type)}`;
     if (this.#range.start === 0) return `${head} {\n${type}\n}`;
     return `${head} {\n${type},\n  offset: ${this.#range.start}\n\n}`;
   }

@@ -21,7 +21,7 @@ export interface Range {
   readonly end: number | undefined;
 }
 
-const whole: Range = { start: 0, end: undefined };
+export const wholeFile: Range = { start: 0, end: undefined };
 
 export function isWhole(range: Range): boolean {
   return range.start === 0 && range.end === undefined;
@@ -68,7 +68,20 @@ async function readRange(path: string, range: Range): Promise<Uint8Array> {
 async function readAsync(target: FileTarget, range: Range): Promise<Uint8Array> {
   if (target.kind === "fd") return sliceOf(await readFdAsync(target.fd), range);
   if (!isWhole(range)) return readRange(target.path, range);
-  return readSmallFileSync(target.path, syncReadLimit) ?? (await readWholeFile(target.path));
+  return readWholeFile(target.path);
+}
+
+/**
+ * A whole small regular file's bytes right away (see `syncReadLimit`), else
+ * undefined for the caller to read asynchronously. Throws Bun's error.
+ */
+export function readQuickly(target: FileTarget, range: Range): Uint8Array | undefined {
+  if (target.kind !== "path" || !isWhole(range)) return undefined;
+  try {
+    return readSmallFileSync(target.path, syncReadLimit);
+  } catch (error) {
+    throw bunFsError(error, target.path);
+  }
 }
 
 function sliceOf(bytes: Uint8Array, range: Range): Uint8Array {
@@ -76,7 +89,7 @@ function sliceOf(bytes: Uint8Array, range: Range): Uint8Array {
 }
 
 /** The file's bytes in `range`, rejecting with Bun's error. */
-export async function readBytes(target: FileTarget, range: Range = whole): Promise<Uint8Array> {
+export async function readBytes(target: FileTarget, range: Range = wholeFile): Promise<Uint8Array> {
   try {
     return await readAsync(target, range);
   } catch (error) {
@@ -85,7 +98,7 @@ export async function readBytes(target: FileTarget, range: Range = whole): Promi
 }
 
 /** The synchronous read Node's own Blob consumers need (see ./node-blob.ts). */
-export function readBytesSync(target: FileTarget, range: Range = whole): Uint8Array {
+export function readBytesSync(target: FileTarget, range: Range = wholeFile): Uint8Array {
   try {
     if (target.kind === "fd") return sliceOf(readFileSync(target.fd), range);
     if (isWhole(range)) return readFileSync(target.path);

@@ -1,22 +1,25 @@
 // What a BunFile points at, for the APIs that must reach the file itself rather
-// than its bytes (Bun.spawn's stdio, Bun.write's copy fast path). Kept in a
-// WeakMap so a BunFile carries no enumerable or symbol-keyed extras of its own.
+// than its bytes (Bun.spawn's stdio, Bun.write's copy fast path). BunFile
+// answers through the lookups it installs here when its module loads; before
+// that no BunFile can exist, so the answer is undefined.
 
 /** A file by path (a `file:` URL is converted on the way in) or an open descriptor. */
 export type FileTarget = { readonly kind: "path"; readonly path: string } | { readonly kind: "fd"; readonly fd: number };
 
-const targets = new WeakMap<object, FileTarget>();
-const sources = new WeakMap<object, FileTarget>();
+type Lookup = (value: object) => FileTarget | undefined;
 
-/** `whole`: the BunFile covers the whole file (not a slice), so it may stand for the path. */
-export function registerFileTarget(file: object, target: FileTarget, whole: boolean): void {
-  if (whole) targets.set(file, target);
-  sources.set(file, target);
+let wholeFileTarget: Lookup = () => undefined;
+let anyFileTarget: Lookup = () => undefined;
+
+/** Installed by BunFile: `whole` answers only for a BunFile over a whole file, `any` for slices too. */
+export function provideFileTargets(whole: Lookup, any: Lookup): void {
+  wholeFileTarget = whole;
+  anyFileTarget = any;
 }
 
-/** The file behind a BunFile made by `Bun.file(path | URL | fd)`; undefined for anything else. */
+/** The file behind a BunFile made by `Bun.file(path | URL | fd)`; undefined for anything else, slices included. */
 export function fileTarget(value: unknown): FileTarget | undefined {
-  return typeof value === "object" && value !== null ? targets.get(value) : undefined;
+  return typeof value === "object" && value !== null ? wholeFileTarget(value) : undefined;
 }
 
 /**
@@ -24,5 +27,5 @@ export function fileTarget(value: unknown): FileTarget | undefined {
  * 1.4.5 copies the whole file even when given a slice, and so do we.
  */
 export function copySourceTarget(value: unknown): FileTarget | undefined {
-  return typeof value === "object" && value !== null ? sources.get(value) : undefined;
+  return typeof value === "object" && value !== null ? anyFileTarget(value) : undefined;
 }

@@ -1,4 +1,4 @@
-// Real Bun: Bun.file(path).arrayBuffer(), the read dx-compat's native readFile is measured against.
+// Bun.file(path).arrayBuffer(): real Bun, and Node + dx-compat (the same program under dx-compat/register).
 import { run } from "./fixture.mjs";
 
 // eslint-disable-next-line no-restricted-globals -- the Bun global is what this workload exercises
