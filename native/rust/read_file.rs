@@ -120,7 +120,16 @@ pub fn read_whole_file(path: &str) -> Result<PageBuffer, Failure> {
 /// into a plain JavaScript Buffer is far cheaper than an external buffer with
 /// a finalizer.
 pub fn read_small_file(path: &str, limit: u64, out: &mut Vec<u8>) -> Result<bool, Failure> {
-    let mut file = File::open(path).map_err(|e| failure(Syscall::Open, &e))?;
+    // `stat` before `open`: opening a FIFO would block until a writer comes (and
+    // closing it again could cut that writer off), so only a path that names a
+    // small regular file is opened at all.
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() && metadata.len() < limit => {}
+        Ok(_) => return Ok(false),
+        Err(error) => return Err(failure(Syscall::Open, &error)),
+    }
+    let mut file = open_without_blocking(path).map_err(|e| failure(Syscall::Open, &e))?;
+    // The path may have been replaced between `stat` and `open`: check the file itself.
     let metadata = file.metadata().map_err(|e| failure(Syscall::Read, &e))?;
     if !metadata.is_file() || metadata.len() >= limit {
         return Ok(false);
@@ -130,4 +139,19 @@ pub fn read_small_file(path: &str, limit: u64, out: &mut Vec<u8>) -> Result<bool
     out.reserve(metadata.len() as usize + 1);
     file.read_to_end(out).map_err(|e| failure(Syscall::Read, &e))?;
     Ok(true)
+}
+
+#[cfg(unix)]
+fn open_without_blocking(path: &str) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    #[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+    const O_NONBLOCK: i32 = 0x4;
+    #[cfg(not(any(target_os = "macos", target_os = "ios", target_os = "freebsd")))]
+    const O_NONBLOCK: i32 = 0o4000;
+    std::fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &str) -> io::Result<File> {
+    File::open(path)
 }

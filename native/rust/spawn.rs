@@ -245,7 +245,7 @@ fn set_nonblocking(fd: c_int) {
 /// What the parent keeps of one stdio slot after the spawn.
 #[derive(Default)]
 struct Slot {
-    /// The parent's end of a pipe, or -1.
+    /// The parent's end of a pipe, if the slot is one.
     parent: Option<Fd>,
     /// Closed in the parent as soon as the child exists (the child's pipe end,
     /// or a private duplicate of a low descriptor).
@@ -268,14 +268,16 @@ impl Plan {
             posix_spawn_file_actions_init(&mut plan.actions);
             posix_spawnattr_init(&mut plan.attr);
             sigemptyset(&mut empty);
-            // Signals 1..=31 as libuv resets them: the ones a parent may
-            // ignore (SIGPIPE in Node, SIGHUP under nohup, SIGINT in a
-            // background job) and pass on through exec. Also 32 and 33,
-            // glibc's internal signals, which its spawn would otherwise leave
-            // ignored in the child; glibc's sigaddset refuses those, hence the
-            // bits are set by hand (bit n-1 for signal n, in 64-bit words).
+            // Every signal: an ignored one (SIGPIPE in Node, SIGHUP under
+            // nohup, SIGINT in a background job) would stay ignored through
+            // exec. That includes 32 and 33, glibc's internal signals, which
+            // its spawn would otherwise leave ignored in the child, and the
+            // real-time ones, which glibc's child otherwise queries and then
+            // resets anyway (two calls each instead of one). glibc's sigaddset
+            // refuses the internal ones, hence bits set by hand (bit n-1 for
+            // signal n, in 64-bit words).
             let mut bits = 0u64;
-            for signal in 1..=33 {
+            for signal in 1..=64 {
                 if signal != SIGKILL && signal != SIGSTOP {
                     bits |= 1 << (signal - 1);
                 }
@@ -548,6 +550,21 @@ pub fn wait(pid: c_int) -> Option<(Exit, RUsage)> {
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Lets a test take the path of kernels without pidfds (Linux < 5.3).
+    static NO_PIDFD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn pidfd_open(pid: c_int) -> c_long {
+    #[cfg(test)]
+    if NO_PIDFD.with(std::cell::Cell::get) {
+        return -1;
+    }
+    // SAFETY: pidfd_open(pid, 0) on our unreaped child; fails harmlessly with ENOSYS.
+    unsafe { syscall(SYS_PIDFD_OPEN, pid as c_long, 0 as c_long) }
+}
+
 /// Reads and drops what a pipe holds; true at its end.
 fn drop_all(fd: c_int) -> bool {
     let mut sink = [0u8; 16 * 1024];
@@ -601,8 +618,7 @@ impl Child<'_> {
     /// one (Linux < 5.3) the loop looks in on the child every few milliseconds.
     fn watch_exit(&mut self) {
         if self.exit_fd.is_none() {
-            // SAFETY: pidfd_open(pid, 0) on our unreaped child; fails harmlessly with ENOSYS.
-            let fd = unsafe { syscall(SYS_PIDFD_OPEN, self.pid as c_long, 0 as c_long) };
+            let fd = pidfd_open(self.pid);
             if fd >= 0 {
                 // pidfds are always close-on-exec.
                 self.exit_fd = Some(Fd(fd as c_int));
@@ -749,16 +765,11 @@ impl Child<'_> {
     /// without waiting for their end: after a kill, a grandchild may keep them open.
     fn finish(mut self) -> Outcome {
         self.stdin = None;
-        while self.outcome.exit.is_none() {
-            let mut status = 0;
-            let mut usage = RUsage::default();
-            // SAFETY: our own child; out-pointers to locals.
-            let reaped = unsafe { wait4(self.pid, &mut status, 0, &mut usage) };
-            if reaped == self.pid {
-                self.record(status, usage);
-            } else if reaped < 0 && errno() != EINTR {
-                // ECHILD: someone else reaped it (a SIGCHLD handler with SA_NOCLDWAIT); nothing to report.
-                break;
+        if self.outcome.exit.is_none() {
+            // None (ECHILD) only if someone else reaped it (SIGCHLD set to SIG_IGN): nothing to report then.
+            if let Some((exit, usage)) = wait(self.pid) {
+                self.outcome.exit = Some(exit);
+                self.outcome.usage = Some(usage);
             }
         }
         for output in &mut self.outputs {
@@ -901,6 +912,22 @@ mod tests {
         outcome.stdout = None;
         assert!(outcome.max_buffer_exceeded);
         assert_eq!(outcome.exit, Some(Exit::Code(7)));
+    }
+
+    #[test]
+    fn works_without_pidfds() {
+        NO_PIDFD.with(|flag| flag.set(true));
+        let quiet = run_with(&["/bin/sleep", "5"], Input::Null, Output::Null, Output::Null, Some(Duration::from_millis(50)), 0);
+        assert!(quiet.timed_out);
+        assert_eq!(quiet.exit, Some(Exit::Signal(15)));
+        let quick = run_with(&["/bin/true"], Input::Null, Output::Null, Output::Null, Some(Duration::from_secs(5)), 0);
+        assert_eq!((quick.timed_out, quick.exit), (false, Some(Exit::Code(0))));
+        let held = run_with(&["/bin/sh", "-c", "sleep 2 & echo x"], Input::Null, Output::Capture, Output::Null, Some(Duration::from_millis(100)), 0);
+        assert!(held.timed_out);
+        let script = "trap '' TERM; i=0; while [ $i -lt 3000 ]; do echo xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; i=$((i+1)); done; exit 7";
+        let ignoring = run_with(&["/bin/sh", "-c", script], Input::Null, Output::Capture, Output::Null, None, 1000);
+        assert_eq!((ignoring.max_buffer_exceeded, ignoring.exit), (true, Some(Exit::Code(7))));
+        NO_PIDFD.with(|flag| flag.set(false));
     }
 
     #[test]

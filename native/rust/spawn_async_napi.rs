@@ -7,9 +7,10 @@
 //! one thread-safe function per thread (env). That function keeps the event
 //! loop alive only while children are pending.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ffi::c_void;
 use std::ptr::null_mut;
+use std::sync::{Arc, Mutex};
 
 use crate::napi::*;
 use crate::spawn::{self, Exit, RUsage};
@@ -20,6 +21,20 @@ thread_local! {
     static CHANNEL: Cell<napi_threadsafe_function> = const { Cell::new(null_mut()) };
     /// Children whose exit has not been delivered yet.
     static PENDING: Cell<usize> = const { Cell::new(0) };
+    /// Whether the channel still exists, shared with the waiters (see `Live`).
+    static LIVE: RefCell<Option<Live>> = const { RefCell::new(None) };
+}
+
+/// Node deletes a thread-safe function when its env is torn down (a Worker
+/// ending, say), whether or not threads still hold it. Waiters therefore use
+/// the channel only under this lock and only while it says true; the
+/// channel's finalizer sets it to false under the same lock.
+type Live = Arc<Mutex<bool>>;
+
+unsafe extern "C" fn channel_closed(_env: napi_env, data: *mut c_void, _hint: *mut c_void) {
+    // SAFETY: the Arc handed over in `channel`, given back once.
+    let live = unsafe { Arc::from_raw(data.cast::<Mutex<bool>>().cast_const()) };
+    *live.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = false;
 }
 
 struct Exited {
@@ -30,6 +45,7 @@ struct Exited {
 /// The waiter's handle on the channel and the JS callback (pointers are not Send).
 struct Waiter {
     channel: usize,
+    live: Live,
     exited: Box<Exited>,
     pid: i32,
 }
@@ -46,14 +62,44 @@ unsafe fn channel(env: napi_env) -> napi_threadsafe_function {
     let mut name = null_mut();
     let mut channel = null_mut();
     let label = c"dx-compat:spawn";
+    let live: Live = Arc::new(Mutex::new(true));
+    let finalize_data = Arc::into_raw(live.clone()).cast_mut().cast::<c_void>();
     // SAFETY: live env; no JS function (deliver calls each child's own callback).
     unsafe {
         napi_create_string_utf8(env, label.as_ptr(), label.to_bytes().len(), &mut name);
-        napi_create_threadsafe_function(env, null_mut(), null_mut(), name, 0, 1, null_mut(), None, null_mut(), Some(deliver), &mut channel);
+        napi_create_threadsafe_function(
+            env,
+            null_mut(),
+            null_mut(),
+            name,
+            0,
+            1,
+            finalize_data,
+            Some(channel_closed),
+            null_mut(),
+            Some(deliver),
+            &mut channel,
+        );
         napi_unref_threadsafe_function(env, channel);
     }
     CHANNEL.with(|cell| cell.set(channel));
+    LIVE.with(|cell| *cell.borrow_mut() = Some(live));
     channel
+}
+
+/// Hands an exit to the JS thread, if the channel is still there (else the
+/// box leaks: its JS reference may only be touched on the JS thread).
+fn send(channel: napi_threadsafe_function, live: &Live, exited: Box<Exited>) {
+    let alive = live.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if *alive {
+        // SAFETY: the channel exists while `alive` holds, and its finalizer waits for this lock.
+        unsafe {
+            napi_call_threadsafe_function(channel, Box::into_raw(exited).cast(), NAPI_TSFN_NONBLOCKING);
+            napi_release_threadsafe_function(channel, NAPI_TSFN_RELEASE);
+        }
+    } else {
+        std::mem::forget(exited);
+    }
 }
 
 /// Runs on the JS thread: calls the child's onExit. `env` is null while the
@@ -91,17 +137,9 @@ unsafe extern "C" fn deliver(env: napi_env, _js: napi_value, _context: *mut c_vo
 }
 
 fn wait_then_deliver(waiter: Waiter) {
-    let Waiter { channel, mut exited, pid } = waiter;
+    let Waiter { channel, live, mut exited, pid } = waiter;
     exited.outcome = spawn::wait(pid);
-    let channel = channel as napi_threadsafe_function;
-    // SAFETY: the channel was acquired for this thread in `spawn_async`; on
-    // failure (the env is closing) the box is left to leak rather than touch
-    // a JS reference off the JS thread.
-    unsafe {
-        let data = Box::into_raw(exited);
-        napi_call_threadsafe_function(channel, data.cast(), NAPI_TSFN_NONBLOCKING);
-        napi_release_threadsafe_function(channel, NAPI_TSFN_RELEASE);
-    }
+    send(channel as napi_threadsafe_function, &live, exited);
 }
 
 unsafe fn started_object(env: napi_env, started: Result<spawn::Started, i32>) -> (napi_value, Option<i32>) {
@@ -159,18 +197,14 @@ pub unsafe extern "C" fn spawn_async(env: napi_env, info: napi_callback_info) ->
     }
     // SAFETY: acquired here, released by the waiter after its call.
     unsafe { napi_acquire_threadsafe_function(channel) };
-    let waiter = Waiter { channel: channel as usize, exited: Box::new(Exited { callback, outcome: None }), pid };
+    let Some(live) = LIVE.with(|cell| cell.borrow().clone()) else { return object };
+    let waiter = Waiter { channel: channel as usize, live: live.clone(), exited: Box::new(Exited { callback, outcome: None }), pid };
     // A waiter only calls wait4 and the channel: a small stack is plenty.
     let spawned = std::thread::Builder::new().stack_size(64 * 1024).spawn(move || wait_then_deliver(waiter));
     if spawned.is_err() {
         // No thread (EAGAIN): wait here rather than leave a zombie and a callback never called.
         // This blocks the JS thread, but only when the system is out of threads.
-        let data = Box::into_raw(Box::new(Exited { callback, outcome: spawn::wait(pid) }));
-        // SAFETY: as in the waiter.
-        unsafe {
-            napi_call_threadsafe_function(channel, data.cast(), NAPI_TSFN_NONBLOCKING);
-            napi_release_threadsafe_function(channel, NAPI_TSFN_RELEASE);
-        }
+        send(channel, &live, Box::new(Exited { callback, outcome: spawn::wait(pid) }));
     }
     object
 }

@@ -7,7 +7,8 @@ import { constants } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import type { Readable } from "node:stream";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { backend, spawn, type ResourceUsage, type SpawnRequest } from "../src/index.ts";
 
@@ -88,6 +89,22 @@ describe("spawn", () => {
   it("runs many children at once", async () => {
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => run(request("/bin/sh", ["-c", `echo ${i}; exit ${i % 7}`]))));
     results.forEach((result, i) => expect([result.stdout, result.exitCode]).toEqual([`${i}\n`, i % 7]));
+  });
+
+  it("survives a Worker that ends while its child still runs", async () => {
+    const index = join(fileURLToPath(new URL("..", import.meta.url)), "src", "index.ts");
+    const worker = new Worker(
+      `import(${JSON.stringify(pathToFileURL(index).href)}).then(({ spawn }) => {
+        spawn({ file: "/bin/sleep", argv: ["sleep", "0.3"], env: [], cwd: "", stdin: -1, stdout: -1, stderr: -1 }, () => {});
+        require("node:worker_threads").parentPort.postMessage("spawned");
+      });`,
+      { eval: true },
+    );
+    await new Promise((resolve) => worker.once("message", resolve));
+    await worker.terminate();
+    // The waiter wakes after the worker's env is gone: it must not touch it.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await run(request("/bin/true", []))).exitCode).toBe(0);
   });
 
   it("keeps the event loop alive while a child runs, and not after", () => {
