@@ -10,6 +10,8 @@
 
 mod hash;
 mod input;
+#[cfg(unix)]
+mod mmap;
 mod napi;
 mod page_buffer;
 mod read_file;
@@ -268,6 +270,16 @@ unsafe extern "C" fn read_file_async(env: napi_env, info: napi_callback_info) ->
     promise
 }
 
+/// Where there is no `mmap` (Windows), the function exists and reports ENOSYS from `mmap`.
+#[cfg(not(unix))]
+unsafe extern "C" fn mmap_unsupported(env: napi_env, _info: napi_callback_info) -> napi_value {
+    const ENOSYS: u32 = 38;
+    let mut result = null_mut();
+    // SAFETY: out-pointer to a local.
+    unsafe { napi_create_uint32(env, ENOSYS * 4 + read_file::Syscall::Mmap as u32, &mut result) };
+    result
+}
+
 unsafe fn export(env: napi_env, exports: napi_value, name: &CStr, callback: napi_callback, data: usize) {
     let mut function = null_mut();
     // SAFETY: static name; `data` is an index, never dereferenced.
@@ -291,6 +303,10 @@ pub unsafe extern "C" fn napi_register_module_v1(env: napi_env, exports: napi_va
     unsafe {
         export(env, exports, c"readFileSync", read_file_sync, 0);
         export(env, exports, c"readFile", read_file_async, 0);
+        #[cfg(unix)]
+        export(env, exports, c"mmap", mmap::mmap_callback, 0);
+        #[cfg(not(unix))]
+        export(env, exports, c"mmap", mmap_unsupported, 0);
         export(env, exports, c"spawnSync", spawn_napi::spawn_sync, 0);
         #[cfg(target_os = "linux")]
         export(env, exports, c"spawn", spawn_async_napi::spawn_async, 0);

@@ -183,3 +183,26 @@ extern "C" {
     ) -> napi_status;
     pub fn napi_get_undefined(env: napi_env, result: *mut napi_value) -> napi_status;
 }
+
+// Memory-mapped files: an ArrayBuffer over the mapping, viewed as a Uint8Array.
+pub const NAPI_UINT8_ARRAY: c_int = 1;
+
+extern "C" {
+    pub fn napi_create_external_arraybuffer(
+        env: napi_env,
+        external_data: *mut c_void,
+        byte_length: usize,
+        finalize_cb: napi_finalize,
+        finalize_hint: *mut c_void,
+        result: *mut napi_value,
+    ) -> napi_status;
+    pub fn napi_create_typedarray(
+        env: napi_env,
+        kind: c_int,
+        length: usize,
+        arraybuffer: napi_value,
+        byte_offset: usize,
+        result: *mut napi_value,
+    ) -> napi_status;
+    pub fn napi_get_value_bool(env: napi_env, value: napi_value, result: *mut bool) -> napi_status;
+}

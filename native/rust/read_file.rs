@@ -23,11 +23,16 @@ use crate::spare;
 pub enum Syscall {
     Open = 0,
     Read = 1,
+    Mmap = 2,
 }
 
 /// A failed read: `errno * 4 + syscall`, a plain number so the JS side can
 /// build the same error Node's `fs` builds.
 pub type Failure = u32;
+
+pub fn failure_code(syscall: Syscall, error: &io::Error) -> Failure {
+    failure(syscall, error)
+}
 
 fn failure(syscall: Syscall, error: &io::Error) -> Failure {
     let errno = error.raw_os_error().unwrap_or(0).unsigned_abs();

@@ -167,7 +167,16 @@ export interface ProcessBinding {
   spawnSync(request: SpawnSyncRequest): SpawnSyncOutcome | undefined;
 }
 
-export type NativeBinding = HashBinding & FileBinding & ProcessBinding;
+export interface MmapBinding {
+  /**
+   * Maps `size` bytes (0 = to the end) of the file from `offset`, read-write,
+   * shared or private (`sync`: MAP_SYNC on Linux); or a failure code
+   * (`errno * 4 + syscall`, 2 = mmap).
+   */
+  mmap(path: string, offset: number, size: number, shared: boolean, sync: boolean): Uint8Array<ArrayBuffer> | number;
+}
+
+export type NativeBinding = HashBinding & FileBinding & MmapBinding & ProcessBinding;
 
 export const hashAlgorithms: readonly HashAlgorithm[] = [
   "wyhash",
@@ -184,4 +193,4 @@ export const hashAlgorithms: readonly HashAlgorithm[] = [
   "rapidhash",
 ];
 
-export const bindingFunctions: readonly (keyof NativeBinding)[] = [...hashAlgorithms, "readFileSync", "readFile", "spawnSync", "spawn"];
+export const bindingFunctions: readonly (keyof NativeBinding)[] = [...hashAlgorithms, "readFileSync", "readFile", "mmap", "spawnSync", "spawn"];

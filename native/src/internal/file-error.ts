@@ -1,6 +1,6 @@
 import { getSystemErrorMessage, getSystemErrorName } from "node:util";
 
-const syscalls = ["open", "read"] as const;
+const syscalls = ["open", "read", "mmap"] as const;
 
 interface SystemError extends Error {
   errno: number;

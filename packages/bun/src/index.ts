@@ -4,6 +4,7 @@ export { env } from "./env.ts";
 export { file } from "./file.ts";
 export { hash } from "./hash.ts";
 export { main } from "./main.ts";
+export { mmap } from "./mmap.ts";
 export { sleep } from "./sleep.ts";
 export { sleepSync } from "./sleep-sync.ts";
 export { spawn } from "./spawn.ts";

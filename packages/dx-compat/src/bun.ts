@@ -9,6 +9,7 @@ export const env: typeof import("@dx-compat/bun").env = pkg["env"] as never;
 export const file: typeof import("@dx-compat/bun").file = pkg["file"] as never;
 export const hash: typeof import("@dx-compat/bun").hash = pkg["hash"] as never;
 export const main: typeof import("@dx-compat/bun").main = pkg["main"] as never;
+export const mmap: typeof import("@dx-compat/bun").mmap = pkg["mmap"] as never;
 export const sleep: typeof import("@dx-compat/bun").sleep = pkg["sleep"] as never;
 export const sleepSync: typeof import("@dx-compat/bun").sleepSync = pkg["sleepSync"] as never;
 export const spawn: typeof import("@dx-compat/bun").spawn = pkg["spawn"] as never;

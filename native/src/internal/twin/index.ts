@@ -7,6 +7,7 @@ import { cityHash32, cityHash64 } from "./city-hash.ts";
 import { crc32 } from "./crc32.ts";
 import { murmur32v2, murmur32v3, murmur64v2 } from "./murmur.ts";
 import { rapidhash } from "./rapidhash.ts";
+import { mmap } from "./mmap.ts";
 import { readFile, readFileSync } from "./read-file.ts";
 import { spawnSync } from "./spawn-sync.ts";
 import { wyhash } from "./wyhash.ts";
@@ -49,6 +50,7 @@ export const twinBinding: NativeBinding = {
   rapidhash: (input, lo = 0, hi = 0) => rapidhash(bytesOf(input), lo, hi),
   readFileSync,
   readFile,
+  mmap,
   spawnSync,
   // No raw descriptors without the addon: the facade (../../spawn.ts) uses child_process instead.
   spawn: () => undefined,
