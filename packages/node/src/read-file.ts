@@ -6,7 +6,7 @@ import { fastRead } from "./internal/fast-path.ts";
  * A drop-in for `node:fs/promises`' `readFile`. Plain paths (string or `file:`
  * URL, flag `"r"`, no signal) are read by `@dx-compat/native`: one `read` into
  * page-aligned, never-zeroed memory, recycled across large reads (see the
- * `file-read` benchmark); everything else, and every error's shape, is Node's.
+ * `file/arraybuffer-256mib` benchmark); everything else, and every error's shape, is Node's.
  *
  * @example
  * ```ts
