@@ -3,12 +3,13 @@
 import { sleep } from "bun";
 import { Database } from "bun:sqlite";
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { summarize, Priority } from "./tasks.ts";
 import type { Task } from "./tasks.ts";
 
 const name = Bun.argv[2] ?? Bun.env.USER_NAME ?? "world";
-const tasks: Task[] = JSON.parse(readFileSync(join(import.meta.dir, "..", "data", "tasks.json"), "utf8"));
+const tasksFile = Bun.file(join(import.meta.dir, "..", "data", "tasks.json"));
+const tasks: Task[] = await tasksFile.json();
 
 console.log(`Hello, ${name}! (${import.meta.file}, main: ${import.meta.main})`);
 const started = performance.now();
@@ -25,3 +26,11 @@ const insert = db.prepare("INSERT INTO tasks (title, priority, done) VALUES ($ti
 db.transaction((rows: Task[]) => rows.forEach((task) => insert.run(task)))(tasks);
 const open = db.query("SELECT priority, count(*) AS n FROM tasks WHERE done = 0 GROUP BY priority ORDER BY n DESC, priority").all();
 console.log(`open by priority (sqlite): ${JSON.stringify(open)}`);
+
+// Files and processes: write a report (missing folders are created), read it back, hand it to a child.
+const report = join(tmpdir(), `dx-compat-hello-${process.pid}`, "report.txt");
+const written = await Bun.write(report, `${open.length} priorities open\n`);
+console.log(`${tasksFile.type}: ${tasksFile.size} bytes; wrote ${written} bytes, read back: ${JSON.stringify(await Bun.file(report).text())}`);
+const wc = Bun.spawnSync(["wc", "-c"], { stdin: Bun.file(report) });
+console.log(`wc -c says ${wc.stdout.toString().trim()} (exit ${wc.exitCode}, success ${wc.success}); which sh: ${Bun.which("sh") !== null}`);
+await Bun.file(report).delete();
