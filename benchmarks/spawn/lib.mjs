@@ -1,0 +1,46 @@
+// Shared by the spawn workloads: the loop that times COUNT spawns after a
+// warm-up, and the checks that every spawn really ran.
+export const COUNT = 2_000;
+const WARM_UP = 50;
+
+/** Runs `spawnOnce` WARM_UP + COUNT times (each must return true), prints {"ops", "ms"}. */
+export function runSync(spawnOnce) {
+  for (let i = 0; i < WARM_UP; i++) check(spawnOnce());
+  const start = performance.now();
+  for (let i = 0; i < COUNT; i++) check(spawnOnce());
+  const ms = performance.now() - start;
+  console.log(JSON.stringify({ ops: COUNT, ms }));
+}
+
+function check(ok) {
+  if (ok !== true) throw new Error("a spawn failed");
+}
+
+/** The first `name` on PATH, resolved once (the dx-compat native row measures the engine, not the lookup). */
+export async function resolveOnPath(name) {
+  const { accessSync, constants } = await import("node:fs");
+  for (const dir of (process.env.PATH ?? "").split(":")) {
+    const path = `${dir}/${name}`;
+    try {
+      accessSync(path, constants.X_OK);
+      return path;
+    } catch {
+      // next PATH entry
+    }
+  }
+  throw new Error(`${name} not found on PATH`);
+}
+
+export const CONCURRENCY = 16;
+
+/** Keeps CONCURRENCY `spawnOnce()` promises in flight until COUNT have settled (after a warm-up), prints {"ops", "ms"}. */
+export async function runConcurrent(spawnOnce) {
+  const lane = async (count) => {
+    for (let i = 0; i < count; i++) check(await spawnOnce());
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, () => lane(WARM_UP / 10)));
+  const start = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, () => lane(COUNT / CONCURRENCY)));
+  const ms = performance.now() - start;
+  console.log(JSON.stringify({ ops: COUNT, ms }));
+}
