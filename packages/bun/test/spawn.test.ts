@@ -151,6 +151,19 @@ describe("Bun.spawn", () => {
     expect(await proc.stdout.text()).toBe("hi\n");
     expect(await proc.exited).toBe(0);
     expect([proc.exitCode, proc.signalCode, proc.killed]).toEqual([0, null, true]);
+    if (native) {
+      // The addon's waiter reaps the child with wait4, so its rusage is known.
+      const usage = proc.resourceUsage();
+      expect(usage?.maxRSS).toBeGreaterThan(0);
+      expect(usage?.cpuTime.total).toBeGreaterThanOrEqual(usage?.cpuTime.user ?? 0n);
+    } else {
+      expect(() => proc.resourceUsage()).toThrow(expect.objectContaining({ code: "ERR_DX_COMPAT_NOT_IMPLEMENTED" }));
+    }
+  });
+
+  it("children with an IPC channel run on child_process, whose rusage is unknown after exit", async () => {
+    const proc = spawn([process.execPath, "-e", "process.disconnect?.()"], { ipc() {} });
+    await proc.exited;
     expect(() => proc.resourceUsage()).toThrow(expect.objectContaining({ code: "ERR_DX_COMPAT_NOT_IMPLEMENTED" }));
   });
 

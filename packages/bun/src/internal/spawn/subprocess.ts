@@ -1,38 +1,23 @@
-// Bun's Subprocess over Node's ChildProcess. Node's handle is spawned directly
-// (no shell, no option normalisation): the executable is already resolved.
+// Bun's Subprocess over a started child (./child-handle.ts: @dx-compat/native's
+// spawn, or Node's ChildProcess for IPC, extra stdio and detached children).
+// The executable is already resolved: no shell, no option normalisation.
+import type { ResourceUsage } from "@dx-compat/native";
 import { notImplemented } from "@dx-compat/shared/errors";
 import { bunCoded } from "../errors.ts";
-import { ChildProcess, type StdioOptions } from "node:child_process";
 import { closeSync, constants as fsConstants, openSync } from "node:fs";
-import { constants as osConstants } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { getSystemErrorName as errname } from "node:util";
+import { launchChild, SpawnErrno, type ChildHandle } from "./child-handle.ts";
 import { FileSink } from "./file-sink.ts";
 import { spawnFailure, type InputSpec, type OutputSpec, type ParsedSpawn } from "./options.ts";
 import { outputStream, type SubprocessOutput } from "./output-stream.ts";
+import { resourceUsageObject } from "./resource-usage.ts";
 import { parseSignal, signalName } from "./signals.ts";
 
 const API = "Bun.spawn";
 const FILE_MODE = 0o664;
-const signalNumbers = osConstants.signals as Readonly<Record<string, number>>;
-
-type Refable = { ref?: () => unknown; unref?: () => unknown };
 type Stdin = FileSink | ReadableStream<unknown> | number | undefined;
 type Output = SubprocessOutput | number | undefined;
-
-interface NodeSpawnOptions {
-  file: string;
-  args: string[];
-  cwd?: string;
-  envPairs: string[];
-  stdio: StdioOptions;
-  detached: boolean;
-  serialization?: "json" | "advanced";
-}
-
-interface SpawnableChild {
-  spawn(options: NodeSpawnOptions): number | undefined;
-}
 
 function openFor(path: string, flags: number, parsed: ParsedSpawn, opened: number[]): number {
   try {
@@ -105,7 +90,7 @@ async function feed(stream: ReadableStream<unknown>, sink: Writable): Promise<vo
 const state = new WeakMap<Subprocess, SubprocessState>();
 
 interface SubprocessState {
-  child: ChildProcess;
+  child: ChildHandle;
   parsed: ParsedSpawn;
   stdin: Stdin;
   stdout: Output;
@@ -114,6 +99,7 @@ interface SubprocessState {
   exited: Promise<number>;
   exitCode: number | null;
   signalCode: string | number | null;
+  usage: ResourceUsage | null;
   done: boolean;
   timer: NodeJS.Timeout | undefined;
 }
@@ -127,13 +113,12 @@ function internal(self: Subprocess): SubprocessState {
 /** A process made by `Bun.spawn`. */
 export class Subprocess {
   get connected(): boolean {
-    const { child, parsed } = internal(this);
-    return parsed.ipc !== undefined && child.connected;
+    return internal(this).child.channel?.connected === true;
   }
 
   disconnect(): void {
-    const { child, parsed } = internal(this);
-    if (parsed.ipc !== undefined && child.connected) child.disconnect();
+    const channel = internal(this).child.channel;
+    if (channel?.connected) channel.disconnect();
   }
 
   get exitCode(): number | null {
@@ -149,7 +134,7 @@ export class Subprocess {
     const number = parseSignal(signal);
     if (s.done) return;
     try {
-      process.kill(s.child.pid as number, number);
+      process.kill(s.child.pid, number);
     } catch {
       // Already gone.
     }
@@ -160,7 +145,7 @@ export class Subprocess {
   }
 
   get pid(): number {
-    return internal(this).child.pid as number;
+    return internal(this).child.pid;
   }
 
   get readable(): Output {
@@ -170,21 +155,22 @@ export class Subprocess {
   ref(): void {
     const s = internal(this);
     s.child.ref();
-    for (const stream of [s.child.stdout, s.child.stderr]) (stream as Refable | null)?.ref?.();
     s.timer?.ref();
   }
 
   resourceUsage(): import("bun").ResourceUsage | undefined {
-    if (!internal(this).done) return undefined;
-    throw notImplemented(API, "a child's resource usage (wait4's rusage) is not reported by Node's asynchronous child processes; Bun.spawnSync has it");
+    const s = internal(this);
+    if (!s.done) return undefined;
+    if (s.usage !== null) return resourceUsageObject(s.usage) as import("bun").ResourceUsage;
+    throw notImplemented(API, "this child's resource usage (wait4's rusage) is unknown: it ran on Node's child_process (IPC, extra stdio, detached, or no native addon)");
   }
 
   send(message: unknown): void {
-    const { child, parsed } = internal(this);
-    if (parsed.ipc === undefined || !child.connected) {
+    const channel = internal(this).child.channel;
+    if (channel === undefined || !channel.connected) {
       throw bunCoded("Subprocess.send() can only be used if an IPC channel is open.", "ERR_IPC_CHANNEL_CLOSED");
     }
-    child.send(message as never);
+    channel.send(message as never);
   }
 
   get signalCode(): string | number | null {
@@ -214,7 +200,6 @@ export class Subprocess {
   unref(): void {
     const s = internal(this);
     s.child.unref();
-    for (const stream of [s.child.stdin, s.child.stdout, s.child.stderr]) (stream as Refable | null)?.unref?.();
     s.timer?.unref();
   }
 
@@ -243,31 +228,42 @@ export function startSubprocess(parsed: ParsedSpawn): Subprocess {
   }
   if (parsed.ipc !== undefined && !stdio.includes("ipc")) stdio.push("ipc");
 
-  const child = new ChildProcess();
-  child.on("error", () => {});
-  let failure: number | undefined;
+  const proc = Object.create(Subprocess.prototype) as Subprocess;
+  let resolveExited!: (code: number) => void;
+  // Filled in once the child has started; its exit cannot be reported before.
+  const s = {} as SubprocessState;
+  const onAbort = (): void => killWith();
+  const onExit = (exitCode: number | null, signal: number | null, usage: ResourceUsage | null): void => {
+    s.done = true;
+    s.usage = usage;
+    if (s.timer !== undefined) clearTimeout(s.timer);
+    parsed.signal?.removeEventListener("abort", onAbort);
+    s.exitCode = signal === null ? exitCode : null;
+    s.signalCode = signal === null ? null : signalName(signal);
+    resolveExited(signal === null ? (exitCode ?? 0) : 128 + signal);
+    const callback = parsed.onExit;
+    if (callback !== undefined) queueMicrotask(() => void callback(proc, s.exitCode, s.signalCode, undefined));
+  };
+  let child: ChildHandle | SpawnErrno;
   try {
-    failure = (child as unknown as SpawnableChild).spawn({
-      file: parsed.file,
-      args: parsed.argv,
-      ...(parsed.cwd === "" ? {} : { cwd: parsed.cwd }),
-      // The channel's variables are the new channel's alone (a parent made by fork() has its own).
-      envPairs: parsed.ipc === undefined ? parsed.env : parsed.env.filter((entry) => !entry.startsWith("NODE_CHANNEL_")),
-      stdio,
-      detached: parsed.detached,
-      ...(parsed.ipc === undefined ? {} : { serialization: parsed.serialization }),
-    });
-  } catch (error) {
-    const { errno } = error as { errno?: number };
-    throw spawnFailure(errname(errno ?? -5), errno ?? -5, parsed.displayPath);
+    child = launchChild(
+      {
+        file: parsed.file,
+        argv: parsed.argv,
+        env: parsed.env,
+        cwd: parsed.cwd,
+        stdio,
+        detached: parsed.detached,
+        serialization: parsed.ipc === undefined ? undefined : parsed.serialization,
+      },
+      onExit,
+    );
   } finally {
     for (const fd of opened) closeSync(fd);
   }
-  if (typeof failure === "number" && failure < 0) throw spawnFailure(errname(failure), failure, parsed.displayPath);
+  if (child instanceof SpawnErrno) throw spawnFailure(errname(child.errno), child.errno, parsed.displayPath);
 
-  const proc = Object.create(Subprocess.prototype) as Subprocess;
-  let resolveExited!: (code: number) => void;
-  const s: SubprocessState = {
+  Object.assign(s, {
     child,
     parsed,
     stdin: undefined,
@@ -277,9 +273,10 @@ export function startSubprocess(parsed: ParsedSpawn): Subprocess {
     exited: new Promise<number>((resolve) => (resolveExited = resolve)),
     exitCode: null,
     signalCode: null,
+    usage: null,
     done: false,
     timer: undefined,
-  };
+  } satisfies SubprocessState);
   state.set(proc, s);
 
   const killWith = (): void => proc.kill(parsed.killSignal as never);
@@ -312,35 +309,24 @@ export function startSubprocess(parsed: ParsedSpawn): Subprocess {
   s.stderr = outputOf(parsed.stderr, child.stderr, limit());
   for (let index = 3; index < 3 + parsed.extra.length; index++) {
     const spec = parsed.extra[index - 3];
-    const stream = child.stdio[index] as (Readable & { _handle?: { fd?: number } }) | null | undefined;
+    const stream = child.extra[index - 3] as (Readable & { _handle?: { fd?: number } }) | null | undefined;
     if (spec?.kind === "fd") s.stdio.push(spec.fd);
     else if (spec?.kind === "pipe" && stream) s.stdio.push(stream._handle?.fd ?? null);
     else s.stdio.push(null);
   }
 
-  const onAbort = (): void => killWith();
   if (parsed.timeout > 0) s.timer = setTimeout(killWith, parsed.timeout);
   parsed.signal?.addEventListener("abort", onAbort, { once: true });
-  if (parsed.ipc !== undefined) {
+  const channel = child.channel;
+  if (parsed.ipc !== undefined && channel !== undefined) {
     const ipc = parsed.ipc;
-    child.on("message", (message: unknown) => ipc(message, proc));
+    channel.on("message", (message: unknown) => ipc(message, proc));
   }
-  if (parsed.onDisconnect !== undefined) {
+  if (parsed.onDisconnect !== undefined && channel !== undefined) {
     const onDisconnect = parsed.onDisconnect;
-    child.once("disconnect", () => void onDisconnect());
+    channel.once("disconnect", () => void onDisconnect());
   }
 
-  child.once("exit", (code: number | null, signal: NodeJS.Signals | null) => {
-    s.done = true;
-    if (s.timer !== undefined) clearTimeout(s.timer);
-    parsed.signal?.removeEventListener("abort", onAbort);
-    const number = signal === null ? undefined : signalNumbers[signal];
-    s.exitCode = number === undefined ? code : null;
-    s.signalCode = number === undefined ? null : signalName(number);
-    resolveExited(number === undefined ? (code ?? 0) : 128 + number);
-    const onExit = parsed.onExit;
-    if (onExit !== undefined) queueMicrotask(() => void onExit(proc, s.exitCode, s.signalCode, undefined));
-  });
   return proc;
 }
 

@@ -1,0 +1,132 @@
+// The two engines under Bun.spawn, behind one shape. Most spawns go through
+// @dx-compat/native's `spawn` (posix_spawn with a waiter that reports the
+// child's rusage; its own twin is child_process where the addon is absent).
+// Node's ChildProcess is used directly only for what that engine lacks: an
+// IPC channel, stdio slots past 2, and detached children.
+import { spawn as spawnChild, type ResourceUsage } from "@dx-compat/native";
+import { ChildProcess, type StdioOptions } from "node:child_process";
+import { constants as osConstants } from "node:os";
+import type { Readable, Writable } from "node:stream";
+
+const signalNumbers = osConstants.signals as Readonly<Record<string, number>>;
+
+export type Slot = "ignore" | "pipe" | "ipc" | number;
+
+/** How a child ended: an exit code or a signal number, and its rusage where known. */
+export type ExitHandler = (exitCode: number | null, signal: number | null, usage: ResourceUsage | null) => void;
+
+export interface ChildHandle {
+  readonly pid: number;
+  readonly stdin: Writable | null;
+  readonly stdout: Readable | null;
+  readonly stderr: Readable | null;
+  /** stdio slots 3 and up (ChildProcess only). */
+  readonly extra: readonly (Readable | null)[];
+  /** The ChildProcess carrying an IPC channel, when there is one. */
+  readonly channel: ChildProcess | undefined;
+  ref(): void;
+  unref(): void;
+}
+
+export interface Launch {
+  file: string;
+  argv: string[];
+  env: string[];
+  cwd: string;
+  stdio: Slot[];
+  detached: boolean;
+  serialization: "json" | "advanced" | undefined;
+}
+
+/** A failed spawn: the negative errno Node reports. */
+export class SpawnErrno {
+  readonly errno: number;
+
+  constructor(errno: number) {
+    this.errno = errno;
+  }
+}
+
+type Refable = { ref?: () => unknown; unref?: () => unknown } | null;
+
+function needsChildProcess(launch: Launch): boolean {
+  return launch.detached || launch.serialization !== undefined || launch.stdio.length > 3 || launch.stdio.includes("ipc");
+}
+
+function code(slot: Slot): number {
+  return slot === "ignore" ? -1 : slot === "pipe" ? -2 : (slot as number);
+}
+
+function viaEngine(launch: Launch, onExit: ExitHandler): ChildHandle | SpawnErrno {
+  const [stdin = -1, stdout = -1, stderr = -1] = launch.stdio.map(code);
+  const child = spawnChild({ file: launch.file, argv: launch.argv, env: launch.env, cwd: launch.cwd, stdin, stdout, stderr }, onExit);
+  if (child.errno !== 0) return new SpawnErrno(-child.errno);
+  const withRefs = child as typeof child & { ref?: () => void; unref?: () => void };
+  return {
+    pid: child.pid,
+    stdin: child.stdin,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    extra: [],
+    channel: undefined,
+    ref: () => {
+      withRefs.ref?.();
+      for (const stream of [child.stdout, child.stderr] as Refable[]) stream?.ref?.();
+    },
+    unref: () => {
+      withRefs.unref?.();
+      for (const stream of [child.stdin, child.stdout, child.stderr] as Refable[]) stream?.unref?.();
+    },
+  };
+}
+
+interface SpawnableChild {
+  spawn(options: object): number | undefined;
+}
+
+function viaChildProcess(launch: Launch, onExit: ExitHandler): ChildHandle | SpawnErrno {
+  const child = new ChildProcess();
+  child.on("error", () => {});
+  let status: number | undefined;
+  try {
+    // ChildProcess#spawn takes the whole argv and env pairs, and returns the errno at once.
+    status = (child as unknown as SpawnableChild).spawn({
+      file: launch.file,
+      args: launch.argv,
+      ...(launch.cwd === "" ? {} : { cwd: launch.cwd }),
+      // The channel's variables are the new channel's alone (a parent made by fork() has its own).
+      envPairs: launch.stdio.includes("ipc") ? launch.env.filter((entry) => !entry.startsWith("NODE_CHANNEL_")) : launch.env,
+      stdio: launch.stdio as StdioOptions,
+      detached: launch.detached,
+      ...(launch.serialization === undefined ? {} : { serialization: launch.serialization }),
+    });
+  } catch (error) {
+    return new SpawnErrno((error as { errno?: number }).errno ?? -5);
+  }
+  if (typeof status === "number" && status < 0) return new SpawnErrno(status);
+  child.once("exit", (exitCode: number | null, signal: NodeJS.Signals | null) => {
+    const number = signal === null ? undefined : signalNumbers[signal];
+    onExit(number === undefined ? exitCode : null, number ?? null, null);
+  });
+  return {
+    pid: child.pid as number,
+    stdin: child.stdin,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    extra: child.stdio.slice(3) as (Readable | null)[],
+    channel: launch.stdio.includes("ipc") ? child : undefined,
+    ref: () => {
+      child.ref();
+      for (const stream of [child.stdout, child.stderr] as Refable[]) stream?.ref?.();
+    },
+    unref: () => {
+      child.unref();
+      for (const stream of [child.stdin, child.stdout, child.stderr] as Refable[]) stream?.unref?.();
+    },
+  };
+}
+
+/** Starts the child; a failed spawn comes back as a SpawnErrno, never thrown. */
+export function launchChild(launch: Launch, onExit: ExitHandler): ChildHandle | SpawnErrno {
+  return needsChildProcess(launch) ? viaChildProcess(launch, onExit) : viaEngine(launch, onExit);
+}
