@@ -1,5 +1,5 @@
+import { readBlobSync } from "./internal/blob-sync.ts";
 import { hashFunctions, type HashAlgorithm, type HashInput } from "@dx-compat/native";
-import { notImplemented } from "@dx-compat/shared/errors";
 import { isAnyArrayBuffer } from "node:util/types";
 import { invalidArgType } from "./internal/errors.ts";
 
@@ -20,9 +20,7 @@ function toInput(data: unknown): HashInput {
   if (data === undefined || data === null) {
     throw invalidArgType("data must be a string, ArrayBuffer, ArrayBufferView or Blob");
   }
-  if (data instanceof Blob) {
-    throw notImplemented("Bun.hash", "a Blob's bytes cannot be read synchronously on Node; hash `await blob.bytes()` instead");
-  }
+  if (data instanceof Blob) return readBlobSync(data);
   if (typeof data === "symbol") throw new TypeError("Cannot convert a symbol to a string");
   return String(data);
 }

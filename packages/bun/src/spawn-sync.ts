@@ -2,6 +2,7 @@ import { spawnSync as nativeSpawnSync, type SpawnSyncOutcome } from "@dx-compat/
 import { notImplemented } from "@dx-compat/shared/errors";
 import { closeSync, constants, openSync } from "node:fs";
 import { getSystemErrorName as errname } from "node:util";
+import { readBlobSync } from "./internal/blob-sync.ts";
 import { parseSpawnArguments, spawnFailure, type InputSpec, type OutputSpec, type ParsedSpawn } from "./internal/spawn/options.ts";
 import { resourceUsageObject } from "./internal/spawn/resource-usage.ts";
 import { signalName } from "./internal/spawn/signals.ts";
@@ -41,8 +42,9 @@ function stdinSlot(spec: InputSpec, parsed: ParsedSpawn, opened: number[]): numb
     case "bytes":
       return spec.bytes;
     case "blob":
+      return readBlobSync(spec.blob);
     case "stream":
-      throw notImplemented(API, "a Blob, Response or Request stdin cannot be read synchronously on Node; pass its bytes (`await blob.bytes()`) instead");
+      throw notImplemented(API, "a Response, Request or ReadableStream stdin cannot be read synchronously on Node (its stream needs this thread); pass its bytes (`await response.bytes()`) instead");
   }
 }
 

@@ -22,7 +22,7 @@ const algorithms = [
   "rapidhash",
 ] as const;
 
-type Kind = "custom" | "u8" | "buffer" | "i16" | "f64" | "u64" | "dataview" | "arraybuffer" | "shared";
+type Kind = "custom" | "u8" | "buffer" | "i16" | "f64" | "u64" | "dataview" | "arraybuffer" | "shared" | "blob";
 
 interface Case {
   algorithm: string;
@@ -54,6 +54,7 @@ function view(kind, bytes, offset) {
     case "dataview": return new DataView(backing.buffer, start, length);
     case "arraybuffer": return backing.buffer.slice(start, start + length);
     case "shared": return backing.buffer;
+    case "blob": return new Blob([backing.subarray(start, start + length)]);
   }
 }
 export default ({ algorithm, data, kind, offset, seed, seeded }) => {
@@ -73,7 +74,7 @@ const seeds = fc.oneof(
   fc.integer({ min: -(2 ** 53), max: 2 ** 53 }),
   fc.constantFrom(0, -0, -1, 2 ** 32, 2 ** 63, 2 ** 64, -(2 ** 64), Infinity, -Infinity, NaN, 0n, -1n, 2n ** 64n, undefined, null, "5", true, 5.5),
 );
-const kinds: Kind[] = ["u8", "buffer", "i16", "f64", "u64", "dataview", "arraybuffer", "shared"];
+const kinds: Kind[] = ["u8", "buffer", "i16", "f64", "u64", "dataview", "arraybuffer", "shared", "blob"];
 
 function randomCases(algorithm: string, count: number): Case[] {
   const arbitrary = fc.record({

@@ -94,7 +94,7 @@ describe("Bun.spawnSync against Bun", () => {
   });
 
   it("stdin inputs of every kind", async () => {
-    await expectSame(["u8", "empty", "ab", "dv", "u16", "ignore", "null"].map((kind) => ["syncStdin", kind]));
+    await expectSame(["blob", "u8", "empty", "ab", "dv", "u16", "ignore", "null"].map((kind) => ["syncStdin", kind]));
   });
 
   it("error shapes: missing executable, bad cwd, bad options", async () => {

@@ -120,8 +120,14 @@ describe("Bun.spawnSync", () => {
     expect(errorOf(() => spawnSync(["true"], { timeout: -1 }))).toMatchObject({ name: "RangeError", code: "ERR_OUT_OF_RANGE" });
   });
 
-  it("Blob stdin cannot be read synchronously on Node: notImplemented", () => {
-    expect(errorOf(() => spawnSync(["cat"], { stdin: new Blob(["x"]) }))).toMatchObject({ code: "ERR_DX_COMPAT_NOT_IMPLEMENTED" });
+  it("reads a Blob stdin synchronously (through the reader worker), large ones too", () => {
+    expect(spawnSync(["cat"], { stdin: new Blob(["x", new Uint8Array([0x79])]) }).stdout.toString()).toBe("xy");
+    const big = new Uint8Array(3 << 20).map((_, i) => i & 0xff);
+    expect(spawnSync(["cat"], { stdin: new Blob([big]) }).stdout.equals(Buffer.from(big))).toBe(true);
+  });
+
+  it("a Response or Request stdin cannot be read synchronously on Node: notImplemented", () => {
+    expect(errorOf(() => spawnSync(["cat"], { stdin: new Response("x") }))).toMatchObject({ code: "ERR_DX_COMPAT_NOT_IMPLEMENTED" });
   });
 
   it("property: any argv strings reach the child exactly", () => {

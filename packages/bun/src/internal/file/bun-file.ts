@@ -49,6 +49,9 @@ function sliceIndex(index: number | undefined, size: number, otherwise: number):
   return whole < 0 ? Math.max(size + whole, 0) : Math.min(whole, size);
 }
 
+/** Set by BunFile's static block: the sync read of a BunFile's own range. */
+let readOwnBytes: (value: object) => Uint8Array | undefined;
+
 export class BunFile extends Blob implements BunFileType {
   readonly #target: FileTarget;
   /** Explicit, or worked out from the path on first use (most reads never ask). */
@@ -67,6 +70,7 @@ export class BunFile extends Blob implements BunFileType {
   }
 
   static {
+    readOwnBytes = (value) => (#target in value ? readBytesSync(value.#target, value.#range) : undefined);
     // Only a whole file stands for its path (spawn's stdio); a slice is its bytes.
     provideFileTargets(
       (value) => (#target in value && isWhole(value.#range) ? value.#target : undefined),
@@ -229,6 +233,11 @@ export class BunFile extends Blob implements BunFileType {
     if (this.#range.start === 0) return `${head} {\n${type}\n}`;
     return `${head} {\n${type},\n  offset: ${this.#range.start}\n\n}`;
   }
+}
+
+/** A BunFile's bytes (its slice, if a slice), read now; undefined for anything else. */
+export function fileBytesSync(value: Blob): Uint8Array | undefined {
+  return readOwnBytes(value);
 }
 
 export function defaultType(target: FileTarget): string {
