@@ -52,6 +52,8 @@ const scenarios = {
   onExit: async (script) => { let args; const p = spawn(["sh", "-c", script], { onExit: (...a) => { args = a; } }); await p.exited; await new Promise((r) => setTimeout(r, 20)); return [args[0] === p, args.slice(1), args.length]; },
   toFile: (_) => { const path = dir + "/out.txt"; writeFileSync(path, "AAAAAAAAAA\\n"); const r = spawnSync(["echo", "hi"], { stdout: file(path) }); return [sync(r), readFileSync(path, "utf8")]; },
   fromFile: (_) => { const path = dir + "/in.txt"; writeFileSync(path, "file input"); return sync(spawnSync(["cat"], { stdin: file(path) })); },
+  // Bun feeds the whole file even for a slice of it.
+  fromFileSlice: (_) => { const path = dir + "/in-slice.txt"; writeFileSync(path, "file input"); return sync(spawnSync(["cat"], { stdin: file(path).slice(1, 3) })); },
   toFd: (_) => { const path = dir + "/fd.txt"; const fd = openSync(path, "w"); const r = spawnSync(["echo", "fd"], { stdout: fd }); closeSync(fd); return [r.stdout === fd, readFileSync(path, "utf8")]; },
   abortBefore: (reason) => { const c = new AbortController(); c.abort(reason); try { spawn(["true"], { signal: c.signal }); } catch (e) { return [flat(e), e.cause === reason || typeof e.cause]; } },
   abortAfter: async () => { const c = new AbortController(); const p = spawn(["sleep", "5"], { signal: c.signal }); setTimeout(() => c.abort(), 20); return [await p.exited, p.signalCode]; },
@@ -88,6 +90,7 @@ describe("Bun.spawnSync against Bun", () => {
       ["syncObject", { cmd: ["echo", "object"] }],
       ["toFile", 0],
       ["fromFile", 0],
+      ["fromFileSlice", 0],
       ["toFd", 0],
       ["cwdRelative", 0],
     ]);

@@ -10,7 +10,7 @@ import { FileSink } from "./file-sink.ts";
 import { bunFsError } from "./fs-error.ts";
 import { explicitType, octetStream, typeForPath } from "./mime.ts";
 import { lazyNodeInternals } from "./node-blob.ts";
-import { exactBytes, isWhole, readBytes, readBytesSync, readQuickly, statQuietly, wholeFile, type Range } from "./read.ts";
+import { exactBytes, readBytes, readBytesSync, readQuickly, statQuietly, wholeFile, type Range } from "./read.ts";
 import { fileStream } from "./stream.ts";
 import { provideFileTargets, type FileTarget } from "./target.ts";
 import { writeTo, type WriteOptions } from "./write.ts";
@@ -71,11 +71,7 @@ export class BunFile extends Blob implements BunFileType {
 
   static {
     readOwnBytes = (value) => (#target in value ? readBytesSync(value.#target, value.#range) : undefined);
-    // Only a whole file stands for its path (spawn's stdio); a slice is its bytes.
-    provideFileTargets(
-      (value) => (#target in value && isWhole(value.#range) ? value.#target : undefined),
-      (value) => (#target in value ? value.#target : undefined),
-    );
+    provideFileTargets((value) => (#target in value ? value.#target : undefined));
     lazyNodeInternals(this.prototype, (instance) => (instance as BunFile).#asNodeBlob());
     Object.defineProperty(this.prototype, inspect.custom, {
       value(this: BunFile) {

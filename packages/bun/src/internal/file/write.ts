@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { describeReceived, invalidArgType } from "../errors.ts";
 import { bunFsError, isSystemError } from "./fs-error.ts";
 import { openTarget } from "./open-target.ts";
-import { copySourceTarget, fileTarget, type FileTarget } from "./target.ts";
+import { fileTarget, type FileTarget } from "./target.ts";
 
 const encoder = new TextEncoder();
 
@@ -138,7 +138,7 @@ async function exists(path: string): Promise<boolean> {
 export async function writeTo(destination: unknown, input: unknown, options?: WriteOptions): Promise<number> {
   const target = destinationTarget(destination);
   const createPath = options?.createPath !== false;
-  const source = copySourceTarget(input);
+  const source = fileTarget(input);
   const where = target.kind === "path" ? target.path : undefined;
   try {
     if (source?.kind === "path" && target.kind === "path") return await copyWholeFile(source.path, target.path, createPath);
