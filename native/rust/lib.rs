@@ -310,8 +310,12 @@ pub unsafe extern "C" fn napi_register_module_v1(env: napi_env, exports: napi_va
         export(env, exports, c"spawnSync", spawn_napi::spawn_sync, 0);
         #[cfg(target_os = "linux")]
         export(env, exports, c"spawn", spawn_async_napi::spawn_async, 0);
+        #[cfg(target_os = "linux")]
+        export(env, exports, c"spawnRef", spawn_async_napi::spawn_ref, 0);
         #[cfg(not(target_os = "linux"))]
         export(env, exports, c"spawn", spawn_napi::spawn_async, 0);
+        #[cfg(not(target_os = "linux"))]
+        export(env, exports, c"spawnRef", spawn_napi::spawn_async, 0);
     }
     exports
 }

@@ -143,13 +143,12 @@ extern "C" {
 }
 
 // Thread-safe functions and references: the asynchronous spawn's exit
-// notifications, sent from a waiter thread (`spawn_async_napi`).
+// notifications, sent from the reaper thread (`spawn_async_napi`).
 pub type napi_threadsafe_function = *mut c_void;
 pub type napi_ref = *mut c_void;
 pub type napi_threadsafe_function_call_js =
     unsafe extern "C" fn(env: napi_env, js_callback: napi_value, context: *mut c_void, data: *mut c_void);
 pub const NAPI_TSFN_NONBLOCKING: c_int = 0;
-pub const NAPI_TSFN_RELEASE: c_int = 0;
 
 extern "C" {
     pub fn napi_create_threadsafe_function(
@@ -166,8 +165,6 @@ extern "C" {
         result: *mut napi_threadsafe_function,
     ) -> napi_status;
     pub fn napi_call_threadsafe_function(func: napi_threadsafe_function, data: *mut c_void, is_blocking: c_int) -> napi_status;
-    pub fn napi_acquire_threadsafe_function(func: napi_threadsafe_function) -> napi_status;
-    pub fn napi_release_threadsafe_function(func: napi_threadsafe_function, mode: c_int) -> napi_status;
     pub fn napi_ref_threadsafe_function(env: napi_env, func: napi_threadsafe_function) -> napi_status;
     pub fn napi_unref_threadsafe_function(env: napi_env, func: napi_threadsafe_function) -> napi_status;
     pub fn napi_create_reference(env: napi_env, value: napi_value, initial_refcount: u32, result: *mut napi_ref) -> napi_status;
@@ -205,4 +202,12 @@ extern "C" {
         result: *mut napi_value,
     ) -> napi_status;
     pub fn napi_get_value_bool(env: napi_env, value: napi_value, result: *mut bool) -> napi_status;
+}
+
+// Exits delivered in batches: an exception thrown by one callback is reported
+// as uncaught (as Node does for a thread-safe function's call) before the next runs.
+extern "C" {
+    pub fn napi_is_exception_pending(env: napi_env, result: *mut bool) -> napi_status;
+    pub fn napi_get_and_clear_last_exception(env: napi_env, result: *mut napi_value) -> napi_status;
+    pub fn napi_fatal_exception(env: napi_env, err: napi_value) -> napi_status;
 }

@@ -1,10 +1,11 @@
 //! Running a process to completion (`Bun.spawnSync`'s engine), Linux only.
 //!
-//! One `posix_spawn`: glibc implements it with `clone(CLONE_VM | CLONE_VFORK)`,
-//! so the child shares the parent's memory until it execs and no page table is
-//! copied (libuv `fork`s, which costs time proportional to Node's heap). glibc
-//! also reports a failed `exec` or `chdir` synchronously, as the return value.
-//! The child gets default dispositions for every signal and an empty signal
+//! One `clone(CLONE_VM | CLONE_VFORK)`, as glibc's `posix_spawn` does, so the
+//! child shares the parent's memory until it execs and no page table is copied
+//! (libuv `fork`s, which costs time proportional to Node's heap); unlike
+//! glibc's, on a stack kept per thread rather than one mapped and unmapped per
+//! call. A failed `exec` or `chdir` is reported synchronously through the
+//! shared memory. The child gets default dispositions for every signal and an empty signal
 //! mask (Node ignores SIGPIPE; an ignored signal would otherwise survive the
 //! exec). Every descriptor made here is close-on-exec, so the child inherits
 //! only its 0, 1 and 2. Then one `poll` loop feeds stdin, drains the captured
@@ -14,18 +15,6 @@
 use std::ffi::{c_char, c_int, c_long, c_short, c_void, CStr};
 use std::io;
 use std::time::{Duration, Instant};
-
-/// Opaque `posix_spawn_file_actions_t` (80 bytes in glibc and musl on 64-bit).
-#[repr(C, align(8))]
-struct FileActions([u8; 80]);
-
-/// Opaque `posix_spawnattr_t` (336 bytes in glibc and musl on 64-bit), with room to spare.
-#[repr(C, align(8))]
-struct SpawnAttr([u8; 384]);
-
-/// `sigset_t`: 1024 bits.
-#[repr(C, align(8))]
-struct SigSet([u8; 128]);
 
 #[repr(C)]
 struct PollFd {
@@ -51,32 +40,12 @@ pub struct RUsage {
 }
 
 extern "C" {
-    fn posix_spawn(
-        pid: *mut c_int,
-        path: *const c_char,
-        actions: *const FileActions,
-        attr: *const SpawnAttr,
-        argv: *const *const c_char,
-        envp: *const *const c_char,
-    ) -> c_int;
-    fn posix_spawn_file_actions_init(actions: *mut FileActions) -> c_int;
-    fn posix_spawn_file_actions_destroy(actions: *mut FileActions) -> c_int;
-    fn posix_spawn_file_actions_adddup2(actions: *mut FileActions, fd: c_int, new_fd: c_int) -> c_int;
-    fn posix_spawn_file_actions_addopen(
-        actions: *mut FileActions,
-        fd: c_int,
-        path: *const c_char,
-        flags: c_int,
-        mode: u32,
-    ) -> c_int;
-    fn posix_spawn_file_actions_addchdir_np(actions: *mut FileActions, path: *const c_char) -> c_int;
-    fn posix_spawn_file_actions_addclosefrom_np(actions: *mut FileActions, from: c_int) -> c_int;
-    fn posix_spawnattr_init(attr: *mut SpawnAttr) -> c_int;
-    fn posix_spawnattr_destroy(attr: *mut SpawnAttr) -> c_int;
-    fn posix_spawnattr_setflags(attr: *mut SpawnAttr, flags: c_short) -> c_int;
-    fn posix_spawnattr_setsigmask(attr: *mut SpawnAttr, set: *const SigSet) -> c_int;
-    fn posix_spawnattr_setsigdefault(attr: *mut SpawnAttr, set: *const SigSet) -> c_int;
-    fn sigemptyset(set: *mut SigSet) -> c_int;
+    fn clone(child: extern "C" fn(*mut c_void) -> c_int, stack: *mut c_void, flags: c_int, arg: *mut c_void, ...) -> c_int;
+    fn open(path: *const c_char, flags: c_int, ...) -> c_int;
+    fn dup2(fd: c_int, new_fd: c_int) -> c_int;
+    fn chdir(path: *const c_char) -> c_int;
+    fn execve(path: *const c_char, argv: *const *const c_char, envp: *const *const c_char) -> c_int;
+    fn _exit(status: c_int) -> !;
     fn pipe2(fds: *mut c_int, flags: c_int) -> c_int;
     fn fcntl(fd: c_int, command: c_int, ...) -> c_int;
     fn close(fd: c_int) -> c_int;
@@ -90,6 +59,7 @@ extern "C" {
 
 const O_RDONLY: c_int = 0;
 const O_WRONLY: c_int = 1;
+const O_RDWR: c_int = 2;
 const O_NONBLOCK: c_int = 0o4000;
 const O_CLOEXEC: c_int = 0o2000000;
 const F_DUPFD_CLOEXEC: c_int = 1030;
@@ -107,8 +77,25 @@ const EINVAL: i32 = 22;
 const WNOHANG: c_int = 1;
 const SIGKILL: c_int = 9;
 const SIGSTOP: c_int = 19;
-const POSIX_SPAWN_SETSIGDEF: c_short = 0x04;
-const POSIX_SPAWN_SETSIGMASK: c_short = 0x08;
+const F_SETFD: c_int = 2;
+const CLONE_VM: c_int = 0x100;
+const CLONE_VFORK: c_int = 0x4000;
+const SIGCHLD: c_int = 17;
+const SIG_SETMASK: c_long = 2;
+/// `rt_sigaction` and `rt_sigprocmask`: x86-64's numbers, else the generic
+/// table's (aarch64, riscv64, loongarch64).
+#[cfg(target_arch = "x86_64")]
+const SYS_RT_SIGACTION: c_long = 13;
+#[cfg(target_arch = "x86_64")]
+const SYS_RT_SIGPROCMASK: c_long = 14;
+#[cfg(not(target_arch = "x86_64"))]
+const SYS_RT_SIGACTION: c_long = 134;
+#[cfg(not(target_arch = "x86_64"))]
+const SYS_RT_SIGPROCMASK: c_long = 135;
+const SYS_CLOSE_RANGE: c_long = 436;
+const CLOSE_RANGE_CLOEXEC: c_long = 4;
+/// The child's stack while it runs before exec (kept per thread, reused).
+const CHILD_STACK: usize = 64 * 1024;
 /// The same number on every Linux architecture (added in 5.3).
 const SYS_PIDFD_OPEN: c_long = 434;
 /// How much one `read` of a captured stream asks for (16 pipe pages: a full default pipe).
@@ -252,87 +239,245 @@ struct Slot {
     child_side: Option<Fd>,
 }
 
-/// The posix_spawn file actions and attributes, destroyed on drop.
+extern "C" {
+    fn fstat(fd: c_int, buf: *mut c_void) -> c_int;
+}
+
+/// Where `st_ino` and `st_rdev` sit in the kernel's `struct stat` (x86-64's
+/// layout, else the generic one of aarch64 and riscv64).
+const ST_INO: usize = 8;
+#[cfg(target_arch = "x86_64")]
+const ST_RDEV: usize = 40;
+#[cfg(not(target_arch = "x86_64"))]
+const ST_RDEV: usize = 32;
+
+/// (device number, inode) of a descriptor, or None if it is not open.
+fn identity(fd: c_int) -> Option<(u64, u64)> {
+    let mut buf = [0u64; 32];
+    // SAFETY: 256 bytes, more than any `struct stat`.
+    if unsafe { fstat(fd, buf.as_mut_ptr().cast()) } != 0 {
+        return None;
+    }
+    Some((buf[ST_RDEV / 8], buf[ST_INO / 8]))
+}
+
+/// The process's /dev/null descriptor (read-write, close-on-exec): opened
+/// once, and checked on each use to still be the same file (something may
+/// have closed it, or put another file at its number).
+static DEV_NULL: std::sync::Mutex<Option<(c_int, (u64, u64))>> = std::sync::Mutex::new(None);
+
+fn dev_null() -> Option<c_int> {
+    let mut kept = DEV_NULL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((fd, id)) = *kept {
+        if identity(fd) == Some(id) {
+            return Some(fd);
+        }
+    }
+    // SAFETY: a static path.
+    let mut fd = unsafe { open(c"/dev/null".as_ptr(), O_RDWR | O_CLOEXEC) };
+    if (0..3).contains(&fd) {
+        // Above 2, so that no stdio dup2 in the child can overwrite it before it is used.
+        // SAFETY: plain fcntl and close on the descriptor just opened.
+        unsafe {
+            let high = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+            close(fd);
+            fd = high;
+        }
+    }
+    let id = identity(fd)?;
+    *kept = Some((fd, id));
+    Some(fd)
+}
+
+/// One step the child takes on its descriptors before exec.
+#[derive(Clone, Copy)]
+enum Action {
+    /// Opens /dev/null with these flags as `target`.
+    Null { target: c_int, flags: c_int },
+    /// Makes `fd` the child's `target` (clearing close-on-exec when they are the same).
+    Dup { fd: c_int, target: c_int },
+}
+
+/// What the child does between clone and exec, in order: one action per
+/// stdio slot, close every descriptor from 3, change directory. Shared with
+/// the child (CLONE_VM), which writes `error` if a step fails.
 struct Plan {
-    actions: FileActions,
-    attr: SpawnAttr,
+    actions: [Option<Action>; 3],
+    count: usize,
+    close_from: c_int,
+    cwd: *const c_char,
+    file: *const c_char,
+    argv: *const *const c_char,
+    envp: *const *const c_char,
+    error: i32,
 }
 
 impl Plan {
-    fn new() -> Box<Plan> {
-        let mut plan = Box::new(Plan { actions: FileActions([0; 80]), attr: SpawnAttr([0; 384]) });
-        let mut empty = SigSet([0; 128]);
-        let mut defaults = SigSet([0; 128]);
-        // SAFETY: initialising objects we own; the sets are copied into `attr`.
-        unsafe {
-            posix_spawn_file_actions_init(&mut plan.actions);
-            posix_spawnattr_init(&mut plan.attr);
-            sigemptyset(&mut empty);
-            // Every signal: an ignored one (SIGPIPE in Node, SIGHUP under
-            // nohup, SIGINT in a background job) would stay ignored through
-            // exec. That includes 32 and 33, glibc's internal signals, which
-            // its spawn would otherwise leave ignored in the child, and the
-            // real-time ones, which glibc's child otherwise queries and then
-            // resets anyway (two calls each instead of one). glibc's sigaddset
-            // refuses the internal ones, hence bits set by hand (bit n-1 for
-            // signal n, in 64-bit words).
-            let mut bits = 0u64;
-            for signal in 1..=64 {
-                if signal != SIGKILL && signal != SIGSTOP {
-                    bits |= 1 << (signal - 1);
-                }
-            }
-            defaults.0[..8].copy_from_slice(&bits.to_ne_bytes());
-            posix_spawnattr_setsigmask(&mut plan.attr, &empty);
-            posix_spawnattr_setsigdefault(&mut plan.attr, &defaults);
-            posix_spawnattr_setflags(&mut plan.attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    fn new() -> Plan {
+        Plan {
+            actions: [None; 3],
+            count: 0,
+            close_from: -1,
+            cwd: std::ptr::null(),
+            file: std::ptr::null(),
+            argv: std::ptr::null(),
+            envp: std::ptr::null(),
+            error: 0,
         }
-        plan
+    }
+
+    fn push(&mut self, action: Action) -> Result<(), i32> {
+        let slot = self.actions.get_mut(self.count).ok_or(EINVAL)?;
+        *slot = Some(action);
+        self.count += 1;
+        Ok(())
     }
 
     fn dup2(&mut self, fd: c_int, target: c_int) -> Result<(), i32> {
-        // SAFETY: initialised actions.
-        match unsafe { posix_spawn_file_actions_adddup2(&mut self.actions, fd, target) } {
-            0 => Ok(()),
-            error => Err(error),
-        }
+        self.push(Action::Dup { fd, target })
     }
 
+    /// /dev/null as `target`: a dup of the descriptor kept open for that
+    /// (an open's path lookup is the costliest step a child would take
+    /// before exec, while the parent waits), else opened by the child.
     fn dev_null(&mut self, target: c_int, flags: c_int) -> Result<(), i32> {
-        // SAFETY: initialised actions; glibc copies the path.
-        match unsafe { posix_spawn_file_actions_addopen(&mut self.actions, target, c"/dev/null".as_ptr(), flags, 0) } {
-            0 => Ok(()),
-            error => Err(error),
+        match dev_null() {
+            Some(fd) => self.push(Action::Dup { fd, target }),
+            None => self.push(Action::Null { target, flags }),
         }
     }
 
     /// The child keeps only 0, 1 and 2, as under Bun: descriptors some
     /// library opened without close-on-exec do not leak into it.
     fn close_from(&mut self, first: c_int) -> Result<(), i32> {
-        // SAFETY: initialised actions.
-        match unsafe { posix_spawn_file_actions_addclosefrom_np(&mut self.actions, first) } {
-            0 => Ok(()),
-            error => Err(error),
-        }
+        self.close_from = first;
+        Ok(())
     }
 
     fn chdir(&mut self, path: &CStr) -> Result<(), i32> {
-        // SAFETY: initialised actions; glibc copies the path.
-        match unsafe { posix_spawn_file_actions_addchdir_np(&mut self.actions, path.as_ptr()) } {
-            0 => Ok(()),
-            error => Err(error),
-        }
+        self.cwd = path.as_ptr();
+        Ok(())
     }
 }
 
-impl Drop for Plan {
-    fn drop(&mut self) {
-        // SAFETY: both were initialised in `new`.
+/// The child, from clone to exec, on the parent's memory: raw system calls
+/// only (no allocation, no locks; errno is the parent thread's, which is
+/// suspended). Every signal gets its default disposition (an ignored one,
+/// SIGPIPE in Node, SIGHUP under nohup, SIGINT in a background job, would
+/// stay ignored through exec; a handler would run on the parent's memory),
+/// glibc's internal 32 and 33 included, and the mask, all blocked by the
+/// parent, becomes empty at the end.
+extern "C" fn child_main(arg: *mut c_void) -> c_int {
+    // SAFETY: the parent's plan, alive while it is suspended in clone.
+    let plan = unsafe { &mut *arg.cast::<Plan>() };
+    let fail = |plan: &mut Plan| -> ! {
+        // SAFETY: the parent reads it after the child exits (CLONE_VFORK).
         unsafe {
-            posix_spawn_file_actions_destroy(&mut self.actions);
-            posix_spawnattr_destroy(&mut self.attr);
+            std::ptr::write_volatile(&mut plan.error, errno());
+            _exit(127)
+        }
+    };
+    // `struct sigaction` of the kernel, all zero: SIG_DFL, no flags, empty mask.
+    let default = [0usize; 4];
+    for signal in 1..=64 {
+        if signal != SIGKILL && signal != SIGSTOP {
+            // SAFETY: a valid kernel sigaction; a failure leaves that signal as it was.
+            unsafe { syscall(SYS_RT_SIGACTION, signal as c_long, default.as_ptr(), std::ptr::null_mut::<c_void>(), 8 as c_long) };
         }
     }
+    for action in plan.actions.iter().take(plan.count).flatten() {
+        // SAFETY: plain descriptor calls in the child.
+        let ok = unsafe {
+            match *action {
+                Action::Null { target, flags } => {
+                    let fd = open(c"/dev/null".as_ptr(), flags);
+                    fd >= 0 && (fd == target || (dup2(fd, target) == target && close(fd) == 0))
+                }
+                Action::Dup { fd, target } if fd == target => fcntl(fd, F_SETFD, 0) == 0,
+                Action::Dup { fd, target } => dup2(fd, target) == target,
+            }
+        };
+        if !ok {
+            fail(plan);
+        }
+    }
+    if plan.close_from >= 0 {
+        // Marked close-on-exec rather than closed (Linux >= 5.11): exec then
+        // closes them after the parent has been let go.
+        // SAFETY: the child's own descriptor table (not shared: no CLONE_FILES).
+        if unsafe { syscall(SYS_CLOSE_RANGE, plan.close_from as c_long, c_int::MAX as c_long, CLOSE_RANGE_CLOEXEC) } != 0
+            && unsafe { syscall(SYS_CLOSE_RANGE, plan.close_from as c_long, c_int::MAX as c_long, 0 as c_long) } != 0
+        {
+            // Linux < 5.9: one by one, as far as a descriptor table usually goes.
+            for fd in plan.close_from..65_536 {
+                // SAFETY: as above; EBADF for the closed ones.
+                unsafe { close(fd) };
+            }
+        }
+    }
+    // SAFETY: a NUL-terminated path from the request's arena.
+    if !plan.cwd.is_null() && unsafe { chdir(plan.cwd) } != 0 {
+        fail(plan);
+    }
+    let empty = 0u64;
+    // SAFETY: a valid 8-byte mask; then the request's NUL-terminated strings and arrays.
+    unsafe {
+        syscall(SYS_RT_SIGPROCMASK, SIG_SETMASK, &empty as *const u64, std::ptr::null_mut::<u64>(), 8 as c_long);
+        execve(plan.file, plan.argv, plan.envp);
+    }
+    fail(plan)
+}
+
+/// The child's stack, kept for the thread: 16-byte aligned.
+#[repr(C, align(16))]
+struct ChildStack([u8; CHILD_STACK]);
+
+thread_local! {
+    static STACK: std::cell::RefCell<Option<Box<ChildStack>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs the plan in a vforked child; its pid once it has exec'd, or the errno of the step that failed.
+///
+/// # Safety
+/// The plan's strings and arrays must be valid.
+unsafe fn launch(plan: &mut Plan) -> Result<c_int, i32> {
+    STACK.with(|cell| {
+        let mut borrowed = cell.try_borrow_mut();
+        let mut fallback = None;
+        let stack = match borrowed.as_deref_mut() {
+            Ok(stack) => stack,
+            // Re-entered (a signal handler spawning): a stack for this call only.
+            Err(_) => &mut fallback,
+        };
+        let stack = stack.get_or_insert_with(|| {
+            // SAFETY: a zeroed byte array is a valid value; allocated zeroed on the heap (no stack copy).
+            unsafe { Box::<ChildStack>::new_zeroed().assume_init() }
+        });
+        // SAFETY: the top of our stack; the child is done with it when clone returns.
+        let top = unsafe { stack.0.as_mut_ptr().add(CHILD_STACK) }.cast::<c_void>();
+        let all = u64::MAX;
+        let mut old = 0u64;
+        plan.error = 0;
+        // SAFETY: every signal blocked while the child runs on our memory, then the mask restored.
+        let pid = unsafe {
+            syscall(SYS_RT_SIGPROCMASK, SIG_SETMASK, &all as *const u64, &mut old as *mut u64, 8 as c_long);
+            let pid = clone(child_main, top, CLONE_VM | CLONE_VFORK | SIGCHLD, (plan as *mut Plan).cast::<c_void>());
+            let error = errno();
+            syscall(SYS_RT_SIGPROCMASK, SIG_SETMASK, &old as *const u64, std::ptr::null_mut::<u64>(), 8 as c_long);
+            if pid < 0 {
+                return Err(error);
+            }
+            pid
+        };
+        // SAFETY: written by the child, which has exec'd or exited.
+        let error = unsafe { std::ptr::read_volatile(&plan.error) };
+        if error != 0 {
+            // The child exited with 127 before exec: reap it, report why.
+            wait(pid);
+            return Err(error);
+        }
+        Ok(pid)
+    })
 }
 
 /// An inherited descriptor below 3 other than its target would be clobbered
@@ -348,7 +493,7 @@ fn inherit(plan: &mut Plan, fd: c_int, target: c_int, slot: &mut Slot) -> Result
         slot.child_side = Some(Fd(copy));
         return plan.dup2(copy, target);
     }
-    // dup2(fd, fd) clears close-on-exec in glibc >= 2.29, as POSIX now asks.
+    // fd == target: the child clears close-on-exec on it (see `Action::Dup`).
     plan.dup2(fd, target)
 }
 
@@ -426,17 +571,16 @@ pub unsafe fn start(request: &Request) -> Result<Started, i32> {
     if let Some(cwd) = request.cwd {
         plan.chdir(cwd)?;
     }
-    let mut pid: c_int = 0;
-    // SAFETY: the caller guarantees the strings and arrays; plan is initialised.
-    let status = unsafe { posix_spawn(&mut pid, request.file, &plan.actions, &plan.attr, request.argv, request.envp) };
-    drop(plan);
+    plan.file = request.file;
+    plan.argv = request.argv;
+    plan.envp = request.envp;
+    // SAFETY: the caller guarantees the strings and arrays.
+    let launched = unsafe { launch(&mut plan) };
     for slot in &mut slots {
         slot.child_side = None;
     }
-    if status != 0 {
-        // glibc reports a failed exec (or chdir) here, with the child already reaped.
-        return Err(status);
-    }
+    // A failed exec or chdir comes back here, with the child already reaped.
+    let pid = launched?;
     let [stdin, stdout, stderr] = slots.map(|slot| slot.parent);
     Ok(Started { pid, stdin, stdout, stderr })
 }
@@ -563,6 +707,14 @@ fn pidfd_open(pid: c_int) -> c_long {
     }
     // SAFETY: pidfd_open(pid, 0) on our unreaped child; fails harmlessly with ENOSYS.
     unsafe { syscall(SYS_PIDFD_OPEN, pid as c_long, 0 as c_long) }
+}
+
+/// A pidfd for our unreaped child (readable once it has exited), or None
+/// where the kernel has none (Linux < 5.3) or no descriptor is left.
+pub fn exit_watch(pid: c_int) -> Option<Fd> {
+    let fd = pidfd_open(pid);
+    // pidfds are always close-on-exec.
+    (fd >= 0).then(|| Fd(fd as c_int))
 }
 
 /// Reads and drops what a pipe holds; true at its end.
@@ -896,6 +1048,36 @@ mod tests {
     fn reports_a_missing_executable() {
         let outcome = run_with(&["/nonexistent/program"], Input::Null, Output::Capture, Output::Null, None, 0);
         assert_eq!((outcome.pid, outcome.errno), (0, 2));
+    }
+
+    #[test]
+    fn reports_a_bad_cwd_and_reads_dev_null() {
+        let mut strings = Strings::default();
+        for text in [&b"/bin/cat"[..], b"/nonexistent", b"/"] {
+            strings.push(text).unwrap();
+        }
+        let (mut argv, mut envp) = (Vec::new(), Vec::new());
+        strings.pointers(0, 1, &mut argv);
+        strings.pointers(1, 1, &mut envp);
+        let mut request = Request {
+            file: strings.pointer(0),
+            argv: argv.as_ptr(),
+            envp: envp.as_ptr(),
+            cwd: Some(strings.c_str(1)),
+            stdin: Input::Null,
+            stdout: Output::Capture,
+            stderr: Output::Null,
+            timeout: None,
+            kill_signal: 15,
+            max_buffer: 0,
+        };
+        // SAFETY: strings and arrays outlive the calls.
+        let outcome = unsafe { run(&request) };
+        assert_eq!((outcome.pid, outcome.errno), (0, 2));
+        request.cwd = Some(strings.c_str(2));
+        // SAFETY: as above.
+        let outcome = unsafe { run(&request) };
+        assert_eq!((outcome.errno, outcome.stdout.as_deref(), outcome.exit), (0, Some(&b""[..]), Some(Exit::Code(0))));
     }
 
     #[test]

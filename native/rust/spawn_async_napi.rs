@@ -1,33 +1,34 @@
-//! `spawn(request, onExit)`: starts a process and returns at once with its
-//! pid and the parent's ends of its pipes; `onExit(exitCode, signalCode,
-//! resourceUsage)` runs on the JS thread when it ends.
+//! `spawn(request, onExit, started)`: starts a process and returns at once;
+//! `onExit(exitCode, signalCode, ...usage)` runs on the JS thread when it ends.
 //!
-//! Each child gets a small waiter thread blocked in `wait4(pid)` (libuv's
-//! pool is never blocked), which hands the status to the JS thread through
-//! one thread-safe function per thread (env). That function keeps the event
-//! loop alive only while children are pending.
+//! One reaper thread for the whole process watches every child through a
+//! pidfd in one epoll set, reaps the ones that exited with `wait4` and hands
+//! their exits to the JS thread in one batch per wake-up, through one
+//! thread-safe function per env (the "channel"). Where the kernel has no
+//! pidfds (Linux < 5.3) a child gets its own small waiter thread blocked in
+//! `wait4` instead. libuv's pool is never blocked. The channel does not hold
+//! the event loop by itself: the JS side counts its live, referenced children
+//! and calls `spawnRef(true/false)` when that count leaves or reaches zero.
 
 use std::cell::{Cell, RefCell};
-use std::ffi::c_void;
+use std::ffi::{c_int, c_void};
 use std::ptr::null_mut;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::napi::*;
-use crate::spawn::{self, Exit, RUsage};
-use crate::spawn_napi::linux::{with_request, Builder, Invalid, Scratch, SCRATCH};
+use crate::spawn::{self, usage, Exit, RUsage};
+use crate::spawn_napi::linux::{with_request, Invalid, Scratch, SCRATCH};
 
 thread_local! {
     /// This thread's exit channel, made on first use.
     static CHANNEL: Cell<napi_threadsafe_function> = const { Cell::new(null_mut()) };
-    /// Children whose exit has not been delivered yet.
-    static PENDING: Cell<usize> = const { Cell::new(0) };
-    /// Whether the channel still exists, shared with the waiters (see `Live`).
+    /// Whether the channel still exists, shared with the reaper (see `Live`).
     static LIVE: RefCell<Option<Live>> = const { RefCell::new(None) };
 }
 
 /// Node deletes a thread-safe function when its env is torn down (a Worker
-/// ending, say), whether or not threads still hold it. Waiters therefore use
-/// the channel only under this lock and only while it says true; the
+/// ending, say), whether or not threads still hold it. The reaper therefore
+/// uses the channel only under this lock and only while it says true; the
 /// channel's finalizer sets it to false under the same lock.
 type Live = Arc<Mutex<bool>>;
 
@@ -42,17 +43,22 @@ struct Exited {
     outcome: Option<(Exit, RUsage)>,
 }
 
-/// The waiter's handle on the channel and the JS callback (pointers are not Send).
-struct Waiter {
+/// Exits for one channel, delivered by one call.
+type Batch = Vec<Exited>;
+
+/// One child on its way to being reaped, with what its exit needs (pointers are not Send).
+struct Watched {
     channel: usize,
     live: Live,
-    exited: Box<Exited>,
+    exited: Exited,
     pid: i32,
+    /// The pidfd in the reaper's epoll set (-1 on the thread-per-child path).
+    pidfd: c_int,
 }
 
-// SAFETY: the waiter thread never dereferences the JS reference; it only
-// carries it back to the JS thread through the channel.
-unsafe impl Send for Waiter {}
+// SAFETY: the reaper never dereferences the JS reference; it only carries it
+// back to the JS thread through the channel.
+unsafe impl Send for Watched {}
 
 unsafe fn channel(env: napi_env) -> napi_threadsafe_function {
     let existing = CHANNEL.with(Cell::get);
@@ -65,6 +71,7 @@ unsafe fn channel(env: napi_env) -> napi_threadsafe_function {
     let live: Live = Arc::new(Mutex::new(true));
     let finalize_data = Arc::into_raw(live.clone()).cast_mut().cast::<c_void>();
     // SAFETY: live env; no JS function (deliver calls each child's own callback).
+    // The initial thread count is never released: the channel lives as long as its env.
     unsafe {
         napi_create_string_utf8(env, label.as_ptr(), label.to_bytes().len(), &mut name);
         napi_create_threadsafe_function(
@@ -87,85 +94,238 @@ unsafe fn channel(env: napi_env) -> napi_threadsafe_function {
     channel
 }
 
-/// Hands an exit to the JS thread, if the channel is still there (else the
-/// box leaks: its JS reference may only be touched on the JS thread).
-fn send(channel: napi_threadsafe_function, live: &Live, exited: Box<Exited>) {
+/// Hands exits to the JS thread, if the channel is still there (else the
+/// batch leaks: its JS references may only be touched on the JS thread).
+fn send(channel: usize, live: &Live, batch: Batch) {
     let alive = live.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if *alive {
         // SAFETY: the channel exists while `alive` holds, and its finalizer waits for this lock.
         unsafe {
-            napi_call_threadsafe_function(channel, Box::into_raw(exited).cast(), NAPI_TSFN_NONBLOCKING);
-            napi_release_threadsafe_function(channel, NAPI_TSFN_RELEASE);
+            napi_call_threadsafe_function(channel as napi_threadsafe_function, Box::into_raw(Box::new(batch)).cast(), NAPI_TSFN_NONBLOCKING);
         }
     } else {
-        std::mem::forget(exited);
+        std::mem::forget(batch);
     }
 }
 
-/// Runs on the JS thread: calls the child's onExit. `env` is null while the
+/// The arguments of one onExit call: code, signal, then the resource usage
+/// flat (user and system CPU in µs, maxRSS in bytes, ixrss, nswap, inblock,
+/// oublock, msgsnd, msgrcv, nsignals, nvcsw, nivcsw); the JS side builds the
+/// object. Without an outcome (the child was reaped elsewhere) only two nulls.
+unsafe fn exit_arguments(env: napi_env, outcome: Option<(Exit, RUsage)>, args: &mut [napi_value; 14]) -> usize {
+    let mut null = null_mut();
+    // SAFETY: live env; out-pointers into `args`.
+    unsafe {
+        napi_get_null(env, &mut null);
+        let Some((exit, rusage)) = outcome else {
+            args[0] = null;
+            args[1] = null;
+            return 2;
+        };
+        let (code, signal) = match exit {
+            Exit::Code(code) => (code, None),
+            Exit::Signal(signal) => (0, Some(signal)),
+        };
+        match signal {
+            None => {
+                napi_create_int32(env, code, &mut args[0]);
+                args[1] = null;
+            }
+            Some(signal) => {
+                args[0] = null;
+                napi_create_int32(env, signal, &mut args[1]);
+            }
+        }
+        let fields = [
+            rusage.user_micros() as f64,
+            rusage.system_micros() as f64,
+            // Linux reports KiB; Bun reports bytes.
+            rusage.field(usage::MAX_RSS) as f64 * 1024.0,
+            rusage.field(usage::IXRSS) as f64,
+            rusage.field(usage::NSWAP) as f64,
+            rusage.field(usage::INBLOCK) as f64,
+            rusage.field(usage::OUBLOCK) as f64,
+            rusage.field(usage::MSGSND) as f64,
+            rusage.field(usage::MSGRCV) as f64,
+            rusage.field(usage::NSIGNALS) as f64,
+            rusage.field(usage::NVCSW) as f64,
+            rusage.field(usage::NIVCSW) as f64,
+        ];
+        for (slot, value) in args[2..].iter_mut().zip(fields) {
+            napi_create_double(env, value, slot);
+        }
+    }
+    14
+}
+
+/// Runs on the JS thread: calls each child's onExit. `env` is null while the
 /// env is being torn down; then only the memory is freed.
 unsafe extern "C" fn deliver(env: napi_env, _js: napi_value, _context: *mut c_void, data: *mut c_void) {
-    // SAFETY: the box the waiter handed over.
-    let exited = unsafe { Box::from_raw(data.cast::<Exited>()) };
+    // SAFETY: the batch the reaper handed over.
+    let batch = unsafe { Box::from_raw(data.cast::<Batch>()) };
     if env.is_null() {
         return;
     }
-    let left = PENDING.with(|pending| {
-        pending.set(pending.get() - 1);
-        pending.get()
-    });
-    if left == 0 {
-        // SAFETY: live env; the channel exists since a child was spawned.
-        unsafe { napi_unref_threadsafe_function(env, CHANNEL.with(Cell::get)) };
-    }
-    let builder = Builder { env };
-    let (code, signal, usage) = match exited.outcome {
-        Some((Exit::Code(code), usage)) => (builder.int(code), builder.null(), builder.resource_usage(Some(usage))),
-        Some((Exit::Signal(signal), usage)) => (builder.null(), builder.int(signal), builder.resource_usage(Some(usage))),
-        None => (builder.null(), builder.null(), builder.null()),
-    };
-    let mut callback = null_mut();
     let mut receiver = null_mut();
-    let mut result = null_mut();
-    // SAFETY: live env; the reference was made in `spawn_async` and is deleted here, once.
-    unsafe {
-        napi_get_reference_value(env, exited.callback, &mut callback);
-        napi_delete_reference(env, exited.callback);
-        napi_get_undefined(env, &mut receiver);
-        napi_call_function(env, receiver, callback, 3, [code, signal, usage].as_ptr(), &mut result);
+    // SAFETY: live env.
+    unsafe { napi_get_undefined(env, &mut receiver) };
+    for exited in *batch {
+        let mut args = [null_mut(); 14];
+        let mut callback = null_mut();
+        let mut result = null_mut();
+        let mut pending = false;
+        // SAFETY: live env; the reference was made in `spawn_async` and is deleted here, once.
+        unsafe {
+            let argc = exit_arguments(env, exited.outcome, &mut args);
+            napi_get_reference_value(env, exited.callback, &mut callback);
+            napi_delete_reference(env, exited.callback);
+            napi_call_function(env, receiver, callback, argc, args.as_ptr(), &mut result);
+            // A throwing callback must not cost the rest of the batch their calls.
+            napi_is_exception_pending(env, &mut pending);
+            if pending {
+                let mut error = null_mut();
+                napi_get_and_clear_last_exception(env, &mut error);
+                napi_fatal_exception(env, error);
+            }
+        }
     }
 }
 
-fn wait_then_deliver(waiter: Waiter) {
-    let Waiter { channel, live, mut exited, pid } = waiter;
-    exited.outcome = spawn::wait(pid);
-    send(channel as napi_threadsafe_function, &live, exited);
+// ---------------------------------------------------------------- the reaper
+
+/// `struct epoll_event`: packed on x86-64 only.
+#[cfg_attr(target_arch = "x86_64", repr(C, packed))]
+#[cfg_attr(not(target_arch = "x86_64"), repr(C))]
+#[derive(Clone, Copy)]
+struct EpollEvent {
+    events: u32,
+    data: u64,
 }
 
-unsafe fn started_object(env: napi_env, started: Result<spawn::Started, i32>) -> (napi_value, Option<i32>) {
-    let builder = Builder { env };
-    let object = builder.object();
-    let (pid, errno, fds) = match started {
-        Ok(started) => {
-            let fds = [started.stdin, started.stdout, started.stderr].map(|fd| fd.map_or(-1, spawn::Fd::into_raw));
-            (started.pid, 0, fds)
+extern "C" {
+    fn epoll_create1(flags: c_int) -> c_int;
+    fn epoll_ctl(epoll: c_int, op: c_int, fd: c_int, event: *mut EpollEvent) -> c_int;
+    fn epoll_wait(epoll: c_int, events: *mut EpollEvent, max: c_int, timeout: c_int) -> c_int;
+    fn close(fd: c_int) -> c_int;
+}
+
+const EPOLL_CLOEXEC: c_int = 0o2000000;
+const EPOLL_CTL_ADD: c_int = 1;
+const EPOLL_CTL_DEL: c_int = 2;
+const EPOLLIN: u32 = 0x1;
+const EPOLLONESHOT: u32 = 1 << 30;
+/// Exits reaped per wake-up at most.
+const REAP_BATCH: usize = 64;
+
+/// The reaper's epoll set, made (with its thread) on first use; None if either failed.
+static REAPER: OnceLock<Option<c_int>> = OnceLock::new();
+
+fn reaper() -> Option<c_int> {
+    *REAPER.get_or_init(|| {
+        // SAFETY: plain syscall.
+        let epoll = unsafe { epoll_create1(EPOLL_CLOEXEC) };
+        if epoll < 0 {
+            return None;
         }
-        Err(errno) => (0, errno, [-1; 3]),
-    };
-    builder.set(object, c"pid", builder.int(pid));
-    builder.set(object, c"errno", builder.int(errno));
-    builder.set(object, c"stdin", builder.int(fds[0]));
-    builder.set(object, c"stdout", builder.int(fds[1]));
-    builder.set(object, c"stderr", builder.int(fds[2]));
-    (object, (pid > 0).then_some(pid))
+        // The reaper only calls epoll_wait, wait4 and the channel: a small stack is plenty.
+        let spawned = std::thread::Builder::new().name("dx-compat-reap".into()).stack_size(128 * 1024).spawn(move || reap(epoll));
+        if spawned.is_err() {
+            // SAFETY: our own descriptor, unused.
+            unsafe { close(epoll) };
+            return None;
+        }
+        Some(epoll)
+    })
 }
 
-/// `spawn(request, onExit)`; see the module comment.
+/// The reaper thread: runs for the life of the process.
+fn reap(epoll: c_int) {
+    let mut events = [EpollEvent { events: 0, data: 0 }; REAP_BATCH];
+    let mut batches: Vec<(usize, Live, Batch)> = Vec::new();
+    loop {
+        // SAFETY: room for REAP_BATCH events.
+        let ready = unsafe { epoll_wait(epoll, events.as_mut_ptr(), REAP_BATCH as c_int, -1) };
+        for event in &events[..ready.max(0) as usize] {
+            let data = event.data;
+            // SAFETY: the box `watch` put in the set; it fires once (one-shot, then deleted).
+            let watched = unsafe { Box::from_raw(data as *mut Watched) };
+            let Watched { channel, live, mut exited, pid, pidfd } = *watched;
+            // Closing alone would not do: a child being spawned at this moment
+            // holds a copy of the descriptor until it execs, and the set
+            // drops an entry only when its file is gone.
+            // SAFETY: the pidfd `watch` opened; nothing else closes it.
+            unsafe {
+                epoll_ctl(epoll, EPOLL_CTL_DEL, pidfd, null_mut());
+                close(pidfd);
+            }
+            // The pidfd was readable: the child is a zombie, so this does not block.
+            exited.outcome = spawn::wait(pid);
+            match batches.iter_mut().find(|(to, same, _)| *to == channel && Arc::ptr_eq(same, &live)) {
+                Some((_, _, batch)) => batch.push(exited),
+                None => batches.push((channel, live, vec![exited])),
+            }
+        }
+        for (channel, live, batch) in batches.drain(..) {
+            send(channel, &live, batch);
+        }
+    }
+}
+
+/// Puts the child in the reaper's set; gives it back if there is no reaper or no pidfd.
+fn watch(mut watched: Box<Watched>) -> Result<(), Box<Watched>> {
+    let Some(epoll) = reaper() else { return Err(watched) };
+    let Some(pidfd) = spawn::exit_watch(watched.pid) else { return Err(watched) };
+    let pidfd = pidfd.into_raw();
+    watched.pidfd = pidfd;
+    let boxed = Box::into_raw(watched);
+    let mut event = EpollEvent { events: EPOLLIN | EPOLLONESHOT, data: boxed as u64 };
+    // SAFETY: live descriptors; from here the reaper owns the box (it may already be gone).
+    if unsafe { epoll_ctl(epoll, EPOLL_CTL_ADD, pidfd, &mut event) } == 0 {
+        return Ok(());
+    }
+    // SAFETY: not in the set, so still ours.
+    let mut watched = unsafe { Box::from_raw(boxed) };
+    // SAFETY: our pidfd.
+    unsafe { close(pidfd) };
+    watched.pidfd = -1;
+    Err(watched)
+}
+
+/// The path without pidfds: a small thread per child, blocked in `wait4`.
+fn wait_on_a_thread(watched: Box<Watched>) {
+    let fallback = (watched.channel, watched.live.clone(), watched.exited.callback, watched.pid);
+    // A waiter only calls wait4 and the channel: a small stack is plenty.
+    let spawned = std::thread::Builder::new().stack_size(64 * 1024).spawn(move || {
+        let Watched { channel, live, mut exited, pid, .. } = *watched;
+        exited.outcome = spawn::wait(pid);
+        send(channel, &live, vec![exited]);
+    });
+    if spawned.is_err() {
+        // No thread (EAGAIN): wait here rather than leave a zombie and a callback never called.
+        // This blocks the JS thread, but only when the system is out of threads.
+        let (channel, live, callback, pid) = fallback;
+        send(channel, &live, vec![Exited { callback, outcome: spawn::wait(pid) }]);
+    }
+}
+
+/// `spawn(request, onExit, started)`: the pid (0 when the spawn failed), with
+/// errno and the parent's pipe ends written to `started` (an Int32Array of 4);
+/// see the module comment.
 pub unsafe extern "C" fn spawn_async(env: napi_env, info: napi_callback_info) -> napi_value {
-    let mut argc = 2usize;
-    let mut argv = [null_mut(); 2];
-    // SAFETY: two argument slots.
+    let mut argc = 3usize;
+    let mut argv = [null_mut(); 3];
+    // SAFETY: three argument slots.
     unsafe { napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), null_mut(), null_mut()) };
+    let mut out: *mut c_void = null_mut();
+    let mut kind = 0;
+    let mut length = 0usize;
+    // SAFETY: live handles; out-pointers to locals.
+    let status = unsafe { napi_get_typedarray_info(env, argv[2], &mut kind, &mut length, &mut out, null_mut(), null_mut()) };
+    if status != NAPI_OK || kind != 5 || length < 4 {
+        // SAFETY: static strings.
+        unsafe { napi_throw_type_error(env, c"ERR_INVALID_ARG_TYPE".as_ptr(), c"started must be an Int32Array of 4".as_ptr()) };
+        return null_mut();
+    }
     let started = SCRATCH.with(|scratch| {
         let mut fallback = Scratch::default();
         let mut borrowed = scratch.try_borrow_mut();
@@ -182,29 +342,50 @@ pub unsafe extern "C" fn spawn_async(env: napi_env, info: napi_callback_info) ->
             return null_mut();
         }
     };
-    // SAFETY: live env.
-    let (object, pid) = unsafe { started_object(env, started) };
-    let Some(pid) = pid else { return object };
+    let (pid, errno, fds) = match started {
+        Ok(started) => {
+            let fds = [started.stdin, started.stdout, started.stderr].map(|fd| fd.map_or(-1, spawn::Fd::into_raw));
+            (started.pid, 0, fds)
+        }
+        Err(errno) => (0, errno, [-1; 3]),
+    };
+    // SAFETY: checked above: an Int32Array of at least 4 elements.
+    unsafe { std::slice::from_raw_parts_mut(out.cast::<i32>(), 4) }.copy_from_slice(&[errno, fds[0], fds[1], fds[2]]);
+    let mut result = null_mut();
+    // SAFETY: out-pointer to a local.
+    unsafe { napi_create_int32(env, pid, &mut result) };
+    if pid <= 0 {
+        return result;
+    }
     let mut callback = null_mut();
     // SAFETY: live env and handle; the reference is deleted in `deliver`.
     let channel = unsafe {
         napi_create_reference(env, argv[1], 1, &mut callback);
         channel(env)
     };
-    if PENDING.with(|pending| pending.replace(pending.get() + 1)) == 0 {
-        // SAFETY: live env, our channel.
-        unsafe { napi_ref_threadsafe_function(env, channel) };
+    let Some(live) = LIVE.with(|cell| cell.borrow().clone()) else { return result };
+    let watched = Box::new(Watched { channel: channel as usize, live, exited: Exited { callback, outcome: None }, pid, pidfd: -1 });
+    if let Err(watched) = watch(watched) {
+        wait_on_a_thread(watched);
     }
-    // SAFETY: acquired here, released by the waiter after its call.
-    unsafe { napi_acquire_threadsafe_function(channel) };
-    let Some(live) = LIVE.with(|cell| cell.borrow().clone()) else { return object };
-    let waiter = Waiter { channel: channel as usize, live: live.clone(), exited: Box::new(Exited { callback, outcome: None }), pid };
-    // A waiter only calls wait4 and the channel: a small stack is plenty.
-    let spawned = std::thread::Builder::new().stack_size(64 * 1024).spawn(move || wait_then_deliver(waiter));
-    if spawned.is_err() {
-        // No thread (EAGAIN): wait here rather than leave a zombie and a callback never called.
-        // This blocks the JS thread, but only when the system is out of threads.
-        send(channel, &live, Box::new(Exited { callback, outcome: spawn::wait(pid) }));
+    result
+}
+
+/// `spawnRef(referenced)`: whether the exit channel holds the event loop open.
+pub unsafe extern "C" fn spawn_ref(env: napi_env, info: napi_callback_info) -> napi_value {
+    let mut argc = 1usize;
+    let mut argv = [null_mut(); 1];
+    let mut referenced = false;
+    // SAFETY: one argument slot; a non-boolean reads as false.
+    unsafe {
+        napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), null_mut(), null_mut());
+        napi_get_value_bool(env, argv[0], &mut referenced);
+        let channel = channel(env);
+        if referenced {
+            napi_ref_threadsafe_function(env, channel);
+        } else {
+            napi_unref_threadsafe_function(env, channel);
+        }
     }
-    object
+    null_mut()
 }

@@ -6,7 +6,7 @@ export type { ResourceUsage, SpawnSyncOutcome, SpawnSyncRequest } from "./intern
 
 /**
  * Runs a process to completion: `Bun.spawnSync`'s engine. Natively one
- * `posix_spawn` (vfork semantics, default signal dispositions and an empty
+ * `clone(CLONE_VM | CLONE_VFORK)` then exec (vfork semantics, default signal dispositions and an empty
  * signal mask in the child), a `poll` loop that feeds stdin and drains the
  * captured streams, then `wait4` for the status and resource usage. The twin
  * is Node's `child_process.spawnSync`. A failed spawn is not thrown: it comes

@@ -119,4 +119,52 @@ describe("spawn", () => {
     expect(output).toBe("exit 0 true\n");
     expect(Date.now() - started).toBeLessThan(8000);
   });
+
+  it("lets an unref'd child run without holding the event loop", () => {
+    const index = join(fileURLToPath(new URL("..", import.meta.url)), "src", "index.ts");
+    const script = `
+      const { spawn } = await import(${JSON.stringify(index)});
+      const child = spawn({ file: "/bin/sleep", argv: ["sleep", "5"], env: [], cwd: "", stdin: -1, stdout: -1, stderr: -1 },
+        () => console.log("exit"));
+      child.unref();
+      child.unref();
+      console.log("pid", child.pid > 0);`;
+    const started = Date.now();
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 10_000 });
+    expect(output).toBe("pid true\n");
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it("holds the event loop again after ref(), and counts each child once", () => {
+    const index = join(fileURLToPath(new URL("..", import.meta.url)), "src", "index.ts");
+    const script = `
+      const { spawn } = await import(${JSON.stringify(index)});
+      const started = Date.now();
+      const sleep = (seconds, label) => spawn({ file: "/bin/sleep", argv: ["sleep", seconds], env: [], cwd: "", stdin: -1, stdout: -1, stderr: -1 },
+        (code) => console.log(label, code, Date.now() - started >= Number(seconds) * 1000 - 50));
+      const held = sleep("0.6", "held");
+      held.unref();
+      held.ref();
+      held.ref();
+      // A second child that ends first, unref'd and ref'd on the way: its exit must not release the first one's hold.
+      const quick = sleep("0.1", "quick");
+      quick.unref();
+      quick.ref();`;
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 10_000 });
+    expect(output).toBe("quick 0 true\nheld 0 true\n");
+  });
+
+  it("ignores ref() and unref() after the exit and on a failed spawn", async () => {
+    let resolveExit: () => void = () => {};
+    const exited = new Promise<void>((resolve) => (resolveExit = resolve));
+    const child = spawn(request("/bin/true", [], { stdout: -1, stderr: -1 }), () => resolveExit());
+    await exited;
+    child.unref();
+    child.ref();
+    const missing = spawn(request("/nonexistent/program", []), () => {});
+    missing.ref();
+    missing.unref();
+    // The loop is not held by the exited child: another spawn still delivers normally.
+    expect((await run(request("/bin/true", []))).exitCode).toBe(0);
+  });
 });

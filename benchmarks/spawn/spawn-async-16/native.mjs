@@ -1,5 +1,5 @@
 // @dx-compat/native's spawn (the engine under dx-compat's Bun.spawn): stdout a
-// pipe read to its end through a net.Socket, the exit from the addon's waiter
+// pipe read to its end through a net.Socket, the exit from the addon's reaper
 // thread; 16 at a time. "true" is resolved on PATH and the environment turned
 // into entries once, outside the loop.
 // Imported by path: benchmarks/package.json does not depend on @dx-compat/native.

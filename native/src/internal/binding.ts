@@ -130,19 +130,40 @@ export interface SpawnRequest {
 }
 
 /**
- * What the addon's `spawn` returns: the parent's ends of the pipes as raw
- * descriptors (non-blocking, close-on-exec, owned by the caller), -1 where
- * the slot is not a pipe or the spawn failed.
+ * What the addon's `spawn` writes into its `started` argument (an Int32Array
+ * of 4, reused across calls), at these indices: errno (0, or the positive
+ * errno of a failed spawn, as in {@link SpawnSyncOutcome}), then the parent's
+ * ends of the pipes as raw descriptors (non-blocking, close-on-exec, owned by
+ * the caller), -1 where the slot is not a pipe or the spawn failed.
  */
-export interface StartedProcess {
-  /** 0 when the spawn failed. */
-  pid: number;
-  /** 0, or the positive errno of a failed spawn (as in {@link SpawnSyncOutcome}). */
-  errno: number;
-  stdin: number;
-  stdout: number;
-  stderr: number;
-}
+export const STARTED_ERRNO = 0;
+export const STARTED_STDIN = 1;
+export const STARTED_STDOUT = 2;
+export const STARTED_STDERR = 3;
+
+/**
+ * The addon's exit notification, flat (the facade builds the
+ * {@link ResourceUsage}): the exit code or signal number (the other is
+ * null), then, unless the child could not be waited for (all undefined
+ * then), user and system CPU time in microseconds, maxRSS in bytes, ixrss,
+ * nswap, inblock, oublock, msgsnd, msgrcv, nsignals, nvcsw and nivcsw.
+ */
+export type RawExitCallback = (
+  exitCode: number | null,
+  signalCode: number | null,
+  userMicros?: number,
+  systemMicros?: number,
+  maxRSS?: number,
+  shmSize?: number,
+  swapCount?: number,
+  opsIn?: number,
+  opsOut?: number,
+  sent?: number,
+  received?: number,
+  signalCount?: number,
+  voluntary?: number,
+  involuntary?: number,
+) => void;
 
 /**
  * Called once, on the JS thread, when a started child has ended: its exit
@@ -153,11 +174,19 @@ export type ExitCallback = (exitCode: number | null, signalCode: number | null, 
 
 export interface ProcessBinding {
   /**
-   * Starts a process; `onExit` runs when it ends (a waiter thread per child
-   * blocks in `wait4`, never libuv's pool). Undefined from the twin and off
-   * Linux: the facade then uses `child_process`.
+   * Starts a process and gives its pid, 0 when the spawn failed (see
+   * {@link STARTED_ERRNO} for what lands in `started`); `onExit` runs when it ends
+   * (one reaper thread watches every child's pidfd, never libuv's pool).
+   * Undefined from the twin and off Linux: the facade then uses `child_process`.
    */
-  spawn(request: SpawnRequest, onExit: ExitCallback): StartedProcess | undefined;
+  spawn(request: SpawnRequest, onExit: RawExitCallback, started: Int32Array): number | undefined;
+
+  /**
+   * Whether the exit notifications hold the event loop open: the facade
+   * calls it with true when its count of live, referenced children leaves
+   * zero and with false when it returns to zero. A no-op on the twin.
+   */
+  spawnRef(referenced: boolean): void;
 
   /**
    * Runs a process to completion; never throws for a failed spawn (see
@@ -193,4 +222,4 @@ export const hashAlgorithms: readonly HashAlgorithm[] = [
   "rapidhash",
 ];
 
-export const bindingFunctions: readonly (keyof NativeBinding)[] = [...hashAlgorithms, "readFileSync", "readFile", "mmap", "spawnSync", "spawn"];
+export const bindingFunctions: readonly (keyof NativeBinding)[] = [...hashAlgorithms, "readFileSync", "readFile", "mmap", "spawnSync", "spawn", "spawnRef"];

@@ -54,4 +54,5 @@ export const twinBinding: NativeBinding = {
   spawnSync,
   // No raw descriptors without the addon: the facade (../../spawn.ts) uses child_process instead.
   spawn: () => undefined,
+  spawnRef: () => {},
 };

@@ -11,7 +11,20 @@ export interface ChildStreams {
   stdin: Writable | null;
   stdout: Readable | null;
   stderr: Readable | null;
+  /**
+   * Lets the live child hold the event loop open again (the default), as
+   * Node's `ChildProcess.prototype.ref`. Only the exit notification: each
+   * pipe's stream has its own `ref`/`unref`.
+   */
+  ref(): void;
+  /**
+   * Stops the live child from holding the event loop open: the process may
+   * exit while it runs, and its `onExit` then never runs.
+   */
+  unref(): void;
 }
+
+function nothing(): void {}
 
 function slot(value: number): StdioSlot {
   if (value === -1) return "ignore";
@@ -20,7 +33,7 @@ function slot(value: number): StdioSlot {
 }
 
 function failed(errno: number): ChildStreams {
-  return { pid: 0, errno, stdin: null, stdout: null, stderr: null };
+  return { pid: 0, errno, stdin: null, stdout: null, stderr: null, ref: nothing, unref: nothing };
 }
 
 /**
@@ -50,5 +63,13 @@ export function spawn(request: SpawnRequest, onExit: ExitCallback): ChildStreams
   child.once("exit", (code, signal) => {
     onExit(signal === null ? code : null, signal === null ? null : (constants.signals[signal] ?? null), null);
   });
-  return { pid: child.pid, errno: 0, stdin: child.stdin, stdout: child.stdout, stderr: child.stderr };
+  return {
+    pid: child.pid,
+    errno: 0,
+    stdin: child.stdin,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    ref: () => child.ref(),
+    unref: () => child.unref(),
+  };
 }
