@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { mkdtempSync, openSync, closeSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawnSync as nodeSpawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "../src/spawn-sync.ts";
 import { spawn } from "../src/spawn.ts";
@@ -247,6 +248,20 @@ describe("Bun.spawn", () => {
     expect(errorOf(() => spawn(["true"], { signal: already.signal }))).toMatchObject({ name: "Error", message: "The operation was aborted", keys: [], code: "ABORT_ERR" });
     const big = spawn(["sh", "-c", "yes | head -c 100000; sleep 5"], { maxBuffer: 100 });
     expect([await big.exited, big.signalCode]).toEqual([143, "SIGTERM"]);
+  });
+
+  it("an unref'd child does not keep Node running; a ref'd one does", () => {
+    const entry = new URL("../src/index.ts", import.meta.url).href;
+    const run = (code: string): { ms: number; out: string } => {
+      const started = performance.now();
+      const result = nodeSpawnSync(process.execPath, ["--conditions=@dx-compat/source", "--input-type=module", "-e", `import { spawn } from ${JSON.stringify(entry)};\n${code}`], { encoding: "utf8" });
+      return { ms: performance.now() - started, out: result.stdout };
+    };
+    // stderr not inherited: a sleeping child holding Node's stderr would hold up spawnSync here.
+    const quiet = `{ stdio: ["ignore", "pipe", "ignore"] }`;
+    expect(run(`spawn(["sleep", "3"], ${quiet}).unref(); console.log("left");`)).toMatchObject({ out: "left\n" });
+    expect(run(`spawn(["sleep", "3"], ${quiet}).unref();`).ms).toBeLessThan(2500);
+    expect(run(`const p = spawn(["sleep", "0.3"]); p.unref(); p.ref(); p.exited.then((c) => console.log("exited", c));`).out).toBe("exited 0\n");
   });
 
   it("ref/unref, send without IPC, disconnect, asyncDispose", async () => {

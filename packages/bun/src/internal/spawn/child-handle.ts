@@ -61,7 +61,6 @@ function viaEngine(launch: Launch, onExit: ExitHandler): ChildHandle | SpawnErrn
   const [stdin = -1, stdout = -1, stderr = -1] = launch.stdio.map(code);
   const child = spawnChild({ file: launch.file, argv: launch.argv, env: launch.env, cwd: launch.cwd, stdin, stdout, stderr }, onExit);
   if (child.errno !== 0) return new SpawnErrno(-child.errno);
-  const withRefs = child as typeof child & { ref?: () => void; unref?: () => void };
   return {
     pid: child.pid,
     stdin: child.stdin,
@@ -70,11 +69,11 @@ function viaEngine(launch: Launch, onExit: ExitHandler): ChildHandle | SpawnErrn
     extra: [],
     channel: undefined,
     ref: () => {
-      withRefs.ref?.();
+      child.ref();
       for (const stream of [child.stdout, child.stderr] as Refable[]) stream?.ref?.();
     },
     unref: () => {
-      withRefs.unref?.();
+      child.unref();
       for (const stream of [child.stdin, child.stdout, child.stderr] as Refable[]) stream?.unref?.();
     },
   };
