@@ -236,7 +236,7 @@ export function fileBytesSync(value: Blob): Uint8Array | undefined {
   return readOwnBytes(value);
 }
 
-export function defaultType(target: FileTarget): string {
+function defaultType(target: FileTarget): string {
   return target.kind === "path" ? typeForPath(target.path) : octetStream;
 }
 

@@ -1,6 +1,6 @@
 // Node's fs errors re-shaped as Bun's: the same message, code and errno, with
 // Bun's own keys in Bun's order (code, path, syscall, errno).
-import { systemError, type SystemError } from "../errors.ts";
+import { systemError } from "../errors.ts";
 
 interface NodeSystemError extends Error {
   code?: string;
@@ -26,4 +26,3 @@ export function bunFsError(error: unknown, path?: string): unknown {
   return systemError(error.message, code, error.errno as number, error.path, error.syscall);
 }
 
-export type { SystemError };

@@ -3,7 +3,7 @@ import { invalidArgType, outOfRange } from "../errors.ts";
 import type { FileTarget } from "./target.ts";
 
 /** A descriptor as Bun validates one: an integer in 0..2^31-1, else Bun's RangeError. */
-export function validFd(fd: number): number {
+function validFd(fd: number): number {
   if (!Number.isInteger(fd)) {
     throw outOfRange(`The value of "fd" is out of range. It must be an integer. Received ${String(fd)}`);
   }

@@ -13,7 +13,7 @@ import type { FileTarget } from "./target.ts";
  * a few microseconds, less than the thread-pool round trip an asynchronous
  * read costs. Larger files, FIFOs and devices always take the asynchronous path.
  */
-export const syncReadLimit: number = 64 * 1024;
+const syncReadLimit: number = 64 * 1024;
 
 /** The bytes between `start` and `end` (exclusive; undefined = end of file). */
 export interface Range {
@@ -23,7 +23,7 @@ export interface Range {
 
 export const wholeFile: Range = { start: 0, end: undefined };
 
-export function isWhole(range: Range): boolean {
+function isWhole(range: Range): boolean {
   return range.start === 0 && range.end === undefined;
 }
 

@@ -30,7 +30,7 @@ export function urlPath(url: URL): string {
 }
 
 /** Where Bun.write puts the bytes. */
-export function destinationTarget(destination: unknown): FileTarget {
+function destinationTarget(destination: unknown): FileTarget {
   const target = fileTarget(destination);
   if (target) return target;
   const isPathLike =
@@ -63,7 +63,7 @@ async function streamBytes(stream: ReadableStream<unknown>): Promise<Uint8Array>
 }
 
 /** Any input Bun.write accepts, as bytes. */
-export async function inputBytes(input: unknown): Promise<Uint8Array> {
+async function inputBytes(input: unknown): Promise<Uint8Array> {
   if (typeof input === "string") return encoder.encode(input);
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   if (input instanceof ArrayBuffer || input instanceof SharedArrayBuffer) return new Uint8Array(input);
