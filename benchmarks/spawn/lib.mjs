@@ -31,6 +31,23 @@ export async function resolveOnPath(name) {
   throw new Error(`${name} not found on PATH`);
 }
 
+/**
+ * `true`'s spawn request with Bun's default stdio (stdin /dev/null, stdout a
+ * pipe, stderr inherited), its path resolved and the environment turned into
+ * entries once, outside the timed loop.
+ */
+export async function trueRequest() {
+  return {
+    file: await resolveOnPath("true"),
+    argv: ["true"],
+    env: Object.entries(process.env).map(([key, value]) => `${key}=${value}`),
+    cwd: "",
+    stdin: -1,
+    stdout: -2,
+    stderr: 2,
+  };
+}
+
 export const CONCURRENCY = 16;
 
 /** Keeps CONCURRENCY `spawnOnce()` promises in flight until COUNT have settled (after a warm-up), prints {"ops", "ms"}. */

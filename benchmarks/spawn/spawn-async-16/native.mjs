@@ -4,18 +4,10 @@
 // into entries once, outside the loop.
 // Imported by path: benchmarks/package.json does not depend on @dx-compat/native.
 import { backend, spawn } from "../../../native/dist/index.js";
-import { resolveOnPath, runConcurrent } from "../lib.mjs";
+import { runConcurrent, trueRequest } from "../lib.mjs";
 
 if (backend() !== "native") throw new Error("the native addon did not load (build native/ first)");
-const request = {
-  file: await resolveOnPath("true"),
-  argv: ["true"],
-  env: Object.entries(process.env).map(([key, value]) => `${key}=${value}`),
-  cwd: "",
-  stdin: -1,
-  stdout: -2,
-  stderr: 2,
-};
+const request = await trueRequest();
 
 await runConcurrent(
   () =>

@@ -4,20 +4,8 @@
 // environment turned into entries once, outside the loop.
 // Imported by path: benchmarks/package.json does not depend on @dx-compat/native.
 import { backend, spawnSync } from "../../../native/dist/index.js";
-import { resolveOnPath, runSync } from "../lib.mjs";
+import { runSync, trueRequest } from "../lib.mjs";
 
 if (backend() !== "native") throw new Error("the native addon did not load (build native/ first)");
-const file = await resolveOnPath("true");
-const request = {
-  file,
-  argv: ["true"],
-  env: Object.entries(process.env).map(([key, value]) => `${key}=${value}`),
-  cwd: "",
-  stdin: -1,
-  stdout: -2,
-  stderr: 2,
-  timeoutMs: 0,
-  killSignal: 15,
-  maxBuffer: 0,
-};
+const request = { ...(await trueRequest()), timeoutMs: 0, killSignal: 15, maxBuffer: 0 };
 runSync(() => spawnSync(request).exitCode === 0);
