@@ -17,6 +17,7 @@ mod page_buffer;
 mod read_file;
 mod spare;
 #[cfg(target_os = "linux")]
+mod pty;
 mod spawn;
 #[cfg(target_os = "linux")]
 mod spawn_async_napi;
@@ -308,6 +309,11 @@ pub unsafe extern "C" fn napi_register_module_v1(env: napi_env, exports: napi_va
         #[cfg(not(unix))]
         export(env, exports, c"mmap", mmap_unsupported, 0);
         export(env, exports, c"spawnSync", spawn_napi::spawn_sync, 0);
+        export(env, exports, c"ptyOpen", pty::pty_open, 0);
+        export(env, exports, c"ptyResize", pty::pty_resize, 0);
+        export(env, exports, c"ptyGetFlags", pty::pty_get_flags, 0);
+        export(env, exports, c"ptySetFlag", pty::pty_set_flag, 0);
+        export(env, exports, c"ptySetRawMode", pty::pty_set_raw_mode, 0);
         #[cfg(target_os = "linux")]
         export(env, exports, c"spawn", spawn_async_napi::spawn_async, 0);
         #[cfg(target_os = "linux")]

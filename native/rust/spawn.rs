@@ -45,6 +45,8 @@ extern "C" {
     fn dup2(fd: c_int, new_fd: c_int) -> c_int;
     fn chdir(path: *const c_char) -> c_int;
     fn execve(path: *const c_char, argv: *const *const c_char, envp: *const *const c_char) -> c_int;
+    fn setsid() -> c_int;
+    fn ioctl(fd: c_int, request: std::ffi::c_ulong, ...) -> c_int;
     fn _exit(status: c_int) -> !;
     fn pipe2(fds: *mut c_int, flags: c_int) -> c_int;
     fn fcntl(fd: c_int, command: c_int, ...) -> c_int;
@@ -79,6 +81,7 @@ const SIGKILL: c_int = 9;
 const SIGSTOP: c_int = 19;
 const F_SETFD: c_int = 2;
 const CLONE_VM: c_int = 0x100;
+const TIOCSCTTY: std::ffi::c_ulong = 0x540E;
 const CLONE_VFORK: c_int = 0x4000;
 const SIGCHLD: c_int = 17;
 const SIG_SETMASK: c_long = 2;
@@ -133,6 +136,9 @@ pub struct Request<'a> {
     pub kill_signal: c_int,
     /// 0: unlimited.
     pub max_buffer: usize,
+    /// The child starts a new session (`setsid`) and makes its fd 0, a
+    /// pseudo-terminal's slave, its controlling terminal (`TIOCSCTTY`).
+    pub ctty: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -305,6 +311,8 @@ struct Plan {
     actions: [Option<Action>; 3],
     count: usize,
     close_from: c_int,
+    /// setsid, then fd 0 (after the dup2s) becomes the controlling terminal.
+    ctty: bool,
     cwd: *const c_char,
     file: *const c_char,
     argv: *const *const c_char,
@@ -318,6 +326,7 @@ impl Plan {
             actions: [None; 3],
             count: 0,
             close_from: -1,
+            ctty: false,
             cwd: std::ptr::null(),
             file: std::ptr::null(),
             argv: std::ptr::null(),
@@ -385,6 +394,10 @@ extern "C" fn child_main(arg: *mut c_void) -> c_int {
             unsafe { syscall(SYS_RT_SIGACTION, signal as c_long, default.as_ptr(), std::ptr::null_mut::<c_void>(), 8 as c_long) };
         }
     }
+    // SAFETY: a plain system call in the child (a fresh process, never a group leader).
+    if plan.ctty && unsafe { setsid() } < 0 {
+        fail(plan);
+    }
     for action in plan.actions.iter().take(plan.count).flatten() {
         // SAFETY: plain descriptor calls in the child.
         let ok = unsafe {
@@ -400,6 +413,10 @@ extern "C" fn child_main(arg: *mut c_void) -> c_int {
         if !ok {
             fail(plan);
         }
+    }
+    // SAFETY: fd 0 is the slave now; the session has no controlling terminal yet.
+    if plan.ctty && unsafe { ioctl(0, TIOCSCTTY, 0 as c_int) } != 0 {
+        fail(plan);
     }
     if plan.close_from >= 0 {
         // Marked close-on-exec rather than closed (Linux >= 5.11): exec then
@@ -568,6 +585,7 @@ pub unsafe fn start(request: &Request) -> Result<Started, i32> {
     // stdin's dup2 runs first in the child, then stdout's, then stderr's.
     let mut slots = [plan_input(&mut plan, request.stdin)?, plan_output(&mut plan, request.stdout, 1)?, plan_output(&mut plan, request.stderr, 2)?];
     plan.close_from(3)?;
+    plan.ctty = request.ctty;
     if let Some(cwd) = request.cwd {
         plan.chdir(cwd)?;
     }
@@ -1023,6 +1041,7 @@ mod tests {
             timeout,
             kill_signal: 15,
             max_buffer,
+            ctty: false,
         };
         // SAFETY: strings and arrays outlive the call.
         unsafe { run(&request) }
@@ -1070,6 +1089,7 @@ mod tests {
             timeout: None,
             kill_signal: 15,
             max_buffer: 0,
+            ctty: false,
         };
         // SAFETY: strings and arrays outlive the calls.
         let outcome = unsafe { run(&request) };

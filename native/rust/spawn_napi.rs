@@ -188,6 +188,7 @@ pub mod linux {
                 timeout: (timeout > 0.0).then(|| Duration::from_secs_f64(timeout / 1000.0)),
                 kill_signal: number(env, object, c"killSignal", 15.0) as i32,
                 max_buffer: if max_buffer > 0.0 { max_buffer as usize } else { 0 },
+                ctty: number(env, object, c"terminal", -1.0) >= 0.0,
             };
             Ok(f(&request))
         }

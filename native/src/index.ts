@@ -5,3 +5,4 @@ export { mmap, type MmapOptions } from "./mmap.ts";
 export { readSmallFileSync } from "./read-small-file-sync.ts";
 export { spawnSync, type ResourceUsage, type SpawnSyncOutcome, type SpawnSyncRequest } from "./spawn-sync.ts";
 export { spawn, type ChildStreams, type ExitCallback, type SpawnRequest } from "./spawn.ts";
+export { ptyGetFlags, ptyOpen, ptyResize, ptySetFlag, ptySetRawMode, ptySupported, type PtyPair } from "./pty.ts";

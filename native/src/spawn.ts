@@ -16,6 +16,8 @@ import { spawn as nodeSpawn, type ChildStreams } from "./internal/twin/spawn.ts"
 export type { ExitCallback, SpawnRequest } from "./internal/binding.ts";
 export type { ChildStreams } from "./internal/twin/spawn.ts";
 
+const ENOSYS = 38;
+
 /** Where the addon writes errno and the pipe descriptors of each spawn (read at once, so shared). */
 const started = new Int32Array(4);
 
@@ -131,6 +133,8 @@ function resourceUsage(
  */
 export function spawn(request: SpawnRequest, onExit: ExitCallback): ChildStreams {
   const { binding } = selected();
+  const terminal = request.terminal;
+  if (terminal !== undefined) request = { ...request, stdin: terminal, stdout: terminal, stderr: terminal };
   const child = new NativeChild(binding);
   const pid = binding.spawn(
     request,
@@ -157,7 +161,8 @@ export function spawn(request: SpawnRequest, onExit: ExitCallback): ChildStreams
     },
     started,
   );
-  if (pid === undefined) return nodeSpawn(request, onExit);
+  // child_process cannot give a child a controlling terminal.
+  if (pid === undefined) return terminal === undefined ? nodeSpawn(request, onExit) : failed(ENOSYS);
   if (pid === 0) return failed(started[STARTED_ERRNO] ?? 0);
   return child.started(pid);
 }

@@ -127,6 +127,13 @@ export interface SpawnRequest {
   stdout: number;
   /** As `stdout`, for the child's 2. */
   stderr: number;
+  /**
+   * A pseudo-terminal's slave descriptor (from {@link PtyBinding.ptyOpen}):
+   * the child starts a new session (`setsid`) with it as fds 0, 1 and 2 and as
+   * its controlling terminal (`TIOCSCTTY`); `stdin`, `stdout` and `stderr` must
+   * then all be this descriptor. Addon only (Linux): the twin fails with ENOSYS.
+   */
+  terminal?: number;
 }
 
 /**
@@ -148,7 +155,7 @@ export const STARTED_STDERR = 3;
  * then), user and system CPU time in microseconds, maxRSS in bytes, ixrss,
  * nswap, inblock, oublock, msgsnd, msgrcv, nsignals, nvcsw and nivcsw.
  */
-export type RawExitCallback = (
+type RawExitCallback = (
   exitCode: number | null,
   signalCode: number | null,
   userMicros?: number,
@@ -172,7 +179,7 @@ export type RawExitCallback = (
  */
 export type ExitCallback = (exitCode: number | null, signalCode: number | null, resourceUsage: ResourceUsage | null) => void;
 
-export interface ProcessBinding {
+interface ProcessBinding {
   /**
    * Starts a process and gives its pid, 0 when the spawn failed (see
    * {@link STARTED_ERRNO} for what lands in `started`); `onExit` runs when it ends
@@ -205,7 +212,34 @@ export interface MmapBinding {
   mmap(path: string, offset: number, size: number, shared: boolean, sync: boolean): Uint8Array<ArrayBuffer> | number;
 }
 
-export type NativeBinding = HashBinding & FileBinding & MmapBinding & ProcessBinding;
+/**
+ * Pseudo-terminals (`Bun.Terminal`'s engine). Every function returns 0 or a
+ * positive errno (ENOSYS, 38, from the twin and off Linux); results land in
+ * the array passed in.
+ */
+interface PtyBinding {
+  /**
+   * Opens a pair sized `cols` x `rows` (each 1..65535, else EINVAL) with Bun's
+   * termios defaults on the slave, and writes into `out` (3 slots): the
+   * master (non-blocking), a duplicate of the master for a reader, and the
+   * slave. All close-on-exec, owned by the caller.
+   */
+  ptyOpen(cols: number, rows: number, out: Int32Array): number;
+  /** TIOCSWINSZ on the master. */
+  ptyResize(fd: number, cols: number, rows: number): number;
+  /** Writes c_iflag, c_oflag, c_lflag and c_cflag into `out` (4 slots). */
+  ptyGetFlags(fd: number, out: Uint32Array): number;
+  /** Sets one of them (`index` as in {@link ptyGetFlags}) to `value`, a uint32. */
+  ptySetFlag(fd: number, index: number, value: number): number;
+  /**
+   * libuv's raw mode (no echo, no canonical input, no signals, no CR to NL):
+   * `enabled` saves the termios into `saved` (64 bytes) and changes it;
+   * otherwise the saved termios is put back.
+   */
+  ptySetRawMode(fd: number, enabled: boolean, saved: Uint8Array): number;
+}
+
+export type NativeBinding = HashBinding & FileBinding & MmapBinding & ProcessBinding & PtyBinding;
 
 export const hashAlgorithms: readonly HashAlgorithm[] = [
   "wyhash",
@@ -222,4 +256,17 @@ export const hashAlgorithms: readonly HashAlgorithm[] = [
   "rapidhash",
 ];
 
-export const bindingFunctions: readonly (keyof NativeBinding)[] = [...hashAlgorithms, "readFileSync", "readFile", "mmap", "spawnSync", "spawn", "spawnRef"];
+export const bindingFunctions: readonly (keyof NativeBinding)[] = [
+  ...hashAlgorithms,
+  "readFileSync",
+  "readFile",
+  "mmap",
+  "spawnSync",
+  "spawn",
+  "spawnRef",
+  "ptyOpen",
+  "ptyResize",
+  "ptyGetFlags",
+  "ptySetFlag",
+  "ptySetRawMode",
+];

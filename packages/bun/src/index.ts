@@ -12,5 +12,6 @@ export { spawnSync } from "./spawn-sync.ts";
 export { stderr } from "./stderr.ts";
 export { stdin } from "./stdin.ts";
 export { stdout } from "./stdout.ts";
+export { Terminal } from "./terminal.ts";
 export { which } from "./which.ts";
 export { write } from "./write.ts";

@@ -291,8 +291,9 @@ describe("Bun.spawn", () => {
     expect(disconnected).toBe(true);
   });
 
-  it("terminal (PTY) is notImplemented; bad options throw Bun's errors synchronously", () => {
-    expect(errorOf(() => spawn(["true"], { terminal: {} } as never))).toMatchObject({ code: "ERR_DX_COMPAT_NOT_IMPLEMENTED" });
+  it("terminal (PTY) needs the addon; bad options throw Bun's errors synchronously", () => {
+    if (!native) expect(errorOf(() => spawn(["true"], { terminal: {} } as never))).toMatchObject({ code: "ERR_DX_COMPAT_NOT_IMPLEMENTED" });
+    expect(errorOf(() => spawn(["true"], { terminal: 5 } as never))).toMatchObject({ code: "ERR_INVALID_ARG_TYPE", message: "terminal must be a Terminal object or options object" });
     expect(errorOf(() => spawn(["nope-xyz"]))).toMatchObject({ code: "ENOENT", message: 'Executable not found in $PATH: "nope-xyz"' });
     expect(errorOf(() => spawn(["/tmp"]))).toMatchObject({ code: "EACCES", message: "EACCES: permission denied, posix_spawn '/tmp'" });
     expect(errorOf(() => spawn(["true"], { onExit: 5 } as never))).toMatchObject({ message: "onExit must be a function or undefined" });

@@ -17,5 +17,6 @@ export const spawnSync: typeof import("@dx-compat/bun").spawnSync = pkg["spawnSy
 export const stderr: typeof import("@dx-compat/bun").stderr = pkg["stderr"] as never;
 export const stdin: typeof import("@dx-compat/bun").stdin = pkg["stdin"] as never;
 export const stdout: typeof import("@dx-compat/bun").stdout = pkg["stdout"] as never;
+export const Terminal: typeof import("@dx-compat/bun").Terminal = pkg["Terminal"] as never;
 export const which: typeof import("@dx-compat/bun").which = pkg["which"] as never;
 export const write: typeof import("@dx-compat/bun").write = pkg["write"] as never;

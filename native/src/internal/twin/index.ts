@@ -15,6 +15,7 @@ import { xxHash3 } from "./xxhash3.ts";
 import { xxHash32 } from "./xxhash32.ts";
 import { xxHash64 } from "./xxhash64.ts";
 
+const ENOSYS = 38;
 const encoder = new TextEncoder();
 /** Reused for strings short enough to encode without allocating a result. */
 let scratch = new Uint8Array(4096);
@@ -55,4 +56,10 @@ export const twinBinding: NativeBinding = {
   // No raw descriptors without the addon: the facade (../../spawn.ts) uses child_process instead.
   spawn: () => undefined,
   spawnRef: () => {},
+  // Node has no pseudo-terminals (no posix_openpt, no TIOCSCTTY): ENOSYS.
+  ptyOpen: () => ENOSYS,
+  ptyResize: () => ENOSYS,
+  ptyGetFlags: () => ENOSYS,
+  ptySetFlag: () => ENOSYS,
+  ptySetRawMode: () => ENOSYS,
 };

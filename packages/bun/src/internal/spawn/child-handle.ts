@@ -10,7 +10,7 @@ import type { Readable, Writable } from "node:stream";
 
 const signalNumbers = osConstants.signals as Readonly<Record<string, number>>;
 
-export type Slot = "ignore" | "pipe" | "ipc" | number;
+type Slot = "ignore" | "pipe" | "ipc" | number;
 
 /** How a child ended: an exit code or a signal number, and its rusage where known. */
 export type ExitHandler = (exitCode: number | null, signal: number | null, usage: ResourceUsage | null) => void;
@@ -36,6 +36,8 @@ export interface Launch {
   stdio: Slot[];
   detached: boolean;
   serialization: "json" | "advanced" | undefined;
+  /** A pseudo-terminal's slave: the child's 0, 1, 2 and controlling terminal (the native engine only). */
+  terminal?: number | undefined;
 }
 
 /** A failed spawn: the negative errno Node reports. */
@@ -59,7 +61,8 @@ function code(slot: Slot): number {
 
 function viaEngine(launch: Launch, onExit: ExitHandler): ChildHandle | SpawnErrno {
   const [stdin = -1, stdout = -1, stderr = -1] = launch.stdio.map(code);
-  const child = spawnChild({ file: launch.file, argv: launch.argv, env: launch.env, cwd: launch.cwd, stdin, stdout, stderr }, onExit);
+  const request = { file: launch.file, argv: launch.argv, env: launch.env, cwd: launch.cwd, stdin, stdout, stderr };
+  const child = spawnChild(launch.terminal === undefined ? request : { ...request, terminal: launch.terminal }, onExit);
   if (child.errno !== 0) return new SpawnErrno(-child.errno);
   return {
     pid: child.pid,
@@ -127,5 +130,5 @@ function viaChildProcess(launch: Launch, onExit: ExitHandler): ChildHandle | Spa
 
 /** Starts the child; a failed spawn comes back as a SpawnErrno, never thrown. */
 export function launchChild(launch: Launch, onExit: ExitHandler): ChildHandle | SpawnErrno {
-  return needsChildProcess(launch) ? viaChildProcess(launch, onExit) : viaEngine(launch, onExit);
+  return needsChildProcess(launch) && launch.terminal === undefined ? viaChildProcess(launch, onExit) : viaEngine(launch, onExit);
 }

@@ -4,6 +4,7 @@ import { notImplemented } from "@dx-compat/shared/errors";
 import { isAnyArrayBuffer } from "node:util/types";
 import { describeReceived, invalidArgType, invalidArgValue, outOfRange, systemError } from "../errors.ts";
 import { fileTarget } from "../file/target.ts";
+import { createInlineTerminal, discardTerminal, terminalState } from "../terminal.ts";
 import { launchEnv, launchPath } from "./launch-env.ts";
 import { parseKillSignal, SIGTERM } from "./signals.ts";
 import { whichPath } from "./which-path.ts";
@@ -48,7 +49,18 @@ export interface ParsedSpawn {
   onDisconnect: ((...args: unknown[]) => unknown) | undefined;
   ipc: ((...args: unknown[]) => unknown) | undefined;
   serialization: "json" | "advanced";
+  /** The pseudo-terminal the child runs on (its slave as fds 0, 1 and 2). */
+  terminal: TerminalUse | undefined;
 }
+
+/** A spawn's terminal: one passed in, or one made from options (`inline`). */
+interface TerminalUse {
+  state: NonNullable<ReturnType<typeof terminalState>>;
+  inline: boolean;
+}
+
+/** Bun skips `terminal` when it is undefined, null or "" (and rejects every other falsy value). */
+const givenTerminal = (value: unknown): boolean => value !== undefined && value !== null && value !== "";
 
 /** Bun's fallback search path when `env` is given without PATH. */
 const DEFAULT_SPAWN_PATH = "/usr/bin:/bin";
@@ -222,6 +234,7 @@ export function parseSpawnArguments(api: string, first: unknown, second: unknown
   let ipc: ParsedSpawn["ipc"];
   let serialization: "json" | "advanced" = "advanced";
   let resolved: { file: string; argv: string[] };
+  let terminal: TerminalUse | undefined;
 
   if (isObject(options)) {
     const o = options;
@@ -233,7 +246,7 @@ export function parseSpawnArguments(api: string, first: unknown, second: unknown
     const cwdValue = o["cwd"];
     if (cwdValue) cwd = toBunString(cwdValue);
 
-    if (sync && o["terminal"]) throw invalidArgType("terminal option is only supported for Bun.spawn, not Bun.spawnSync");
+    if (sync && givenTerminal(o["terminal"])) throw invalidArgType("terminal option is only supported for Bun.spawn, not Bun.spawnSync");
     if (!sync) {
       const ipcValue = o["ipc"];
       if (ipcValue && isCallable(ipcValue)) {
@@ -295,16 +308,30 @@ export function parseSpawnArguments(api: string, first: unknown, second: unknown
       const value = Math.trunc(maxBufferValue);
       if (value > 0 && stdio.some(isPiped)) maxBuffer = value;
     }
-    if (!sync && o["terminal"]) {
-      throw notImplemented(api, "`terminal` (a pseudo-terminal for the child) needs PTY support that Node does not have");
+    const terminalValue = o["terminal"];
+    if (!sync && givenTerminal(terminalValue)) {
+      if (!isObject(terminalValue)) throw invalidArgType("terminal must be a Terminal object or options object");
+      const existing = terminalState(terminalValue);
+      if (existing !== undefined) {
+        if (existing.closed) throw invalidArgType("terminal is closed");
+        if (existing.inlineSpawned) throw invalidArgType("terminal was created inline by a previous spawn and cannot be reused");
+        terminal = { state: existing, inline: false };
+      } else {
+        terminal = { state: createInlineTerminal(terminalValue), inline: true };
+      }
     }
   } else {
     resolved = resolveArgv(cmd, PATH, cwd, argv0);
   }
 
-  for (const spec of stdio) if (spec.kind === "ipc") throw notImplemented(api, '"ipc" for stdin, stdout or stderr is not supported; pass `ipc` instead');
+  try {
+    for (const spec of stdio) if (spec.kind === "ipc") throw notImplemented(api, '"ipc" for stdin, stdout or stderr is not supported; pass `ipc` instead');
+    if (signal?.aborted) throw abortError(signal);
+  } catch (error) {
+    if (terminal?.inline === true) discardTerminal(terminal.state);
+    throw error;
+  }
   if (sync && stdio[0]?.kind === "pipe") stdio[0] = { kind: "ignore" };
-  if (signal?.aborted) throw abortError(signal);
 
   return {
     file: resolved.file,
@@ -325,6 +352,7 @@ export function parseSpawnArguments(api: string, first: unknown, second: unknown
     onDisconnect,
     ipc,
     serialization,
+    terminal,
   };
 }
 

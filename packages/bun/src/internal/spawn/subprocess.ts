@@ -13,6 +13,7 @@ import { spawnFailure, type InputSpec, type OutputSpec, type ParsedSpawn } from 
 import { outputStream, type SubprocessOutput } from "./output-stream.ts";
 import { resourceUsageObject } from "./resource-usage.ts";
 import { parseSignal, signalName } from "./signals.ts";
+import { discardTerminal, releaseInlineSlave } from "../terminal.ts";
 
 const API = "Bun.spawn";
 const FILE_MODE = 0o664;
@@ -193,8 +194,8 @@ export class Subprocess {
     return internal(this).stdout;
   }
 
-  get terminal(): undefined {
-    return undefined;
+  get terminal(): import("bun").Terminal | undefined {
+    return internal(this).parsed.terminal?.state.self as import("bun").Terminal | undefined;
   }
 
   unref(): void {
@@ -219,12 +220,24 @@ Object.defineProperty(Subprocess.prototype, Symbol.toStringTag, { value: "Subpro
 export function startSubprocess(parsed: ParsedSpawn): Subprocess {
   const opened: number[] = [];
   let stdio: ("ignore" | "pipe" | "ipc" | number)[];
-  try {
-    stdio = [stdinSlot(parsed.stdin, parsed, opened), outputSlot(parsed.stdout, 1, parsed, opened), outputSlot(parsed.stderr, 2, parsed, opened)];
-    for (const spec of parsed.extra) stdio.push(outputSlot(spec as OutputSpec, stdio.length, parsed, opened));
-  } catch (error) {
-    for (const fd of opened) closeSync(fd);
-    throw error;
+  const terminal = parsed.terminal;
+  if (terminal !== undefined) {
+    // The child's 0, 1 and 2 are the slave; Bun ignores the stdio options then.
+    const slave = terminal.state.slave;
+    stdio = [slave, slave, slave];
+    parsed = { ...parsed, stdin: { kind: "fd", fd: slave }, stdout: { kind: "fd", fd: slave }, stderr: { kind: "fd", fd: slave }, extra: [] };
+    if (parsed.ipc !== undefined || parsed.detached) {
+      if (terminal.inline) discardTerminal(terminal.state);
+      throw notImplemented(API, "`terminal` together with `ipc` or `detached` (those children run on Node's child_process, which cannot give a child a controlling terminal)");
+    }
+  } else {
+    try {
+      stdio = [stdinSlot(parsed.stdin, parsed, opened), outputSlot(parsed.stdout, 1, parsed, opened), outputSlot(parsed.stderr, 2, parsed, opened)];
+      for (const spec of parsed.extra) stdio.push(outputSlot(spec as OutputSpec, stdio.length, parsed, opened));
+    } catch (error) {
+      for (const fd of opened) closeSync(fd);
+      throw error;
+    }
   }
   if (parsed.ipc !== undefined && !stdio.includes("ipc")) stdio.push("ipc");
 
@@ -255,13 +268,18 @@ export function startSubprocess(parsed: ParsedSpawn): Subprocess {
         stdio,
         detached: parsed.detached,
         serialization: parsed.ipc === undefined ? undefined : parsed.serialization,
+        terminal: terminal?.state.slave,
       },
       onExit,
     );
   } finally {
     for (const fd of opened) closeSync(fd);
   }
-  if (child instanceof SpawnErrno) throw spawnFailure(errname(child.errno), child.errno, parsed.displayPath);
+  if (child instanceof SpawnErrno) {
+    if (terminal?.inline === true) discardTerminal(terminal.state);
+    throw spawnFailure(errname(child.errno), child.errno, parsed.displayPath);
+  }
+  if (terminal?.inline === true) releaseInlineSlave(terminal.state);
 
   Object.assign(s, {
     child,
@@ -307,6 +325,12 @@ export function startSubprocess(parsed: ParsedSpawn): Subprocess {
   }
   s.stdout = outputOf(parsed.stdout, child.stdout, limit());
   s.stderr = outputOf(parsed.stderr, child.stderr, limit());
+  if (terminal !== undefined) {
+    // On a terminal the child's stdio is the terminal's: `write()` and `data` instead.
+    s.stdin = null as never;
+    s.stdout = null as never;
+    s.stderr = null as never;
+  }
   for (let index = 3; index < 3 + parsed.extra.length; index++) {
     const spec = parsed.extra[index - 3];
     const stream = child.extra[index - 3] as (Readable & { _handle?: { fd?: number } }) | null | undefined;
