@@ -136,8 +136,9 @@ function startReader(state: State, fd: number): void {
   state.reader = reader;
   reader.on("data", (chunk: Buffer) => call(state, state.options.data, chunk));
   // A master reads EIO once no slave descriptor is left open (the child and its children are gone).
+  // Node 24 reports that as an error; Node 22's libuv turns it into end-of-file. Both are Bun's status 1.
   reader.on("error", () => readerEnded(state, 1));
-  reader.on("end", () => readerEnded(state, 0));
+  reader.on("end", () => readerEnded(state, 1));
 }
 
 function scheduleDrain(state: State): void {
