@@ -1,32 +1,15 @@
 import { spawnSync as nativeSpawnSync, type SpawnSyncOutcome } from "@dx-compat/native";
 import { notImplemented } from "@dx-compat/shared/errors";
-import { closeSync, constants, openSync } from "node:fs";
+import { closeSync, constants } from "node:fs";
 import { getSystemErrorName as errname } from "node:util";
 import { readBlobSync } from "./internal/blob-sync.ts";
-import { parseSpawnArguments, spawnFailure, type InputSpec, type OutputSpec, type ParsedSpawn } from "./internal/spawn/options.ts";
+import { openStdioFile, parseSpawnArguments, spawnFailure, type InputSpec, type OutputSpec, type ParsedSpawn } from "./internal/spawn/options.ts";
 import { resourceUsageObject } from "./internal/spawn/resource-usage.ts";
 import { signalName } from "./internal/spawn/signals.ts";
 
 type BunSpawnSync = typeof import("bun").spawnSync;
 
 const API = "Bun.spawnSync";
-const FILE_MODE = 0o664;
-
-function errnoCode(error: unknown): string {
-  return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : "EIO";
-}
-
-/** Opens a BunFile path as posix_spawn's file actions would (no truncation), failing as Bun does. */
-function openFor(path: string, flags: number, parsed: ParsedSpawn, opened: number[]): number {
-  try {
-    const fd = openSync(path, flags | constants.O_CREAT, FILE_MODE);
-    opened.push(fd);
-    return fd;
-  } catch (error) {
-    const code = errnoCode(error);
-    throw spawnFailure(code, -((error as { errno?: number }).errno ?? 0), parsed.displayPath);
-  }
-}
 
 function stdinSlot(spec: InputSpec, parsed: ParsedSpawn, opened: number[]): number | Uint8Array {
   switch (spec.kind) {
@@ -38,7 +21,7 @@ function stdinSlot(spec: InputSpec, parsed: ParsedSpawn, opened: number[]): numb
     case "fd":
       return spec.fd;
     case "path":
-      return openFor(spec.path, constants.O_RDONLY, parsed, opened);
+      return openStdioFile(spec.path, constants.O_RDONLY, parsed, opened);
     case "bytes":
       return spec.bytes;
     case "blob":
@@ -59,7 +42,7 @@ function outputSlot(spec: OutputSpec, own: number, parsed: ParsedSpawn, opened: 
     case "fd":
       return spec.fd;
     case "path":
-      return openFor(spec.path, constants.O_WRONLY, parsed, opened);
+      return openStdioFile(spec.path, constants.O_WRONLY, parsed, opened);
   }
 }
 

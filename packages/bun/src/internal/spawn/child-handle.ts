@@ -59,6 +59,23 @@ function code(slot: Slot): number {
   return slot === "ignore" ? -1 : slot === "pipe" ? -2 : (slot as number);
 }
 
+/**
+ * ref/unref for a child and its pipes: ref restores the output pipes (stdin's
+ * writes hold the loop only while pending anyway); unref lets go of all three.
+ */
+function refsOf(child: { ref(): void; unref(): void; stdin: Writable | null; stdout: Readable | null; stderr: Readable | null }): Pick<ChildHandle, "ref" | "unref"> {
+  return {
+    ref: () => {
+      child.ref();
+      for (const stream of [child.stdout, child.stderr] as Refable[]) stream?.ref?.();
+    },
+    unref: () => {
+      child.unref();
+      for (const stream of [child.stdin, child.stdout, child.stderr] as Refable[]) stream?.unref?.();
+    },
+  };
+}
+
 function viaEngine(launch: Launch, onExit: ExitHandler): ChildHandle | SpawnErrno {
   const [stdin = -1, stdout = -1, stderr = -1] = launch.stdio.map(code);
   const request = { file: launch.file, argv: launch.argv, env: launch.env, cwd: launch.cwd, stdin, stdout, stderr };
@@ -71,14 +88,7 @@ function viaEngine(launch: Launch, onExit: ExitHandler): ChildHandle | SpawnErrn
     stderr: child.stderr,
     extra: [],
     channel: undefined,
-    ref: () => {
-      child.ref();
-      for (const stream of [child.stdout, child.stderr] as Refable[]) stream?.ref?.();
-    },
-    unref: () => {
-      child.unref();
-      for (const stream of [child.stdin, child.stdout, child.stderr] as Refable[]) stream?.unref?.();
-    },
+    ...refsOf(child),
   };
 }
 
@@ -117,14 +127,7 @@ function viaChildProcess(launch: Launch, onExit: ExitHandler): ChildHandle | Spa
     stderr: child.stderr,
     extra: child.stdio.slice(3) as (Readable | null)[],
     channel: launch.stdio.includes("ipc") ? child : undefined,
-    ref: () => {
-      child.ref();
-      for (const stream of [child.stdout, child.stderr] as Refable[]) stream?.ref?.();
-    },
-    unref: () => {
-      child.unref();
-      for (const stream of [child.stdin, child.stdout, child.stderr] as Refable[]) stream?.unref?.();
-    },
+    ...refsOf(child),
   };
 }
 

@@ -1,6 +1,7 @@
 // Bun.spawn / Bun.spawnSync option parsing, in Bun's order and with Bun's
 // errors: what is validated first is what a caller sees first.
 import { notImplemented } from "@dx-compat/shared/errors";
+import { constants as fsConstants, openSync } from "node:fs";
 import { isAnyArrayBuffer } from "node:util/types";
 import { describeReceived, invalidArgType, invalidArgValue, outOfRange, systemError } from "../errors.ts";
 import { fileTarget } from "../file/target.ts";
@@ -372,4 +373,23 @@ export function spawnFailure(code: string, errno: number, displayPath: string, m
     return systemError(`${code}: ${known[0]}, posix_spawn '${displayPath}'`, code, known[1], displayPath, "posix_spawn");
   }
   return systemError(`${code}: ${message ?? "spawn failed"}, posix_spawn`, code, errno, undefined, "posix_spawn");
+}
+
+/** Mode of a file a child's output creates (as Bun, before the umask). */
+const STDIO_FILE_MODE = 0o664;
+
+/**
+ * Opens a BunFile's path as a child's stdio, as Bun does: created when
+ * missing, never truncated. The descriptor is added to `opened` (the caller
+ * closes them once the child has its copies); a failure is Bun's spawn error.
+ */
+export function openStdioFile(path: string, flags: number, parsed: ParsedSpawn, opened: number[]): number {
+  try {
+    const fd = openSync(path, flags | fsConstants.O_CREAT, STDIO_FILE_MODE);
+    opened.push(fd);
+    return fd;
+  } catch (error) {
+    const { code, errno } = error as { code?: string; errno?: number };
+    throw spawnFailure(code ?? "EIO", errno ?? 0, parsed.displayPath);
+  }
 }

@@ -4,32 +4,20 @@
 import type { ResourceUsage } from "@dx-compat/native";
 import { notImplemented } from "@dx-compat/shared/errors";
 import { bunCoded } from "../errors.ts";
-import { closeSync, constants as fsConstants, openSync } from "node:fs";
+import { closeSync, constants as fsConstants } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { getSystemErrorName as errname } from "node:util";
 import { launchChild, SpawnErrno, type ChildHandle } from "./child-handle.ts";
 import { FileSink } from "./file-sink.ts";
-import { spawnFailure, type InputSpec, type OutputSpec, type ParsedSpawn } from "./options.ts";
+import { openStdioFile, spawnFailure, type InputSpec, type OutputSpec, type ParsedSpawn } from "./options.ts";
 import { outputStream, type SubprocessOutput } from "./output-stream.ts";
 import { resourceUsageObject } from "./resource-usage.ts";
 import { parseSignal, signalName } from "./signals.ts";
 import { discardTerminal, releaseInlineSlave } from "../terminal.ts";
 
 const API = "Bun.spawn";
-const FILE_MODE = 0o664;
 type Stdin = FileSink | ReadableStream<unknown> | number | undefined;
 type Output = SubprocessOutput | number | undefined;
-
-function openFor(path: string, flags: number, parsed: ParsedSpawn, opened: number[]): number {
-  try {
-    const fd = openSync(path, flags | fsConstants.O_CREAT, FILE_MODE);
-    opened.push(fd);
-    return fd;
-  } catch (error) {
-    const { code, errno } = error as { code?: string; errno?: number };
-    throw spawnFailure(code ?? "EIO", errno ?? 0, parsed.displayPath);
-  }
-}
 
 function stdinSlot(spec: InputSpec, parsed: ParsedSpawn, opened: number[]): "ignore" | "pipe" | number {
   switch (spec.kind) {
@@ -40,7 +28,7 @@ function stdinSlot(spec: InputSpec, parsed: ParsedSpawn, opened: number[]): "ign
     case "fd":
       return spec.fd;
     case "path":
-      return openFor(spec.path, fsConstants.O_RDONLY, parsed, opened);
+      return openStdioFile(spec.path, fsConstants.O_RDONLY, parsed, opened);
     default:
       return "pipe";
   }
@@ -59,7 +47,7 @@ function outputSlot(spec: OutputSpec | { kind: "ipc" }, own: number, parsed: Par
     case "fd":
       return spec.fd;
     case "path":
-      return openFor(spec.path, fsConstants.O_WRONLY, parsed, opened);
+      return openStdioFile(spec.path, fsConstants.O_WRONLY, parsed, opened);
   }
 }
 
