@@ -51,6 +51,7 @@ const scenarios = {
   killSignal: async (signal) => { try { const p = spawn(["sleep", "5"], { timeout: 30, killSignal: signal }); return [await p.exited, p.signalCode]; } catch (e) { return flat(e); } },
   onExit: async (script) => { let args; const p = spawn(["sh", "-c", script], { onExit: (...a) => { args = a; } }); await p.exited; await new Promise((r) => setTimeout(r, 20)); return [args[0] === p, args.slice(1), args.length]; },
   toFile: (_) => { const path = dir + "/out.txt"; writeFileSync(path, "AAAAAAAAAA\\n"); const r = spawnSync(["echo", "hi"], { stdout: file(path) }); return [sync(r), readFileSync(path, "utf8")]; },
+  stdoutJson: async (out) => { try { return { value: await spawn(["printf", "%s", out]).stdout.json() }; } catch (e) { return { threw: [e.name, e.message] }; } },
   fromFile: (_) => { const path = dir + "/in.txt"; writeFileSync(path, "file input"); return sync(spawnSync(["cat"], { stdin: file(path) })); },
   // Bun feeds the whole file even for a slice of it.
   fromFileSlice: (_) => { const path = dir + "/in-slice.txt"; writeFileSync(path, "file input"); return sync(spawnSync(["cat"], { stdin: file(path).slice(1, 3) })); },
@@ -91,6 +92,7 @@ describe("Bun.spawnSync against Bun", () => {
       ["toFile", 0],
       ["fromFile", 0],
       ["fromFileSlice", 0],
+      ...["{bad", "", "[1,]", "\ufeff{}", '{"a":[1,2]}', "nul"].map((out) => ["stdoutJson", out]),
       ["toFd", 0],
       ["cwdRelative", 0],
     ]);

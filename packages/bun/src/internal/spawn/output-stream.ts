@@ -1,6 +1,7 @@
 // A child's piped stdout/stderr as Bun exposes it: a ReadableStream of
 // Uint8Array chunks with Bun's convenience readers (`text`, `json`, `bytes`,
 // `blob`). Read eagerly, as Bun does, so a child never blocks on a full pipe.
+import { parseJSON } from "@dx-compat/shared/json";
 import type { Readable } from "node:stream";
 
 export class SubprocessOutput extends ReadableStream<Uint8Array> {
@@ -8,8 +9,9 @@ export class SubprocessOutput extends ReadableStream<Uint8Array> {
     return new Response(this).text();
   }
 
-  override json(): Promise<unknown> {
-    return new Response(this).json();
+  /** Parsed as Bun parses it: a leading BOM dropped, JavaScriptCore's error messages. */
+  override async json(): Promise<unknown> {
+    return parseJSON(await this.text());
   }
 
   override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
