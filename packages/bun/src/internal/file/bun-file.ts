@@ -13,7 +13,7 @@ import { lazyNodeInternals } from "./node-blob.ts";
 import { exactBytes, readBytes, readBytesSync, readQuickly, statQuietly, wholeFile, type Range } from "./read.ts";
 import { fileStream } from "./stream.ts";
 import { provideFileTargets, type FileTarget } from "./target.ts";
-import { writeTo, type WriteOptions } from "./write.ts";
+import { writeTo } from "./write.ts";
 
 /**
  * Bun's stand-in for a number it does not know yet: `lastModified` of a file
@@ -206,8 +206,9 @@ export class BunFile extends Blob implements BunFileType {
     return this.delete();
   }
 
+  /** `Bun.write(this, data)`: replaces the file (creating missing folders); `highWaterMark` only matters to a streamed write, which this is not. */
   write(data: Parameters<BunFileType["write"]>[0], _options?: { highWaterMark?: number }): Promise<number> {
-    return writeTo(this, data, {} satisfies WriteOptions);
+    return writeTo(this, data);
   }
 
   writer(options?: { highWaterMark?: number }): FileSink {
