@@ -16,6 +16,7 @@ mod napi;
 mod page_buffer;
 mod read_file;
 mod spare;
+mod which;
 #[cfg(target_os = "linux")]
 mod pty;
 mod spawn;
@@ -314,6 +315,7 @@ pub unsafe extern "C" fn napi_register_module_v1(env: napi_env, exports: napi_va
         export(env, exports, c"ptyGetFlags", pty::pty_get_flags, 0);
         export(env, exports, c"ptySetFlag", pty::pty_set_flag, 0);
         export(env, exports, c"ptySetRawMode", pty::pty_set_raw_mode, 0);
+        export(env, exports, c"which", which::which_callback, 0);
         #[cfg(target_os = "linux")]
         export(env, exports, c"spawn", spawn_async_napi::spawn_async, 0);
         #[cfg(target_os = "linux")]

@@ -239,7 +239,16 @@ interface PtyBinding {
   ptySetRawMode(fd: number, enabled: boolean, saved: Uint8Array): number;
 }
 
-export type NativeBinding = HashBinding & FileBinding & MmapBinding & ProcessBinding & PtyBinding;
+interface WhichBinding {
+  /**
+   * Bun's executable lookup: `bin` as an absolute path, against `cwd` when it
+   * has a slash, else along `PATH` (relative entries count from `cwd`); the
+   * first executable regular file, or null.
+   */
+  which(bin: string, PATH: string, cwd: string): string | null;
+}
+
+export type NativeBinding = HashBinding & FileBinding & MmapBinding & ProcessBinding & PtyBinding & WhichBinding;
 
 export const hashAlgorithms: readonly HashAlgorithm[] = [
   "wyhash",
@@ -269,4 +278,5 @@ export const bindingFunctions: readonly (keyof NativeBinding)[] = [
   "ptyGetFlags",
   "ptySetFlag",
   "ptySetRawMode",
+  "which",
 ];

@@ -1,4 +1,4 @@
-import { MAX_PATH_BYTES, whichPath } from "./internal/spawn/which-path.ts";
+import { which as lookUp } from "@dx-compat/native";
 import { launchPath } from "./internal/spawn/launch-env.ts";
 import { toBunString } from "./internal/spawn/options.ts";
 
@@ -15,6 +15,9 @@ import { toBunString } from "./internal/spawn/options.ts";
  * which("sh"); // "/usr/bin/sh"
  * ```
  */
+/** PATH_MAX: Bun refuses a longer command outright. */
+const MAX_PATH_BYTES = 4096;
+
 export const which: typeof import("bun").which = function which(command: string, options?: import("bun").WhichOptions): string | null {
   const input: unknown = command;
   if (input === undefined || input === null) return null;
@@ -29,5 +32,5 @@ export const which: typeof import("bun").which = function which(command: string,
     if (path !== undefined) PATH = toBunString(path);
     if (dir !== undefined) cwd = toBunString(dir);
   }
-  return whichPath(bin, PATH, cwd);
+  return lookUp(bin, PATH, cwd);
 };

@@ -10,6 +10,7 @@ import { rapidhash } from "./rapidhash.ts";
 import { mmap } from "./mmap.ts";
 import { readFile, readFileSync } from "./read-file.ts";
 import { spawnSync } from "./spawn-sync.ts";
+import { which } from "./which.ts";
 import { wyhash } from "./wyhash.ts";
 import { xxHash3 } from "./xxhash3.ts";
 import { xxHash32 } from "./xxhash32.ts";
@@ -62,4 +63,5 @@ export const twinBinding: NativeBinding = {
   ptyGetFlags: () => ENOSYS,
   ptySetFlag: () => ENOSYS,
   ptySetRawMode: () => ENOSYS,
+  which,
 };

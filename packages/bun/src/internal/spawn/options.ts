@@ -8,7 +8,7 @@ import { fileTarget } from "../file/target.ts";
 import { createInlineTerminal, discardTerminal, terminalState } from "../terminal.ts";
 import { launchEnv, launchPath } from "./launch-env.ts";
 import { parseKillSignal, SIGTERM } from "./signals.ts";
-import { whichPath } from "./which-path.ts";
+import { which as lookUp } from "@dx-compat/native";
 
 /** Where a child's stdin comes from. */
 export type InputSpec =
@@ -96,7 +96,7 @@ function resolveArgv(cmd: unknown, PATH: string, cwd: string, argv0: string | un
   if (first.includes("\0")) throw invalidArgValue(`The argument 'args[0]' must be a string without null bytes. Received ${JSON.stringify(first)}`);
   let file = first;
   if (!first.includes("/")) {
-    const found = whichPath(first, PATH.length > 0 ? PATH : DEFAULT_SPAWN_PATH, cwd.length > 0 ? cwd : process.cwd());
+    const found = lookUp(first, PATH.length > 0 ? PATH : DEFAULT_SPAWN_PATH, cwd.length > 0 ? cwd : process.cwd());
     if (found === null) throw commandNotFound(first);
     file = found;
   }

@@ -1,9 +1,10 @@
-// Bun's executable lookup (POSIX), shared by `Bun.which` and by spawn's
-// resolution of cmd[0]. No normalisation: Bun joins strings as they are.
+// Bun's executable lookup (POSIX), the twin of rust/which.rs: shared by
+// `Bun.which` and by spawn's resolution of cmd[0]. No normalisation: Bun
+// joins strings as they are.
 import { accessSync, constants, statSync } from "node:fs";
 
 /** PATH_MAX: Bun refuses (or fails to find) anything this long. */
-export const MAX_PATH_BYTES = 4096;
+const MAX_PATH_BYTES = 4096;
 
 function isExecutableFile(path: string): boolean {
   if (path.includes("\0") || Buffer.byteLength(path) >= MAX_PATH_BYTES) return false;
@@ -35,7 +36,7 @@ function candidate(segment: string, bin: string): string | undefined {
  * against `cwd` (a leading "./" dropped); a bare name along `PATH`, whose
  * relative entries count from `cwd`. Null when nothing executable is found.
  */
-export function whichPath(bin: string, PATH: string, cwd: string): string | null {
+export function which(bin: string, PATH: string, cwd: string): string | null {
   if (bin.length === 0) return null;
   if (bin.startsWith("/")) return isExecutableFile(bin) ? bin : null;
   if (bin.includes("/")) {
