@@ -660,22 +660,16 @@ impl Capture {
             bytes.reserve(READ_CHUNK);
             let room = bytes.capacity() - bytes.len();
             // SAFETY: `room` writable bytes after the initialised ones.
-            let got = unsafe { read(fd.0, bytes.as_mut_ptr().add(bytes.len()).cast(), room) };
-            if got > 0 {
-                // SAFETY: the kernel initialised `got` more bytes.
-                unsafe { bytes.set_len(bytes.len() + got as usize) };
-                if (got as usize) < room {
-                    return false;
+            match unsafe { read_some(fd.0, bytes.as_mut_ptr().add(bytes.len()), room) } {
+                PipeRead::Got(got) => {
+                    // SAFETY: the kernel initialised `got` more bytes.
+                    unsafe { bytes.set_len(bytes.len() + got) };
+                    if got < room {
+                        return false;
+                    }
                 }
-                continue;
-            }
-            if got == 0 {
-                return true;
-            }
-            match errno() {
-                EINTR => continue,
-                EAGAIN => return false,
-                _ => return true,
+                PipeRead::Empty => return false,
+                PipeRead::End => return true,
             }
         }
     }
@@ -735,22 +729,46 @@ pub fn exit_watch(pid: c_int) -> Option<Fd> {
     (fd >= 0).then(|| Fd(fd as c_int))
 }
 
+/// What one `read` of a non-blocking pipe gave.
+enum PipeRead {
+    Got(usize),
+    /// Nothing there for now (EAGAIN).
+    Empty,
+    /// End of stream, or an error after which nothing more will come.
+    End,
+}
+
+/// One `read`, retried on EINTR.
+///
+/// # Safety
+/// `buffer` must have `length` writable bytes.
+unsafe fn read_some(fd: c_int, buffer: *mut u8, length: usize) -> PipeRead {
+    loop {
+        // SAFETY: the caller's buffer has `length` writable bytes.
+        let got = unsafe { read(fd, buffer.cast(), length) };
+        if got > 0 {
+            return PipeRead::Got(got as usize);
+        }
+        if got == 0 {
+            return PipeRead::End;
+        }
+        match errno() {
+            EINTR => continue,
+            EAGAIN => return PipeRead::Empty,
+            _ => return PipeRead::End,
+        }
+    }
+}
+
 /// Reads and drops what a pipe holds; true at its end.
 fn drop_all(fd: c_int) -> bool {
     let mut sink = [0u8; 16 * 1024];
     loop {
         // SAFETY: a local buffer of that size.
-        let got = unsafe { read(fd, sink.as_mut_ptr().cast(), sink.len()) };
-        if got > 0 {
-            continue;
-        }
-        if got == 0 {
-            return true;
-        }
-        match errno() {
-            EINTR => continue,
-            EAGAIN => return false,
-            _ => return true,
+        match unsafe { read_some(fd, sink.as_mut_ptr(), sink.len()) } {
+            PipeRead::Got(_) => continue,
+            PipeRead::Empty => return false,
+            PipeRead::End => return true,
         }
     }
 }
