@@ -35,6 +35,11 @@ export function exactBytes(view: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(view);
 }
 
+/** How many of a `size`-byte file's bytes `range` covers. */
+function bytesInRange(range: Range, size: number): number {
+  return Math.max(0, Math.min(range.end ?? size, size) - range.start);
+}
+
 function readFdAsync(fd: number): Promise<Buffer> {
   // fstat first, as Bun does: a closed descriptor fails there (EBADF, fstat),
   // where Node's readFile would report it as an unrelated TypeError.
@@ -50,8 +55,7 @@ async function readRange(path: string, range: Range): Promise<Uint8Array> {
   const handle = await open(path, "r");
   try {
     const size = (await handle.stat()).size;
-    const end = Math.min(range.end ?? size, size);
-    const length = Math.max(0, end - range.start);
+    const length = bytesInRange(range, size);
     const bytes = new Uint8Array(length);
     let filled = 0;
     while (filled < length) {
@@ -105,8 +109,7 @@ export function readBytesSync(target: FileTarget, range: Range = wholeFile): Uin
     const fd = openSync(target.path, "r");
     try {
       const size = fstatSync(fd).size;
-      const end = Math.min(range.end ?? size, size);
-      const bytes = new Uint8Array(Math.max(0, end - range.start));
+      const bytes = new Uint8Array(bytesInRange(range, size));
       let filled = 0;
       while (filled < bytes.length) {
         const read = readSync(fd, bytes, filled, bytes.length - filled, range.start + filled);
