@@ -31,9 +31,21 @@ export function nodeBinary(): string {
  */
 export function registerURL(): string {
   const manifestPath = require.resolve("dx-compat/package.json");
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { exports: Record<string, { default: string }> };
-  const entry = manifest.exports["./register"]?.default ?? "./dist/register.js";
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+    exports: Record<string, { default: string; "@dx-compat/source": string }>;
+  };
+  const condition = fromSource() ? "@dx-compat/source" : "default";
+  const entry = manifest.exports["./register"]?.[condition] ?? "./dist/register.js";
   return pathToFileURL(join(dirname(manifestPath), entry)).href;
+}
+
+/**
+ * `DX_COMPAT_ORACLE_SOURCE=1` (a development loop on Node 24, never CI): Node + dx-compat
+ * runs the TypeScript sources through Node's type stripping, so a differential test
+ * needs no build. CI leaves it unset and tests what users install.
+ */
+function fromSource(): boolean {
+  return process.env["DX_COMPAT_ORACLE_SOURCE"] === "1";
 }
 
 export interface RunOptions {
@@ -57,7 +69,8 @@ export function runProcess(command: string, args: readonly string[], options: Ru
     // pnpm's bin shims export NODE_PATH (its virtual store): a user's program would not
     // see it, and it would let packages resolve that a real install lacks.
     const { NODE_PATH: _nodePath, NODE_OPTIONS: _nodeOptions, ...inherited } = process.env;
-    const child = spawn(command, args, {
+    const sourceArgs = fromSource() && command === nodeBinary() ? ["--conditions=@dx-compat/source"] : [];
+    const child = spawn(command, [...sourceArgs, ...args], {
       cwd: options.cwd,
       env: { ...inherited, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
