@@ -74,6 +74,12 @@ function commandFor(competitor, workloadDir) {
     case "bun":
       return [bunBinary(), ...flags, file];
     case "node+dx-compat":
+      // DX_COMPAT_BENCH_SOURCE=1 (a development loop): run the TypeScript sources through
+      // Node's type stripping instead of the build. Published numbers come from the build.
+      if (process.env.DX_COMPAT_BENCH_SOURCE === "1") {
+        const source = join(dirname(benchRequire.resolve("dx-compat/package.json")), "src", "register.ts");
+        return [process.execPath, "--conditions=@dx-compat/source", "--import", pathToFileURL(source).href, ...flags, file];
+      }
       return [process.execPath, "--import", registerURL(), ...flags, file];
     case "node":
       return [process.execPath, ...flags, file];
