@@ -8,6 +8,7 @@
 
 #![deny(unsafe_op_in_unsafe_fn)]
 
+mod child_sys;
 mod hash;
 mod input;
 #[cfg(unix)]

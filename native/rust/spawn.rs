@@ -1,4 +1,5 @@
-//! Running a process to completion (`Bun.spawnSync`'s engine), Linux only.
+//! Running a process to completion (`Bun.spawnSync`'s engine), Linux only;
+//! `start` and `start_unwaited` start one for `spawn_async_napi`.
 //!
 //! One `clone(CLONE_VM | CLONE_VFORK)`, as glibc's `posix_spawn` does, so the
 //! child shares the parent's memory until it execs and no page table is copied
@@ -42,11 +43,6 @@ pub struct RUsage {
 extern "C" {
     fn clone(child: extern "C" fn(*mut c_void) -> c_int, stack: *mut c_void, flags: c_int, arg: *mut c_void, ...) -> c_int;
     fn open(path: *const c_char, flags: c_int, ...) -> c_int;
-    fn dup2(fd: c_int, new_fd: c_int) -> c_int;
-    fn chdir(path: *const c_char) -> c_int;
-    fn execve(path: *const c_char, argv: *const *const c_char, envp: *const *const c_char) -> c_int;
-    fn setsid() -> c_int;
-    fn ioctl(fd: c_int, request: std::ffi::c_ulong, ...) -> c_int;
     fn _exit(status: c_int) -> !;
     fn pipe2(fds: *mut c_int, flags: c_int) -> c_int;
     fn fcntl(fd: c_int, command: c_int, ...) -> c_int;
@@ -76,29 +72,24 @@ const POLLNVAL: c_short = 0x20;
 const EINTR: i32 = 4;
 const EAGAIN: i32 = 11;
 const EINVAL: i32 = 22;
+const ENOSYS: i32 = 38;
 const WNOHANG: c_int = 1;
 const SIGKILL: c_int = 9;
 const SIGSTOP: c_int = 19;
 const F_SETFD: c_int = 2;
+const AT_FDCWD: c_int = -100;
 const CLONE_VM: c_int = 0x100;
 const TIOCSCTTY: std::ffi::c_ulong = 0x540E;
 const CLONE_VFORK: c_int = 0x4000;
 const SIGCHLD: c_int = 17;
 const SIG_SETMASK: c_long = 2;
-/// `rt_sigaction` and `rt_sigprocmask`: x86-64's numbers, else the generic
-/// table's (aarch64, riscv64, loongarch64).
-#[cfg(target_arch = "x86_64")]
-const SYS_RT_SIGACTION: c_long = 13;
-#[cfg(target_arch = "x86_64")]
-const SYS_RT_SIGPROCMASK: c_long = 14;
-#[cfg(not(target_arch = "x86_64"))]
-const SYS_RT_SIGACTION: c_long = 134;
-#[cfg(not(target_arch = "x86_64"))]
-const SYS_RT_SIGPROCMASK: c_long = 135;
-const SYS_CLOSE_RANGE: c_long = 436;
+/// For the parent's own mask changes (through libc's `syscall`).
+const SYS_RT_SIGPROCMASK: c_long = crate::child_sys::nr::RT_SIGPROCMASK;
 const CLOSE_RANGE_CLOEXEC: c_long = 4;
 /// The child's stack while it runs before exec (kept per thread, reused).
 const CHILD_STACK: usize = 64 * 1024;
+/// The stack of a child the parent does not wait for (one per such child, until it is reaped).
+const SMALL_STACK: usize = 16 * 1024;
 /// The same number on every Linux architecture (added in 5.3).
 const SYS_PIDFD_OPEN: c_long = 434;
 /// How much one `read` of a captured stream asks for (16 pipe pages: a full default pipe).
@@ -370,79 +361,97 @@ impl Plan {
 }
 
 /// The child, from clone to exec, on the parent's memory: raw system calls
-/// only (no allocation, no locks; errno is the parent thread's, which is
-/// suspended). Every signal gets its default disposition (an ignored one,
-/// SIGPIPE in Node, SIGHUP under nohup, SIGINT in a background job, would
-/// stay ignored through exec; a handler would run on the parent's memory),
-/// glibc's internal 32 and 33 included, and the mask, all blocked by the
-/// parent, becomes empty at the end.
+/// only (no allocation, no locks, no `errno`: see `child_sys`). Every signal
+/// gets its default disposition (an ignored one, SIGPIPE in Node, SIGHUP under
+/// nohup, SIGINT in a background job, would stay ignored through exec; a
+/// handler would run on the parent's memory), glibc's internal 32 and 33
+/// included, and the mask, all blocked by the parent, becomes empty at the end.
+/// A failing step stores its errno in the plan and exits with 127.
 extern "C" fn child_main(arg: *mut c_void) -> c_int {
-    // SAFETY: the parent's plan, alive while it is suspended in clone.
+    use crate::child_sys::{call3, call4, nr};
+    // SAFETY: the parent's plan, alive until the child has exec'd or exited.
     let plan = unsafe { &mut *arg.cast::<Plan>() };
-    let fail = |plan: &mut Plan| -> ! {
-        // SAFETY: the parent reads it after the child exits (CLONE_VFORK).
+    let fail = |plan: &mut Plan, result: isize| -> ! {
+        // SAFETY: the parent reads it after the child exits.
         unsafe {
-            std::ptr::write_volatile(&mut plan.error, errno());
-            _exit(127)
+            std::ptr::write_volatile(&mut plan.error, (-result) as i32);
+            loop {
+                call3(nr::EXIT, 127, 0, 0);
+            }
         }
     };
     // `struct sigaction` of the kernel, all zero: SIG_DFL, no flags, empty mask.
     let default = [0usize; 4];
-    for signal in 1..=64 {
-        if signal != SIGKILL && signal != SIGSTOP {
+    for signal in 1..=64usize {
+        if signal != SIGKILL as usize && signal != SIGSTOP as usize {
             // SAFETY: a valid kernel sigaction; a failure leaves that signal as it was.
-            unsafe { syscall(SYS_RT_SIGACTION, signal as c_long, default.as_ptr(), std::ptr::null_mut::<c_void>(), 8 as c_long) };
+            unsafe { call4(nr::RT_SIGACTION, signal, default.as_ptr() as usize, 0, 8) };
         }
     }
-    // SAFETY: a plain system call in the child (a fresh process, never a group leader).
-    if plan.ctty && unsafe { setsid() } < 0 {
-        fail(plan);
+    if plan.ctty {
+        // SAFETY: a plain system call in the child (a fresh process, never a group leader).
+        let result = unsafe { call3(nr::SETSID, 0, 0, 0) };
+        if result < 0 {
+            fail(plan, result);
+        }
     }
     for action in plan.actions.iter().take(plan.count).flatten() {
         // SAFETY: plain descriptor calls in the child.
-        let ok = unsafe {
+        let result = unsafe {
             match *action {
                 Action::Null { target, flags } => {
-                    let fd = open(c"/dev/null".as_ptr(), flags);
-                    fd >= 0 && (fd == target || (dup2(fd, target) == target && close(fd) == 0))
+                    let fd = call4(nr::OPENAT, AT_FDCWD as usize, c"/dev/null".as_ptr() as usize, flags as usize, 0);
+                    if fd < 0 || fd == target as isize {
+                        fd
+                    } else {
+                        let duplicated = call3(nr::DUP3, fd as usize, target as usize, 0);
+                        call3(nr::CLOSE, fd as usize, 0, 0);
+                        duplicated
+                    }
                 }
-                Action::Dup { fd, target } if fd == target => fcntl(fd, F_SETFD, 0) == 0,
-                Action::Dup { fd, target } => dup2(fd, target) == target,
+                Action::Dup { fd, target } if fd == target => call3(nr::FCNTL, fd as usize, F_SETFD as usize, 0),
+                Action::Dup { fd, target } => call3(nr::DUP3, fd as usize, target as usize, 0),
             }
         };
-        if !ok {
-            fail(plan);
+        if result < 0 {
+            fail(plan, result);
         }
     }
-    // SAFETY: fd 0 is the slave now; the session has no controlling terminal yet.
-    if plan.ctty && unsafe { ioctl(0, TIOCSCTTY, 0 as c_int) } != 0 {
-        fail(plan);
+    if plan.ctty {
+        // SAFETY: fd 0 is the slave now; the session has no controlling terminal yet.
+        let result = unsafe { call3(nr::IOCTL, 0, TIOCSCTTY as usize, 0) };
+        if result < 0 {
+            fail(plan, result);
+        }
     }
     if plan.close_from >= 0 {
         // Marked close-on-exec rather than closed (Linux >= 5.11): exec then
         // closes them after the parent has been let go.
         // SAFETY: the child's own descriptor table (not shared: no CLONE_FILES).
-        if unsafe { syscall(SYS_CLOSE_RANGE, plan.close_from as c_long, c_int::MAX as c_long, CLOSE_RANGE_CLOEXEC) } != 0
-            && unsafe { syscall(SYS_CLOSE_RANGE, plan.close_from as c_long, c_int::MAX as c_long, 0 as c_long) } != 0
+        if unsafe { call3(nr::CLOSE_RANGE, plan.close_from as usize, c_int::MAX as usize, CLOSE_RANGE_CLOEXEC as usize) } != 0
+            && unsafe { call3(nr::CLOSE_RANGE, plan.close_from as usize, c_int::MAX as usize, 0) } != 0
         {
             // Linux < 5.9: one by one, as far as a descriptor table usually goes.
-            for fd in plan.close_from..65_536 {
+            for fd in plan.close_from as usize..65_536 {
                 // SAFETY: as above; EBADF for the closed ones.
-                unsafe { close(fd) };
+                unsafe { call3(nr::CLOSE, fd, 0, 0) };
             }
         }
     }
-    // SAFETY: a NUL-terminated path from the request's arena.
-    if !plan.cwd.is_null() && unsafe { chdir(plan.cwd) } != 0 {
-        fail(plan);
+    if !plan.cwd.is_null() {
+        // SAFETY: a NUL-terminated path from the request's arena.
+        let result = unsafe { call3(nr::CHDIR, plan.cwd as usize, 0, 0) };
+        if result < 0 {
+            fail(plan, result);
+        }
     }
     let empty = 0u64;
     // SAFETY: a valid 8-byte mask; then the request's NUL-terminated strings and arrays.
-    unsafe {
-        syscall(SYS_RT_SIGPROCMASK, SIG_SETMASK, &empty as *const u64, std::ptr::null_mut::<u64>(), 8 as c_long);
-        execve(plan.file, plan.argv, plan.envp);
-    }
-    fail(plan)
+    let result = unsafe {
+        call4(nr::RT_SIGPROCMASK, SIG_SETMASK as usize, &empty as *const u64 as usize, 0, 8);
+        call3(nr::EXECVE, plan.file as usize, plan.argv as usize, plan.envp as usize)
+    };
+    fail(plan, result)
 }
 
 /// The child's stack, kept for the thread: 16-byte aligned.
@@ -495,6 +504,60 @@ unsafe fn launch(plan: &mut Plan) -> Result<c_int, i32> {
         }
         Ok(pid)
     })
+}
+
+/// The stack of a child the parent does not wait for: it only makes raw
+/// system calls in small frames.
+#[repr(C, align(16))]
+struct SmallStack([u8; SMALL_STACK]);
+
+/// What a child runs on from clone to exec when the parent goes on at once:
+/// its own stack and plan, kept until the child is reaped.
+pub struct ChildMemory {
+    stack: Box<std::mem::MaybeUninit<SmallStack>>,
+    plan: Plan,
+}
+
+// SAFETY: plain memory; the raw pointers in the plan are only read by the child.
+unsafe impl Send for ChildMemory {}
+
+impl ChildMemory {
+    /// The errno of the step that failed in the child before exec (0: it exec'd).
+    /// Meaningful once the child has been reaped.
+    pub fn exec_error(&self) -> i32 {
+        // SAFETY: written by the child before it exited.
+        unsafe { std::ptr::read_volatile(&self.plan.error) }
+    }
+}
+
+/// `clone(CLONE_VM)` without `CLONE_VFORK`: the child's pid at once.
+///
+/// # Safety
+/// The plan's strings and arrays must outlive the child's exec or exit.
+unsafe fn launch_unwaited(plan: Plan) -> Result<(c_int, Box<ChildMemory>), i32> {
+    if !crate::child_sys::RAW {
+        return Err(ENOSYS);
+    }
+    let mut memory = Box::new(ChildMemory { stack: Box::new_uninit(), plan });
+    memory.plan.error = 0;
+    // SAFETY: the top of the child's own stack, which lives in `memory`.
+    let top = unsafe { memory.stack.as_mut_ptr().cast::<u8>().add(SMALL_STACK) }.cast::<c_void>();
+    let arg = (&mut memory.plan as *mut Plan).cast::<c_void>();
+    let all = u64::MAX;
+    let mut old = 0u64;
+    // SAFETY: every signal blocked while the child is created (it starts with
+    // this mask and resets it before exec), then the mask restored.
+    let pid = unsafe {
+        syscall(SYS_RT_SIGPROCMASK, SIG_SETMASK, &all as *const u64, &mut old as *mut u64, 8 as c_long);
+        let pid = clone(child_main, top, CLONE_VM | SIGCHLD, arg);
+        let error = errno();
+        syscall(SYS_RT_SIGPROCMASK, SIG_SETMASK, &old as *const u64, std::ptr::null_mut::<u64>(), 8 as c_long);
+        if pid < 0 {
+            return Err(error);
+        }
+        pid
+    };
+    Ok((pid, memory))
 }
 
 /// An inherited descriptor below 3 other than its target would be clobbered
@@ -575,15 +638,12 @@ pub struct Started {
     pub stderr: Option<Fd>,
 }
 
-/// Spawns the child and returns at once; the caller must reap it.
-///
-/// # Safety
-/// As for `run`.
-pub unsafe fn start(request: &Request) -> Result<Started, i32> {
+/// The plan for a request, with the parent's ends of its pipes.
+fn plan_request(request: &Request) -> Result<(Plan, [Slot; 3]), i32> {
     check_inherited(request)?;
     let mut plan = Plan::new();
     // stdin's dup2 runs first in the child, then stdout's, then stderr's.
-    let mut slots = [plan_input(&mut plan, request.stdin)?, plan_output(&mut plan, request.stdout, 1)?, plan_output(&mut plan, request.stderr, 2)?];
+    let slots = [plan_input(&mut plan, request.stdin)?, plan_output(&mut plan, request.stdout, 1)?, plan_output(&mut plan, request.stderr, 2)?];
     plan.close_from(3)?;
     plan.ctty = request.ctty;
     if let Some(cwd) = request.cwd {
@@ -592,15 +652,46 @@ pub unsafe fn start(request: &Request) -> Result<Started, i32> {
     plan.file = request.file;
     plan.argv = request.argv;
     plan.envp = request.envp;
+    Ok((plan, slots))
+}
+
+fn started(pid: c_int, slots: [Slot; 3]) -> Started {
+    let [stdin, stdout, stderr] = slots.map(|slot| slot.parent);
+    Started { pid, stdin, stdout, stderr }
+}
+
+/// Spawns the child and returns once it has exec'd; the caller must reap it.
+///
+/// # Safety
+/// As for `run`.
+pub unsafe fn start(request: &Request) -> Result<Started, i32> {
+    let (mut plan, mut slots) = plan_request(request)?;
     // SAFETY: the caller guarantees the strings and arrays.
     let launched = unsafe { launch(&mut plan) };
     for slot in &mut slots {
         slot.child_side = None;
     }
     // A failed exec or chdir comes back here, with the child already reaped.
-    let pid = launched?;
-    let [stdin, stdout, stderr] = slots.map(|slot| slot.parent);
-    Ok(Started { pid, stdin, stdout, stderr })
+    Ok(started(launched?, slots))
+}
+
+/// Spawns the child and returns without waiting for its exec: the parent
+/// goes on while the kernel builds the new image (most of a spawn's cost). A
+/// failed exec shows only when the child is reaped, in `ChildMemory::exec_error`.
+///
+/// # Safety
+/// As for `run`, and the strings and arrays must also outlive the child's exec
+/// or exit, as must the returned memory: drop it only after reaping the child.
+pub unsafe fn start_unwaited(request: &Request) -> Result<(Started, Box<ChildMemory>), i32> {
+    let (plan, mut slots) = plan_request(request)?;
+    // SAFETY: the caller's guarantees, passed on.
+    let launched = unsafe { launch_unwaited(plan) };
+    // The child has its own copy of the descriptor table (no CLONE_FILES).
+    for slot in &mut slots {
+        slot.child_side = None;
+    }
+    let (pid, memory) = launched?;
+    Ok((started(pid, slots), memory))
 }
 
 /// Spawns and runs the child to completion.

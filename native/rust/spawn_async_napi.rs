@@ -1,5 +1,13 @@
 //! `spawn(request, onExit, started)`: starts a process and returns at once;
-//! `onExit(exitCode, signalCode, ...usage)` runs on the JS thread when it ends.
+//! `onExit(exitCode, signalCode, ...usage, execErrno)` runs on the JS thread when it ends.
+//!
+//! "At once" includes the exec, for a (file, cwd) pair that has exec'd here
+//! before: `clone(CLONE_VM)` without `CLONE_VFORK`, the child on its own small
+//! stack and plan, which live (with the request's strings) until it is reaped,
+//! so the JS thread is not suspended while the kernel builds the new image,
+//! most of a spawn's cost. A new pair waits for its exec (vfork semantics), so
+//! the failures a program can expect are still reported synchronously, as Bun
+//! does; see `known_good`.
 //!
 //! One reaper thread for the whole process watches every child through a
 //! pidfd in one epoll set, reaps the ones that exited with `wait4` and hands
@@ -11,12 +19,13 @@
 //! and calls `spawnRef(true/false)` when that count leaves or reaches zero.
 
 use std::cell::{Cell, RefCell};
-use std::ffi::{c_int, c_void};
+use std::collections::HashSet;
+use std::ffi::{c_int, c_void, CStr};
 use std::ptr::null_mut;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::napi::*;
-use crate::spawn::{self, usage, Exit, RUsage};
+use crate::spawn::{self, usage, ChildMemory, Exit, RUsage, Request, Started};
 use crate::spawn_napi::linux::{with_request, Invalid, Scratch, SCRATCH};
 
 thread_local! {
@@ -41,6 +50,111 @@ unsafe extern "C" fn channel_closed(_env: napi_env, data: *mut c_void, _hint: *m
 struct Exited {
     callback: napi_ref,
     outcome: Option<(Exit, RUsage)>,
+    /// The errno of a child that failed before exec, known only once it was
+    /// reaped (see `Unwaited`); 0 otherwise.
+    exec_error: i32,
+}
+
+// ------------------------------------------------- spawning without waiting
+
+/// A child the parent did not wait for (`spawn::start_unwaited`): the memory
+/// it ran on until its exec, which lives until it is reaped.
+struct Unwaited {
+    memory: Box<ChildMemory>,
+    /// The request's strings, which the child's exec reads: only kept alive.
+    _strings: Scratch,
+    key: Vec<u8>,
+}
+
+impl Unwaited {
+    /// After the child was reaped: its exec error, if any; the memory is freed.
+    fn finish(self) -> i32 {
+        let error = self.memory.exec_error();
+        if error != 0 {
+            // Whatever changed (the file replaced, the folder removed), the next
+            // spawn of this pair waits for its exec again and reports synchronously.
+            known_good().lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(&self.key);
+        }
+        error
+    }
+}
+
+/// (file, cwd) pairs that have exec'd here before. A spawn waits for its
+/// child's exec (vfork semantics) until its pair is known, so every failure a
+/// program can expect (no such file, not executable, bad format, bad cwd) is
+/// reported synchronously, as Bun reports it; a known pair's spawns return at
+/// once. A known pair can still fail if its file or folder changed since;
+/// that failure surfaces at the child's exit (`exec_error`).
+fn known_good() -> &'static Mutex<HashSet<Vec<u8>>> {
+    static KNOWN: OnceLock<Mutex<HashSet<Vec<u8>>>> = OnceLock::new();
+    KNOWN.get_or_init(|| Mutex::new(HashSet::new()))
+}
+
+/// More than this in argv and env and the child waits (E2BIG is then possible).
+const UNWAITED_IMAGE_LIMIT: usize = 96 * 1024;
+
+/// The known-good key of a request, if it may be spawned without waiting:
+/// an absolute file (a relative one depends on the process's cwd at exec),
+/// no controlling terminal, a modest argv and env.
+unsafe fn unwaited_key(request: &Request) -> Option<Vec<u8>> {
+    if request.ctty || !crate::child_sys::RAW {
+        return None;
+    }
+    // SAFETY: the request's NUL-terminated strings and NULL-terminated arrays.
+    let file = unsafe { CStr::from_ptr(request.file) }.to_bytes();
+    if file.first() != Some(&b'/') {
+        return None;
+    }
+    // SAFETY: as above.
+    if unsafe { image_bytes(request.argv) + image_bytes(request.envp) } > UNWAITED_IMAGE_LIMIT {
+        return None;
+    }
+    let mut key = Vec::with_capacity(file.len() + 1 + request.cwd.map_or(0, |cwd| cwd.to_bytes().len()));
+    key.extend_from_slice(file);
+    key.push(0);
+    if let Some(cwd) = request.cwd {
+        key.extend_from_slice(cwd.to_bytes());
+    }
+    Some(key)
+}
+
+/// Bytes of a NULL-terminated array of C strings, terminators included.
+unsafe fn image_bytes(mut array: *const *const std::ffi::c_char) -> usize {
+    let mut total = 0;
+    // SAFETY: the caller's NULL-terminated array of NUL-terminated strings.
+    unsafe {
+        while !(*array).is_null() {
+            total += CStr::from_ptr(*array).to_bytes().len() + 1;
+            array = array.add(1);
+        }
+    }
+    total
+}
+
+enum Launched {
+    Waited(Started),
+    Unwaited(Started, Box<ChildMemory>, Vec<u8>),
+}
+
+/// Spawns without waiting for the exec where the pair is known good, else waits and learns it.
+unsafe fn launch(request: &Request) -> Result<Launched, i32> {
+    // SAFETY: the caller's request.
+    let key = unsafe { unwaited_key(request) };
+    if let Some(key) = key {
+        let known = known_good().lock().unwrap_or_else(std::sync::PoisonError::into_inner).contains(&key);
+        if known {
+            // SAFETY: the scratch holding the request's strings moves into the
+            // reaper's record with the memory and is freed with it.
+            let (started, memory) = unsafe { spawn::start_unwaited(request) }?;
+            return Ok(Launched::Unwaited(started, memory, key));
+        }
+        // SAFETY: the caller's request.
+        let started = unsafe { spawn::start(request) }?;
+        known_good().lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key);
+        return Ok(Launched::Waited(started));
+    }
+    // SAFETY: the caller's request.
+    Ok(Launched::Waited(unsafe { spawn::start(request) }?))
 }
 
 /// Exits for one channel, delivered by one call.
@@ -54,6 +168,17 @@ struct Watched {
     pid: i32,
     /// The pidfd in the reaper's epoll set (-1 on the thread-per-child path).
     pidfd: c_int,
+    unwaited: Option<Unwaited>,
+}
+
+impl Watched {
+    /// Reaps the child (it has exited, or the caller may block) and frees what it ran on.
+    fn reap(&mut self) {
+        self.exited.outcome = spawn::wait(self.pid);
+        if let Some(unwaited) = self.unwaited.take() {
+            self.exited.exec_error = unwaited.finish();
+        }
+    }
 }
 
 // SAFETY: the reaper never dereferences the JS reference; it only carries it
@@ -111,8 +236,9 @@ fn send(channel: usize, live: &Live, batch: Batch) {
 /// The arguments of one onExit call: code, signal, then the resource usage
 /// flat (user and system CPU in µs, maxRSS in bytes, ixrss, nswap, inblock,
 /// oublock, msgsnd, msgrcv, nsignals, nvcsw, nivcsw); the JS side builds the
-/// object. Without an outcome (the child was reaped elsewhere) only two nulls.
-unsafe fn exit_arguments(env: napi_env, outcome: Option<(Exit, RUsage)>, args: &mut [napi_value; 14]) -> usize {
+/// object, then the errno of a child that failed before exec (0 if it exec'd).
+/// Without an outcome (the child was reaped elsewhere) only two nulls.
+unsafe fn exit_arguments(env: napi_env, outcome: Option<(Exit, RUsage)>, exec_error: i32, args: &mut [napi_value; 15]) -> usize {
     let mut null = null_mut();
     // SAFETY: live env; out-pointers into `args`.
     unsafe {
@@ -151,11 +277,12 @@ unsafe fn exit_arguments(env: napi_env, outcome: Option<(Exit, RUsage)>, args: &
             rusage.field(usage::NVCSW) as f64,
             rusage.field(usage::NIVCSW) as f64,
         ];
-        for (slot, value) in args[2..].iter_mut().zip(fields) {
+        for (slot, value) in args[2..14].iter_mut().zip(fields) {
             napi_create_double(env, value, slot);
         }
+        napi_create_int32(env, exec_error, &mut args[14]);
     }
-    14
+    15
 }
 
 /// Runs on the JS thread: calls each child's onExit. `env` is null while the
@@ -170,13 +297,13 @@ unsafe extern "C" fn deliver(env: napi_env, _js: napi_value, _context: *mut c_vo
     // SAFETY: live env.
     unsafe { napi_get_undefined(env, &mut receiver) };
     for exited in *batch {
-        let mut args = [null_mut(); 14];
+        let mut args = [null_mut(); 15];
         let mut callback = null_mut();
         let mut result = null_mut();
         let mut pending = false;
         // SAFETY: live env; the reference was made in `spawn_async` and is deleted here, once.
         unsafe {
-            let argc = exit_arguments(env, exited.outcome, &mut args);
+            let argc = exit_arguments(env, exited.outcome, exited.exec_error, &mut args);
             napi_get_reference_value(env, exited.callback, &mut callback);
             napi_delete_reference(env, exited.callback);
             napi_call_function(env, receiver, callback, argc, args.as_ptr(), &mut result);
@@ -249,7 +376,8 @@ fn reap(epoll: c_int) {
             let data = event.data;
             // SAFETY: the box `watch` put in the set; it fires once (one-shot, then deleted).
             let watched = unsafe { Box::from_raw(data as *mut Watched) };
-            let Watched { channel, live, mut exited, pid, pidfd } = *watched;
+            let mut watched = *watched;
+            let pidfd = watched.pidfd;
             // Closing alone would not do: a child being spawned at this moment
             // holds a copy of the descriptor until it execs, and the set
             // drops an entry only when its file is gone.
@@ -259,7 +387,8 @@ fn reap(epoll: c_int) {
                 close(pidfd);
             }
             // The pidfd was readable: the child is a zombie, so this does not block.
-            exited.outcome = spawn::wait(pid);
+            watched.reap();
+            let Watched { channel, live, exited, .. } = watched;
             match batches.iter_mut().find(|(to, same, _)| *to == channel && Arc::ptr_eq(same, &live)) {
                 Some((_, _, batch)) => batch.push(exited),
                 None => batches.push((channel, live, vec![exited])),
@@ -293,19 +422,39 @@ fn watch(mut watched: Box<Watched>) -> Result<(), Box<Watched>> {
 
 /// The path without pidfds: a small thread per child, blocked in `wait4`.
 fn wait_on_a_thread(watched: Box<Watched>) {
-    let fallback = (watched.channel, watched.live.clone(), watched.exited.callback, watched.pid);
+    // The record goes to the thread through a shared slot, so that it is
+    // still here if no thread could be made.
+    let slot = Arc::new(Mutex::new(Some(watched)));
+    let theirs = slot.clone();
     // A waiter only calls wait4 and the channel: a small stack is plenty.
-    let spawned = std::thread::Builder::new().stack_size(64 * 1024).spawn(move || {
-        let Watched { channel, live, mut exited, pid, .. } = *watched;
-        exited.outcome = spawn::wait(pid);
-        send(channel, &live, vec![exited]);
-    });
+    let spawned = std::thread::Builder::new().stack_size(64 * 1024).spawn(move || reap_and_send(&theirs));
     if spawned.is_err() {
         // No thread (EAGAIN): wait here rather than leave a zombie and a callback never called.
         // This blocks the JS thread, but only when the system is out of threads.
-        let (channel, live, callback, pid) = fallback;
-        send(channel, &live, vec![Exited { callback, outcome: spawn::wait(pid) }]);
+        reap_and_send(&slot);
     }
+}
+
+fn reap_and_send(slot: &Mutex<Option<Box<Watched>>>) {
+    let taken = slot.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+    if let Some(mut watched) = taken {
+        watched.reap();
+        let Watched { channel, live, exited, .. } = *watched;
+        send(channel, &live, vec![exited]);
+    }
+}
+
+/// The scratch back to the thread, for the next request.
+fn give_back(scratch: Scratch) {
+    SCRATCH.with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = scratch;
+        }
+    });
+}
+
+fn descriptors(started: Started) -> [c_int; 3] {
+    [started.stdin, started.stdout, started.stderr].map(|fd| fd.map_or(-1, spawn::Fd::into_raw))
 }
 
 /// `spawn(request, onExit, started)`: the pid (0 when the spawn failed), with
@@ -326,28 +475,32 @@ pub unsafe extern "C" fn spawn_async(env: napi_env, info: napi_callback_info) ->
         unsafe { napi_throw_type_error(env, c"ERR_INVALID_ARG_TYPE".as_ptr(), c"started must be an Int32Array of 4".as_ptr()) };
         return null_mut();
     }
-    let started = SCRATCH.with(|scratch| {
-        let mut fallback = Scratch::default();
-        let mut borrowed = scratch.try_borrow_mut();
-        let scratch = borrowed.as_deref_mut().unwrap_or(&mut fallback);
-        // SAFETY: live handles; the strings outlive `start`.
-        unsafe { with_request(env, argv[0], scratch, |request| spawn::start(request)) }
-    });
-    let started = match started {
-        Ok(started) => started,
+    // The request's strings are read into the thread's reusable scratch, which
+    // a child spawned without waiting takes along (its exec reads them later).
+    let mut scratch = SCRATCH.with(|cell| cell.try_borrow_mut().map(|mut scratch| std::mem::take(&mut *scratch)).unwrap_or_default());
+    // SAFETY: live handles; the strings stay in `scratch`, which outlives the
+    // call, and moves (its heap buffers in place) with an unwaited child.
+    let launched = unsafe { with_request(env, argv[0], &mut scratch, |request| launch(request)) };
+    let launched = match launched {
+        Ok(launched) => launched,
         Err(Invalid::Nul) => Err(22),
         Err(Invalid::Shape(message)) => {
+            give_back(scratch);
             // SAFETY: static strings.
             unsafe { napi_throw_type_error(env, c"ERR_INVALID_ARG_TYPE".as_ptr(), message.as_ptr()) };
             return null_mut();
         }
     };
-    let (pid, errno, fds) = match started {
-        Ok(started) => {
-            let fds = [started.stdin, started.stdout, started.stderr].map(|fd| fd.map_or(-1, spawn::Fd::into_raw));
-            (started.pid, 0, fds)
+    let (pid, errno, fds, unwaited) = match launched {
+        Ok(Launched::Waited(started)) => {
+            give_back(scratch);
+            (started.pid, 0, descriptors(started), None)
         }
-        Err(errno) => (0, errno, [-1; 3]),
+        Ok(Launched::Unwaited(started, memory, key)) => (started.pid, 0, descriptors(started), Some(Unwaited { memory, _strings: scratch, key })),
+        Err(errno) => {
+            give_back(scratch);
+            (0, errno, [-1; 3], None)
+        }
     };
     // SAFETY: checked above: an Int32Array of at least 4 elements.
     unsafe { std::slice::from_raw_parts_mut(out.cast::<i32>(), 4) }.copy_from_slice(&[errno, fds[0], fds[1], fds[2]]);
@@ -364,7 +517,8 @@ pub unsafe extern "C" fn spawn_async(env: napi_env, info: napi_callback_info) ->
         channel(env)
     };
     let Some(live) = LIVE.with(|cell| cell.borrow().clone()) else { return result };
-    let watched = Box::new(Watched { channel: channel as usize, live, exited: Exited { callback, outcome: None }, pid, pidfd: -1 });
+    let exited = Exited { callback, outcome: None, exec_error: 0 };
+    let watched = Box::new(Watched { channel: channel as usize, live, exited, pid, pidfd: -1, unwaited });
     if let Err(watched) = watch(watched) {
         wait_on_a_thread(watched);
     }

@@ -113,7 +113,9 @@ function resourceUsage(
 
 /**
  * Starts a process without waiting for it: `Bun.spawn`'s engine. Natively
- * a `clone(CLONE_VM | CLONE_VFORK)` (vfork semantics, as `spawnSync`), pipes handed to Node as
+ * a `clone(CLONE_VM | CLONE_VFORK)` (vfork semantics, as `spawnSync`) the first time a file
+ * and cwd are spawned, and after that a `clone(CLONE_VM)` that returns before the child's exec
+ * (a failure that only shows then arrives as `onExit`'s `execErrno`), pipes handed to Node as
  * `net.Socket`s, and one reaper thread for all children watching their
  * pidfds, whose exits reach `onExit` on the JS thread (libuv's pool is never
  * blocked). The twin is Node's `child_process`. A failed spawn is not thrown:
@@ -138,7 +140,7 @@ export function spawn(request: SpawnRequest, onExit: ExitCallback): ChildStreams
   const child = new NativeChild(binding);
   const pid = binding.spawn(
     request,
-    (exitCode, signalCode, user, system, maxRSS, shmSize, swapCount, opsIn, opsOut, sent, received, signalCount, voluntary, involuntary) => {
+    (exitCode, signalCode, user, system, maxRSS, shmSize, swapCount, opsIn, opsOut, sent, received, signalCount, voluntary, involuntary, execErrno) => {
       child.exited();
       const usage =
         user === undefined
@@ -157,7 +159,7 @@ export function spawn(request: SpawnRequest, onExit: ExitCallback): ChildStreams
               voluntary ?? 0,
               involuntary ?? 0,
             );
-      onExit(exitCode, signalCode, usage);
+      onExit(exitCode, signalCode, usage, execErrno ?? 0);
     },
     started,
   );

@@ -153,7 +153,8 @@ export const STARTED_STDERR = 3;
  * {@link ResourceUsage}): the exit code or signal number (the other is
  * null), then, unless the child could not be waited for (all undefined
  * then), user and system CPU time in microseconds, maxRSS in bytes, ixrss,
- * nswap, inblock, oublock, msgsnd, msgrcv, nsignals, nvcsw and nivcsw.
+ * nswap, inblock, oublock, msgsnd, msgrcv, nsignals, nvcsw and nivcsw, and
+ * last the errno of a child that failed before its exec (0 if it exec'd).
  */
 type RawExitCallback = (
   exitCode: number | null,
@@ -170,14 +171,23 @@ type RawExitCallback = (
   signalCount?: number,
   voluntary?: number,
   involuntary?: number,
+  execErrno?: number,
 ) => void;
 
 /**
  * Called once, on the JS thread, when a started child has ended: its exit
  * code or the number of the signal that ended it (the other is null), and its
- * resource usage (null from the TypeScript twin). Never called for a failed spawn.
+ * resource usage (null from the TypeScript twin). Never called for a spawn
+ * that failed synchronously. `execErrno` is not 0 only for a child whose exec
+ * failed after `spawn` had returned (the addon returns before the exec once a
+ * file and cwd have exec'd before; the file changed since): it exited with 127.
  */
-export type ExitCallback = (exitCode: number | null, signalCode: number | null, resourceUsage: ResourceUsage | null) => void;
+export type ExitCallback = (
+  exitCode: number | null,
+  signalCode: number | null,
+  resourceUsage: ResourceUsage | null,
+  execErrno: number,
+) => void;
 
 interface ProcessBinding {
   /**

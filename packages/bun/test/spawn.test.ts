@@ -2,7 +2,7 @@
 // each kind, exit codes and signals, and Bun's errors.
 import { backend } from "@dx-compat/native";
 import fc from "fast-check";
-import { mkdtempSync, openSync, closeSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, openSync, closeSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync as nodeSpawnSync } from "node:child_process";
@@ -289,6 +289,39 @@ describe("Bun.spawn", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(messages).toEqual([{ echo: "hello" }, { echo: "bye" }]);
     expect(disconnected).toBe(true);
+  });
+
+  // Once a (file, cwd) pair has exec'd, the addon's spawns return before the
+  // child's exec; each child then owns the memory its exec reads until it is reaped.
+  it("property: concurrent spawns of a known program each get their own argv, env and cwd", async () => {
+    const arg = fc.string({ unit: "grapheme", maxLength: 40 }).filter((s) => !s.includes("\0"));
+    const script = "process.stdout.write(JSON.stringify([process.argv.slice(1), process.env.DX_VALUE, process.cwd()]))";
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.array(arg, { maxLength: 4 }), arg, fc.boolean()), { minLength: 8, maxLength: 24 }), async (runs) => {
+        const children = runs.map(([args, value, inDir]) =>
+          spawn([process.execPath, "-e", script, ...args], { env: { DX_VALUE: value }, cwd: inDir ? dir : "/", stdout: "pipe" }),
+        );
+        const outputs = await Promise.all(children.map((child) => child.stdout.text()));
+        expect(outputs.map((output) => JSON.parse(output) as unknown)).toEqual(runs.map(([args, value, inDir]) => [args, value, inDir ? dir : "/"]));
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it.runIf(native)("a known program whose exec fails after spawn returned exits 127 with the error in onExit", async () => {
+    const program = join(dir, "changes.sh");
+    writeFileSync(program, "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+    expect(await spawn([program]).exited).toBe(0);
+    // Not executable any more: the first spawn after the change cannot know it.
+    chmodSync(program, 0o644);
+    const ended = Promise.withResolvers<unknown[]>();
+    const child = spawn([program], { onExit: (...args) => ended.resolve(args) });
+    expect(typeof child.pid).toBe("number");
+    const [, exitCode, signalCode, error] = await ended.promise;
+    expect([exitCode, signalCode, await child.exited]).toEqual([127, null, 127]);
+    expect(error).toMatchObject({ code: "EACCES", syscall: "posix_spawn", path: program });
+    // The failure is remembered: the next spawn waits for the exec and throws, as Bun does.
+    expect(errorOf(() => spawn([program]))).toMatchObject({ code: "EACCES", message: `EACCES: permission denied, posix_spawn '${program}'` });
   });
 
   it("terminal (PTY) needs the addon; bad options throw Bun's errors synchronously", () => {

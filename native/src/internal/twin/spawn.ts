@@ -61,7 +61,7 @@ export function spawn(request: SpawnRequest, onExit: ExitCallback): ChildStreams
   });
   if (status < 0 || child.pid === undefined) return failed(status < 0 ? -status : constants.errno.EINVAL);
   child.once("exit", (code, signal) => {
-    onExit(signal === null ? code : null, signal === null ? null : (constants.signals[signal] ?? null), null);
+    onExit(signal === null ? code : null, signal === null ? null : (constants.signals[signal] ?? null), null, 0);
   });
   return {
     pid: child.pid,

@@ -13,7 +13,7 @@ const signalNumbers = osConstants.signals as Readonly<Record<string, number>>;
 type Slot = "ignore" | "pipe" | "ipc" | number;
 
 /** How a child ended: an exit code or a signal number, and its rusage where known. */
-export type ExitHandler = (exitCode: number | null, signal: number | null, usage: ResourceUsage | null) => void;
+export type ExitHandler = (exitCode: number | null, signal: number | null, usage: ResourceUsage | null, execErrno: number) => void;
 
 export interface ChildHandle {
   readonly pid: number;
@@ -118,7 +118,7 @@ function viaChildProcess(launch: Launch, onExit: ExitHandler): ChildHandle | Spa
   if (typeof status === "number" && status < 0) return new SpawnErrno(status);
   child.once("exit", (exitCode: number | null, signal: NodeJS.Signals | null) => {
     const number = signal === null ? undefined : signalNumbers[signal];
-    onExit(number === undefined ? exitCode : null, number ?? null, null);
+    onExit(number === undefined ? exitCode : null, number ?? null, null, 0);
   });
   return {
     pid: child.pid as number,

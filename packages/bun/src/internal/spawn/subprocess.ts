@@ -234,7 +234,7 @@ export function startSubprocess(parsed: ParsedSpawn): Subprocess {
   // Filled in once the child has started; its exit cannot be reported before.
   const s = {} as SubprocessState;
   const onAbort = (): void => killWith();
-  const onExit = (exitCode: number | null, signal: number | null, usage: ResourceUsage | null): void => {
+  const onExit = (exitCode: number | null, signal: number | null, usage: ResourceUsage | null, execErrno: number): void => {
     s.done = true;
     s.usage = usage;
     if (s.timer !== undefined) clearTimeout(s.timer);
@@ -243,7 +243,10 @@ export function startSubprocess(parsed: ParsedSpawn): Subprocess {
     s.signalCode = signal === null ? null : signalName(signal);
     resolveExited(signal === null ? (exitCode ?? 0) : 128 + signal);
     const callback = parsed.onExit;
-    if (callback !== undefined) queueMicrotask(() => void callback(proc, s.exitCode, s.signalCode, undefined));
+    // Bun throws a failed exec from spawn(); one that only failed after spawn
+    // returned (see @dx-compat/native's ExitCallback) reaches onExit as the error.
+    const error = execErrno === 0 ? undefined : spawnFailure(errname(-execErrno), -execErrno, parsed.displayPath);
+    if (callback !== undefined) queueMicrotask(() => void callback(proc, s.exitCode, s.signalCode, error));
   };
   let child: ChildHandle | SpawnErrno;
   try {
