@@ -17,6 +17,9 @@ export function definePackageBuild(overrides = {}) {
     splitting: true,
     treeshake: false,
     minify: false,
+    // Bun's functions have names users see (`Bun.sleepSync.name`); esbuild would
+    // otherwise rename a function that shares its name with its export binding.
+    keepNames: true,
     // Shared internals are private: inline them so each package installs alone.
     noExternal: [/^@dx-compat\/shared/],
     ...overrides,
