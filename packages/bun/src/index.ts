@@ -1,8 +1,12 @@
 // @dx-compat/bun: the `Bun.*` namespace on Node.js. Re-exports only; one API per file.
 export { argv } from "./argv.ts";
+export { deflateSync } from "./deflate-sync.ts";
 export { env } from "./env.ts";
 export { file } from "./file.ts";
+export { gunzipSync } from "./gunzip-sync.ts";
+export { gzipSync } from "./gzip-sync.ts";
 export { hash } from "./hash.ts";
+export { inflateSync } from "./inflate-sync.ts";
 export { main } from "./main.ts";
 export { mmap } from "./mmap.ts";
 export { sleep } from "./sleep.ts";
@@ -15,3 +19,7 @@ export { stdout } from "./stdout.ts";
 export { Terminal } from "./terminal.ts";
 export { which } from "./which.ts";
 export { write } from "./write.ts";
+export { zstdCompress } from "./zstd-compress.ts";
+export { zstdCompressSync } from "./zstd-compress-sync.ts";
+export { zstdDecompress } from "./zstd-decompress.ts";
+export { zstdDecompressSync } from "./zstd-decompress-sync.ts";

@@ -5,9 +5,13 @@ import { requireInstalled } from "./internal/installed.ts";
 const pkg = requireInstalled("@dx-compat/bun", "dx-compat/bun");
 
 export const argv: typeof import("@dx-compat/bun").argv = pkg["argv"] as never;
+export const deflateSync: typeof import("@dx-compat/bun").deflateSync = pkg["deflateSync"] as never;
 export const env: typeof import("@dx-compat/bun").env = pkg["env"] as never;
 export const file: typeof import("@dx-compat/bun").file = pkg["file"] as never;
+export const gunzipSync: typeof import("@dx-compat/bun").gunzipSync = pkg["gunzipSync"] as never;
+export const gzipSync: typeof import("@dx-compat/bun").gzipSync = pkg["gzipSync"] as never;
 export const hash: typeof import("@dx-compat/bun").hash = pkg["hash"] as never;
+export const inflateSync: typeof import("@dx-compat/bun").inflateSync = pkg["inflateSync"] as never;
 export const main: typeof import("@dx-compat/bun").main = pkg["main"] as never;
 export const mmap: typeof import("@dx-compat/bun").mmap = pkg["mmap"] as never;
 export const sleep: typeof import("@dx-compat/bun").sleep = pkg["sleep"] as never;
@@ -20,3 +24,7 @@ export const stdout: typeof import("@dx-compat/bun").stdout = pkg["stdout"] as n
 export const Terminal: typeof import("@dx-compat/bun").Terminal = pkg["Terminal"] as never;
 export const which: typeof import("@dx-compat/bun").which = pkg["which"] as never;
 export const write: typeof import("@dx-compat/bun").write = pkg["write"] as never;
+export const zstdCompress: typeof import("@dx-compat/bun").zstdCompress = pkg["zstdCompress"] as never;
+export const zstdCompressSync: typeof import("@dx-compat/bun").zstdCompressSync = pkg["zstdCompressSync"] as never;
+export const zstdDecompress: typeof import("@dx-compat/bun").zstdDecompress = pkg["zstdDecompress"] as never;
+export const zstdDecompressSync: typeof import("@dx-compat/bun").zstdDecompressSync = pkg["zstdDecompressSync"] as never;
