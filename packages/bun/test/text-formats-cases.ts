@@ -1,0 +1,28 @@
+// Documents and values for Bun.TOML / YAML / JSON5 / JSONC / JSONL, valid and
+// invalid, whose results real Bun decides (text-formats.differential.test.ts).
+export type FormatCase = [api: "TOML" | "YAML" | "JSON5" | "JSONC" | "JSONL", fn: string, args: unknown[]];
+
+export const formatCases: FormatCase[] = [];
+const add = (api: FormatCase[0], fn: string, ...args: unknown[]): void => {
+  formatCases.push([api, fn, args]);
+};
+const tomlDocs = [`a = 1979-05-27T07:32:00Z\nb = 1979-05-27T07:32:00\nc = 1979-05-27\nd = 07:32:00.999999\ne = 1979-05-27T00:32:00.999999-07:00\nf = inf\ng = nan\nh = -inf\ni = 0xDEADBEEF\nj = 9007199254740991\n[[arr]]\nx = 1\n[[arr]]\nx = 2\n[tbl]\ninline = { a = 1, b = [1, "two", {c = 3}] }`,
+ 'a = "x', 'a = 1\n[a]', '[t]\n[t]', 'a = 1979-13-01', 'a = 0o8', 'a.b = 1\na = 2', 'x', 'a = [1,]', 'a = {b = 1,}', 'a = """\nmulti"""', "a = 'lit'", 'a = 1_000', 'a = +1.5e3', 'a = -9223372036854775808', 'a = 9007199254740992', 'a = 00:00:59', '"a b" = 1\n\'c\' = 2', 'a=1 # c', 'a = 1\n\n[[b]]\n[b.c]\nd = 1', '', 'a = ', '[a.b.c]\nd = "\\u00e9\\n"', 'x = 1.0\ny = 0.1\nz = 1e10\nw = -0.0\nv = 5e+22', 'a = [[1, 2], ["a"]]', 'n = 0b1010\no = 0o17', "s = '''\nraw\\n'''", 'x = "\\U0001F600"', 'd = 1979-05-27 07:32:00Z', 'k = true\nl = false', 'a = 1\nb = 2\n[c]\nd = 3', '__proto__ = 1', 'a.b.c = 1\na.b.d = 2', 'a = [\n  1,\n  2, # c\n]'];
+for (const d of tomlDocs) add("TOML", "parse", d);
+for (const v of [{name: "app", server: {port: 8080}}, {a: [1, 2], b: [{x: 1}, {x: 2}], c: "q\"uote\n", d: 1.5, e: true, f: Infinity, g: NaN, h: -Infinity, i: {j: {k: 1}}, "key with space": 1, n: [[1], ["a"]], m: [], o: {}}, {d: new Date(0)}, {u: undefined}, [1], "str", 1, null, undefined, {x: null}, {x: 10n}, {x: [undefined]}, {a: {b: 1, c: {d: 2}}, z: 1}, {arr: [{a: 1}, 2]}, {i: {j: {k: 1}}}, {i: {j: {k: 1}, l: 2}}, {a: {}}, {a: {b: {}}}, {t: [{a: {b: 1}}, {c: [{d: 1}]}]}, {s: "\u0001\u007f\t\b\f\r\\é😀"}, {n: [1.0, 0.1, 1e-7, 1e21, -0, 5e-324, 2**53]}, {"a.b": 1, "": 2, "ü": 3, "A_-9": 4, "1": 5}, {x: [[{a:1}]]}, {x: [{}]}, {arr: [{a: 1}], z: 1}, {x: {y: [{z: 1}]}}, {d: [new Date(1), new Date(-1)]}, {m: {a: 1}, n: 2, o: {b: 2}}, {e: []}, {f: 1.5e300}, {b: [true, false]}, {mixed: [1, "a", [2]]}, {a: new Date(NaN)}, {inl: [{a: 1, b: {c: 2}}, "x"]}])
+  add("TOML", "stringify", v);
+for (const s of ['{"a": 1, // c\n /* b */ "b": [1,2,],}', '{', '{"a":}', '', '  ', '[1,,2]', '{a:1}', "'x'", '01', '1 2', '/* x', '{"a":1}//x', 'NaN', '"\\u00"', '{"a":1,,}', '[,]', '{,}', 'true false', '{"a": [1, {"b": null}], "c": "\\n\\t\\u00e9"}', '-1.5e3', '0x1F', '"a\\\nb"', "{'k': 'v'}", '[1,]', '{"a":1,}', '[1 2]', '{"a" 1}', '{"a":1 "b":2}', 'undefined', '.5', '"\\x41"', '-', '"unterminated', '[', '010', '1_000', '\u00a0 1', '{"__proto__": 1}'])
+  add("JSONC", "parse", s);
+for (const s of ["{a:1, 'b': 0x10, c: .5, d: +Infinity, e: NaN, f: [1,2,],}", '{', '{a:}', '', '01', '1 2', "'\\x41'", "0x", "{a:1,,}", "[1,]", "Infinity", "-0", "'a\\\nb'", "\"\\u2028\"", "{\\u0061:1}", "010", "0.5e", "1e5", "+1", "-Infinity", "[1,2", "{\"a\" 1}", "tru", "\"abc", "/* c */ 1 // x", "{a:1}x", "0X1F", ".e1", "{__proto__: 1}", "null", "[null, true, false]", "{a: {b: [1, {c: 'd'}]}}", "'\\''", "0.5", "5.", "-.5e-3"])
+  add("JSON5", "parse", s);
+for (const v of [{a:1,b:"two",'c-d':[1,null,true],e:{}}, [], {}, "x'y\"z\n", Infinity, NaN, -0, 1e21, undefined, {u: undefined, n: null}, [undefined, null], new Date(0), 10n, "\u0001\u007f\u2028\0é\\\t\r\b\f\v", {$a:1,_b:2,"1a":3,"é":4,"a b":5,"":6,"if":7}, [1,[2,[3]]], {a:{b:{}}}, {a:[]}, "\u00001"])
+  for (const sp of [undefined, 2, "\t", 1, 20, "abcdefghijkl", -1, ""]) add("JSON5", "stringify", v, null, sp);
+for (const s of ['{"a":1}\n{"b":2}\n', '{"a":1}\n{bad}\n', '{bad}\n', '1\n2\n{"a"', '1 2 3', '\n\n1\r\n2\r\n', '[1,\n2]\n3', '', '"x"\n"y', '1\n\n\n2', 'true\nnull\nfalse', '{"a":"\\n"}\n', '1  \n2\t\n', '[1] [2]', '1,2'])
+  add("JSONL", "parse", s);
+for (const a of [['{"a":1}\n{"b":2}\n{"c"'], ['{"a":1}\n{bad}\n3\n'], ['1\n2\n', 2], ['1\n2\n3\n', 0, 3], ['1\n2'], ['"é"\n1\n'], ['1\n2\n3', 2, 100], ['', 0], ['1\n', -5], ['12\n34\n', 1, 4], [123]])
+  add("JSONL", "parseChunk", ...a);
+for (const s of ["a: 1\nb: [1, 2]\nc: {d: e}", "- a\n- b", "---\na: 1\n---\nb: 2", "a: &x [1]\nb: *x", "t: 2001-12-14t21:59:43.10-05:00", "x: 0o17\ny: 0x1f\nz: .inf\nw: .nan\nv: ~\nu: yes\nq: 1_000", "a: 1\na: 2", "a: [", "key: |\n  line1\n  line2\n", "? complex\n: value", "!!str 123", "", "123", "null", "false", "abc", "- abc", "abc: def", "a: b: c", "- a\nb: 1", "\"unterminated", "a: 1\n  b: 2", "[1, 2", "{a: 1", "a: *unknown", "a:\n\t- 1", "key: >\n  folded\n  text\n", "a: 'single ''quoted'''", "a: \"esc \\t \\u00e9\"", "list:\n  - x: 1\n    y: 2\n  - x: 3", "a: 1 # comment", "%YAML 1.2\n---\na: 1", "a: -.inf\nb: +12\nc: 1e3\nd: 0x", "a: True\nb: NULL\nc: Yes"])
+  add("YAML", "parse", s);
+const sh = {x: 1};
+for (const v of [{abc: "def", num: 123}, [1, "two", null, true, 1.5, -0, Infinity, NaN], {s: ["a b", "true", "123", "null", "", " x", "x:", "- x", "#x", "a\nb", "é", "x'y", 'x"y', "~", "yes", "1e3", "0x1f", "@x", "a: b"]}, {nested: {a: [1, {b: 2}], e: [], o: {}}}, {a: sh, b: sh}, "plain", 42, null, undefined, [[1,2],[3]], {"key with space": 1, "1": 2, "": 3}, new Date(0), 10n, ["a,b","a[b","{x","x}","a#b","a #b","a:b","?x","!x","*x","&x","|x",">x","%x","`x","x~","no","off","on","y","Y","NO","True","NULL","Null","-1","+1",".5","1.","0b1","1_0","0o7","0x","-","--","---","...","=","<","x\ty","x\u0001","\u00a0","x ","\\","\u2028"], {u: undefined, n: null, a: [undefined]}, {a: {b: [1, {c: [2, 3]}], d: "x"}}, [[], {}, [[]], [{}]], {a: [{x: 1, y: 2}]}, "multi\nline", {k: "multi\nline"}])
+  for (const sp of [undefined, 2, 4]) add("YAML", "stringify", v, null, sp);
