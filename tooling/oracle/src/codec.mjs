@@ -10,6 +10,14 @@ function hexOf(view) {
 }
 
 /** @returns {unknown} a JSON-safe tagged form of `value` */
+function textOf(error) {
+  try {
+    return String(error);
+  } catch {
+    return "<String() threw>";
+  }
+}
+
 export function encode(value, seen = new Set()) {
   switch (typeof value) {
     case "undefined":
@@ -40,7 +48,10 @@ export function encode(value, seen = new Set()) {
     if (value instanceof ArrayBuffer) return { $: "ArrayBuffer", v: Buffer.from(value).toString("hex") };
     if (typeof SharedArrayBuffer !== "undefined" && value instanceof SharedArrayBuffer) return { $: "SharedArrayBuffer", v: Buffer.from(new Uint8Array(value)).toString("hex") };
     if (value instanceof Date) return { $: "Date", v: Number.isNaN(value.getTime()) ? "Invalid" : value.toISOString() };
-    if (value instanceof Error) return { $: "Error", name: value.name, message: value.message, code: encode(value.code, seen) };
+    if (value instanceof Error) {
+      // `text` and `ownCode` tell Bun's coded errors ("TypeError [ERR_X]: …", the code on a prototype) from plain ones.
+      return { $: "Error", name: value.name, message: value.message, code: encode(value.code, seen), text: textOf(value), ownCode: Object.hasOwn(value, "code") };
+    }
     if (value instanceof Map) return { $: "Map", v: [...value].map(([k, v]) => [encode(k, seen), encode(v, seen)]) };
     if (value instanceof Set) return { $: "Set", v: [...value].map((v) => encode(v, seen)) };
     if (Array.isArray(value)) return value.map((v) => encode(v, seen));
