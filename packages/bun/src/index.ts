@@ -12,6 +12,7 @@ export { JSONC } from "./jsonc.ts";
 export { JSONL } from "./jsonl.ts";
 export { main } from "./main.ts";
 export { mmap } from "./mmap.ts";
+export { password } from "./password.ts";
 export { semver } from "./semver.ts";
 export { sleep } from "./sleep.ts";
 export { sleepSync } from "./sleep-sync.ts";

@@ -17,6 +17,7 @@ export const JSONC: typeof import("@dx-compat/bun").JSONC = pkg["JSONC"] as neve
 export const JSONL: typeof import("@dx-compat/bun").JSONL = pkg["JSONL"] as never;
 export const main: typeof import("@dx-compat/bun").main = pkg["main"] as never;
 export const mmap: typeof import("@dx-compat/bun").mmap = pkg["mmap"] as never;
+export const password: typeof import("@dx-compat/bun").password = pkg["password"] as never;
 export const semver: typeof import("@dx-compat/bun").semver = pkg["semver"] as never;
 export const sleep: typeof import("@dx-compat/bun").sleep = pkg["sleep"] as never;
 export const sleepSync: typeof import("@dx-compat/bun").sleepSync = pkg["sleepSync"] as never;
