@@ -2,7 +2,6 @@
 // subpath without it installed throws an error that names the package).
 import { requireInstalled } from "./internal/installed.ts";
 
-requireInstalled("@dx-compat/shell", "dx-compat/shell");
+const pkg = requireInstalled("@dx-compat/shell", "dx-compat/shell");
 
-// @dx-compat/shell exports nothing yet (test/subpaths.test.ts keeps this list equal to its exports).
-export {};
+export const $: typeof import("@dx-compat/shell").$ = pkg["$"] as never;

@@ -1,0 +1,108 @@
+// Commands that are not built-ins: found on the shell env's PATH and started
+// directly by @dx-compat/native's spawn (no /bin/sh in between), their pipes
+// wired to the shell's captures, buffers and pipeline stages.
+import { spawn, which } from "@dx-compat/native";
+import type { Readable, Writable } from "node:stream";
+import { errnoText, type ShellState } from "./builtins/context.ts";
+import { write, type Input, type Output, type Stdio } from "./io.ts";
+import { constants } from "node:os";
+
+const PIPE = -2;
+const DEV_NULL = -1;
+
+function errnoCode(errno: number): string | undefined {
+  for (const [name, value] of Object.entries(constants.errno)) if (value === errno) return name;
+  return undefined;
+}
+
+/** The executable `name` resolves to, on `PATH` (the process's when the shell env has none). */
+export function findExecutable(name: string, PATH: string | undefined, cwd: string): string | null {
+  return which(name, PATH ?? process.env["PATH"] ?? "", cwd);
+}
+
+function inputSlot(input: Input): number {
+  switch (input.kind) {
+    case "fd":
+      return input.fd;
+    case "null":
+      return DEV_NULL;
+    default:
+      return PIPE;
+  }
+}
+
+function outputSlot(output: Output): number {
+  switch (output.kind) {
+    case "fd":
+      return output.fd;
+    case "ignore":
+      return DEV_NULL;
+    default:
+      return PIPE;
+  }
+}
+
+function feed(input: Input, stdin: Writable | null): void {
+  if (stdin === null) return;
+  stdin.on("error", () => {});
+  if (input.kind === "bytes") stdin.end(input.data);
+  else if (input.kind === "pipe") input.stream.pipe(stdin);
+}
+
+/** Drains a child's pipe into `output`; resolves when the pipe is closed. */
+function drain(stream: Readable | null, output: Output): Promise<void> {
+  if (stream === null) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.on("error", () => {});
+    // 'end' comes a tick before 'close': the data is all there by then.
+    stream.once("end", () => resolve());
+    stream.once("close", () => resolve());
+    if (output.kind === "pipe") {
+      const pipe = output.stream;
+      // When the next stage stops reading, close our end: the child gets EPIPE / SIGPIPE.
+      pipe.once("close", () => stream.destroy());
+      stream.pipe(pipe, { end: false });
+      return;
+    }
+    stream.on("data", (chunk: Buffer) => void write(output, chunk));
+  });
+}
+
+function envEntries(state: ShellState, assigns: ReadonlyMap<string, string>): string[] {
+  const entries: string[] = [];
+  for (const [name, value] of state.exported.entries()) if (!assigns.has(name)) entries.push(`${name}=${value}`);
+  for (const [name, value] of assigns) entries.push(`${name}=${value}`);
+  return entries;
+}
+
+/** Runs `argv` as a child process; resolves with its exit code (128 + signal when killed). */
+export async function spawnExternal(argv: readonly string[], state: ShellState, assigns: ReadonlyMap<string, string>, io: Stdio): Promise<number> {
+  const name = argv[0] as string;
+  const file = findExecutable(name, assigns.get("PATH") ?? state.exported.get("PATH"), state.cwd);
+  if (file === null) {
+    await write(io.stderr, `bun: command not found: ${name}\n`);
+    return 1;
+  }
+  let exited!: (code: number) => void;
+  const exit = new Promise<number>((resolve) => (exited = resolve));
+  const child = spawn(
+    {
+      file,
+      argv: [...argv],
+      env: envEntries(state, assigns),
+      cwd: state.cwd,
+      stdin: inputSlot(io.stdin),
+      stdout: outputSlot(io.stdout),
+      stderr: outputSlot(io.stderr),
+    },
+    (exitCode, signalCode) => exited(exitCode ?? 128 + (signalCode ?? 0)),
+  );
+  if (child.pid === 0) {
+    await write(io.stderr, `bun: ${errnoText(errnoCode(child.errno))}: ${name}\n`);
+    return 1;
+  }
+  feed(io.stdin, child.stdin);
+  const [code] = await Promise.all([exit, drain(child.stdout, io.stdout), drain(child.stderr, io.stderr)]);
+  if (io.stdin.kind === "pipe") io.stdin.stream.unpipe();
+  return code;
+}

@@ -1,0 +1,522 @@
+// Lexer and recursive-descent parser of Bun's shell language. The source is the
+// template's raw text with one placeholder position per interpolated value
+// (`markers`: position -> value index); a placeholder always becomes a `js`
+// part, whatever character sits there, so a value can never turn into syntax.
+import type { Assign, CondExpr, Expr, If, Part, PipelineItem, Redirect, RedirectFlags, Script, Word } from "./ast.ts";
+
+type Op = "|" | "||" | "&&" | "&" | ";" | "\n" | "(" | ")";
+
+type Token =
+  | { readonly t: "word"; readonly parts: Part[]; readonly plain: string | null }
+  | { readonly t: "op"; readonly op: Op }
+  | { readonly t: "redir"; readonly flags: RedirectFlags }
+  | { readonly t: "eof" };
+
+/** A parsed template, reusable with other values of the same kinds. */
+export interface Parsed {
+  readonly script: Script;
+  /** Value indices that stand alone as a redirect's target (where objects are allowed). */
+  readonly redirectTargets: ReadonlySet<number>;
+}
+
+// Bun splits words on spaces and newlines only (a tab stays inside the word).
+const WORD_END = new Set([" ", "\n", ";", "&", "|", "(", ")", "<", ">"]);
+const SINGLE_ARG_OPS = new Set(["-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-p", "-r", "-s", "-t", "-u", "-w", "-x", "-G", "-L", "-N", "-O", "-S", "-z", "-n", "-o", "-v", "-R"]);
+const SUPPORTED_SINGLE = new Set(["-a", "-d", "-e", "-f", "-z", "-n", "-c"]);
+const BINARY_OPS = new Set(["==", "=", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-ef", "-nt", "-ot", "=~"]);
+const SUPPORTED_BINARY = new Set(["==", "!="]);
+
+function flags(partial: Partial<RedirectFlags>): RedirectFlags {
+  return { stdin: false, stdout: false, stderr: false, append: false, duplicate: false, ...partial };
+}
+
+function isNameStart(c: string | undefined): boolean {
+  return c !== undefined && /[A-Za-z_]/.test(c);
+}
+
+function isNameChar(c: string | undefined): boolean {
+  return c !== undefined && /[A-Za-z0-9_]/.test(c);
+}
+
+/** Bun's name for a token in its parse errors. */
+function tokenTag(token: Token): string {
+  switch (token.t) {
+    case "eof":
+      return "Eof";
+    case "redir":
+      return "Redirect";
+    case "word":
+      return "Text";
+    case "op":
+      return { "|": "Pipe", "||": "DoublePipe", "&&": "DoubleAmpersand", "&": "Ampersand", ";": "Semicolon", "\n": "Newline", "(": "OpenParen", ")": "CloseParen" }[token.op];
+  }
+}
+
+export class ShellSyntaxError extends Error {}
+
+class Parser {
+  private readonly src: string;
+  private readonly markers: ReadonlyMap<number, number>;
+  private pos = 0;
+  private peeked: Token | null = null;
+  /** How many `$(` / `(` we are inside: `)` ends them. */
+  private depth = 0;
+  readonly redirectTargets = new Set<number>();
+
+  constructor(src: string, markers: ReadonlyMap<number, number>) {
+    this.src = src;
+    this.markers = markers;
+  }
+
+  fail(message: string): never {
+    throw new ShellSyntaxError(message);
+  }
+
+  // ---- lexer ----
+
+  private skipBlanks(): void {
+    for (;;) {
+      const c = this.src[this.pos];
+      if (this.markers.has(this.pos)) return;
+      if (c === " ") this.pos++;
+      else if (c === "\\" && this.src[this.pos + 1] === "\n" && !this.markers.has(this.pos + 1)) this.pos += 2;
+      else if (c === "#") {
+        while (this.pos < this.src.length && (this.src[this.pos] !== "\n" || this.markers.has(this.pos))) this.pos++;
+      } else return;
+    }
+  }
+
+  private lex(): Token {
+    this.skipBlanks();
+    const { src } = this;
+    const at = this.pos;
+    if (at >= src.length) return { t: "eof" };
+    if (!this.markers.has(at)) {
+      const c = src[at];
+      const next = src[at + 1];
+      const redirect = this.lexRedirect();
+      if (redirect) return redirect;
+      if (c === "|") return this.op(next === "|" ? "||" : "|");
+      if (c === "&") return this.op(next === "&" ? "&&" : "&");
+      if (c === ";" || c === "\n" || c === "(" || c === ")") return this.op(c);
+    }
+    return this.lexWord();
+  }
+
+  private op(op: Op): Token {
+    this.pos += op.length;
+    return { t: "op", op };
+  }
+
+  private lexRedirect(): Token | null {
+    const rest = this.src.slice(this.pos, this.pos + 4);
+    const table: [string, Partial<RedirectFlags>][] = [
+      ["2>&1", { stderr: true, duplicate: true }],
+      ["1>&2", { stdout: true, duplicate: true }],
+      ["&>>", { stdout: true, stderr: true, append: true }],
+      ["&>", { stdout: true, stderr: true }],
+      ["2>>", { stderr: true, append: true }],
+      ["2>", { stderr: true }],
+      ["1>>", { stdout: true, append: true }],
+      ["1>", { stdout: true }],
+      [">>", { stdout: true, append: true }],
+      [">", { stdout: true }],
+      ["<", { stdin: true }],
+    ];
+    for (const [text, partial] of table) {
+      if (!rest.startsWith(text)) continue;
+      for (let i = 0; i < text.length; i++) if (this.markers.has(this.pos + i)) return null;
+      this.pos += text.length;
+      return { t: "redir", flags: flags(partial) };
+    }
+    return null;
+  }
+
+  private lexWord(): Token {
+    const parts: Part[] = [];
+    let text = "";
+    const flush = (): void => {
+      if (text !== "") parts.push({ kind: "text", value: text, quoted: false });
+      text = "";
+    };
+    const { src } = this;
+    while (this.pos < src.length) {
+      const marker = this.markers.get(this.pos);
+      if (marker !== undefined) {
+        flush();
+        parts.push({ kind: "js", index: marker, quoted: false });
+        this.pos++;
+        continue;
+      }
+      const c = src[this.pos] as string;
+      if (WORD_END.has(c)) break;
+      if (c === "\\") {
+        const escaped = src[this.pos + 1];
+        // Bun ends the word at an escaped newline.
+        if (escaped === "\n") break;
+        this.pos += 2;
+        if (escaped === undefined) continue;
+        flush();
+        parts.push({ kind: "text", value: escaped, quoted: true });
+      } else if (c === "'") {
+        flush();
+        this.lexSingleQuoted(parts);
+      } else if (c === '"') {
+        flush();
+        this.lexDoubleQuoted(parts);
+      } else if (c === "$") {
+        flush();
+        this.lexDollar(parts, false);
+      } else if (c === "`") {
+        flush();
+        this.lexBacktick(parts, false);
+      } else if (c === "~" && parts.length === 0 && text === "") {
+        parts.push({ kind: "tilde" });
+        this.pos++;
+      } else {
+        text += c;
+        this.pos++;
+      }
+    }
+    flush();
+    const only = parts[0];
+    const plain = parts.length === 1 && only?.kind === "text" && !only.quoted ? only.value : null;
+    return { t: "word", parts, plain };
+  }
+
+  private lexSingleQuoted(parts: Part[]): void {
+    this.pos++;
+    let text = "";
+    let closed = false;
+    while (this.pos < this.src.length) {
+      const marker = this.markers.get(this.pos);
+      if (marker !== undefined) {
+        if (text !== "") parts.push({ kind: "text", value: text, quoted: true });
+        text = "";
+        parts.push({ kind: "js", index: marker, quoted: true });
+        this.pos++;
+        continue;
+      }
+      const c = this.src[this.pos++];
+      if (c === "'") {
+        closed = true;
+        break;
+      }
+      text += c;
+    }
+    // An empty '' still makes an (empty) argument.
+    if (text !== "" || closed) parts.push({ kind: "text", value: text, quoted: true });
+  }
+
+  private lexDoubleQuoted(parts: Part[]): void {
+    this.pos++;
+    let text = "";
+    const flush = (force = false): void => {
+      if (text !== "" || force) parts.push({ kind: "text", value: text, quoted: true });
+      text = "";
+    };
+    const start = parts.length;
+    while (this.pos < this.src.length) {
+      const marker = this.markers.get(this.pos);
+      if (marker !== undefined) {
+        flush();
+        parts.push({ kind: "js", index: marker, quoted: true });
+        this.pos++;
+        continue;
+      }
+      const c = this.src[this.pos] as string;
+      if (c === '"') {
+        this.pos++;
+        break;
+      }
+      if (c === "\\") {
+        const next = this.src[this.pos + 1];
+        if (next === "$" || next === "`" || next === '"' || next === "\\") {
+          text += next;
+          this.pos += 2;
+        } else if (next === "\n") this.pos += 2;
+        else {
+          text += c;
+          this.pos++;
+        }
+      } else if (c === "$") {
+        flush();
+        this.lexDollar(parts, true);
+      } else if (c === "`") {
+        flush();
+        this.lexBacktick(parts, true);
+      } else {
+        text += c;
+        this.pos++;
+      }
+    }
+    flush(parts.length === start);
+  }
+
+  private lexDollar(parts: Part[], quoted: boolean): void {
+    const { src } = this;
+    const next = src[this.pos + 1];
+    if (this.markers.has(this.pos + 1)) {
+      parts.push({ kind: "text", value: "$", quoted: true });
+      this.pos++;
+      return;
+    }
+    if (next === "(") {
+      this.pos += 2;
+      parts.push({ kind: "subst", script: this.parseSubst(), quoted });
+      return;
+    }
+    // `${NAME}` is not expanded by Bun: the `$` is literal.
+    if (next !== undefined && /[0-9]/.test(next)) {
+      parts.push({ kind: "argv", index: Number(next), quoted });
+      this.pos += 2;
+      return;
+    }
+    if (isNameStart(next)) {
+      let end = this.pos + 1;
+      while (isNameChar(src[end]) && !this.markers.has(end)) end++;
+      parts.push({ kind: "var", name: src.slice(this.pos + 1, end), quoted });
+      this.pos = end;
+      return;
+    }
+    parts.push({ kind: "text", value: "$", quoted: true });
+    this.pos++;
+  }
+
+  private lexBacktick(parts: Part[], quoted: boolean): void {
+    let end = this.pos + 1;
+    while (end < this.src.length && (this.src[end] !== "`" || this.markers.has(end))) end++;
+    const inner = new Map<number, number>();
+    for (const [at, index] of this.markers) if (at > this.pos && at < end) inner.set(at - this.pos - 1, index);
+    const sub = new Parser(this.src.slice(this.pos + 1, end), inner);
+    const script = sub.parseTop();
+    for (const index of sub.redirectTargets) this.redirectTargets.add(index);
+    parts.push({ kind: "subst", script, quoted });
+    this.pos = Math.min(end + 1, this.src.length);
+  }
+
+  private parseSubst(): Script {
+    this.depth++;
+    const stmts = this.parseStmts(null);
+    const closing = this.next();
+    if (closing.t !== "op" || closing.op !== ")") this.fail("Unclosed command substitution");
+    this.depth--;
+    return { stmts };
+  }
+
+  // ---- token stream ----
+
+  private peek(): Token {
+    this.peeked ??= this.lex();
+    return this.peeked;
+  }
+
+  private next(): Token {
+    const token = this.peek();
+    this.peeked = null;
+    return token;
+  }
+
+  private isOp(token: Token, ...ops: Op[]): boolean {
+    return token.t === "op" && ops.includes(token.op);
+  }
+
+  private isKeyword(token: Token, words: readonly string[]): boolean {
+    return token.t === "word" && token.plain !== null && words.includes(token.plain);
+  }
+
+  /** The end of a statement: `;`, newline, end of input or the closing `)` we are inside. */
+  private atStmtEnd(token: Token): boolean {
+    return token.t === "eof" || this.isOp(token, ";", "\n") || (this.depth > 0 && this.isOp(token, ")"));
+  }
+
+  // ---- grammar ----
+
+  parseTop(): Script {
+    const stmts = this.parseStmts(null);
+    const rest = this.peek();
+    if (rest.t !== "eof") this.fail(rest.t === "op" ? `Unexpected '${rest.op}'` : `Unexpected token: ${tokenTag(rest)}`);
+    return { stmts };
+  }
+
+  /** Statements until the end, a closing `)`, or one of `until`'s keywords in command position. */
+  private parseStmts(until: readonly string[] | null): Expr[] {
+    const stmts: Expr[] = [];
+    for (;;) {
+      let token = this.peek();
+      while (this.isOp(token, ";", "\n")) {
+        this.next();
+        token = this.peek();
+      }
+      if (token.t === "eof" || this.isOp(token, ")")) return stmts;
+      if (until !== null && this.isKeyword(token, until)) return stmts;
+      stmts.push(this.parseBinary());
+      const after = this.peek();
+      if (this.isOp(after, "&")) this.fail('Background commands "&" are not supported yet.');
+    }
+  }
+
+  private parseBinary(): Expr {
+    let left = this.parsePipeline();
+    for (;;) {
+      const token = this.peek();
+      if (!this.isOp(token, "&&", "||")) return left;
+      this.next();
+      const right = this.parsePipeline();
+      left = { kind: "binary", op: (token as { op: "&&" | "||" }).op, left, right };
+    }
+  }
+
+  private parsePipeline(): Expr {
+    const first = this.parseCompound();
+    if (!this.isOp(this.peek(), "|")) return first;
+    const items: PipelineItem[] = [first];
+    while (this.isOp(this.peek(), "|")) {
+      this.next();
+      if (this.peek().t === "eof") this.fail("Unexpected EOF");
+      items.push(this.parseCompound());
+    }
+    return { kind: "pipeline", items };
+  }
+
+  private parseCompound(): PipelineItem {
+    const token = this.peek();
+    if (this.isOp(token, "(")) return this.parseSubshell();
+    if (this.isKeyword(token, ["if"])) return this.parseIf();
+    if (token.t === "word" && token.plain === "[[") return this.parseCondExpr();
+    return this.parseSimple();
+  }
+
+  private parseSubshell(): PipelineItem {
+    this.next();
+    this.depth++;
+    const stmts = this.parseStmts(null);
+    const closing = this.next();
+    if (!this.isOp(closing, ")")) this.fail("Unclosed subshell");
+    this.depth--;
+    if (this.peek().t === "redir") this.fail("Subshells with redirections are currently not supported. Please open a GitHub issue.");
+    return { kind: "subshell", script: { stmts } };
+  }
+
+  private expectKeyword(word: string, what: string): void {
+    const token = this.peek();
+    if (!this.isKeyword(token, [word])) this.fail(`Expected ${what} but got: ${tokenTag(token)}`);
+    this.next();
+  }
+
+  private parseIf(): If {
+    this.next();
+    const branches: { cond: Expr[]; body: Expr[] }[] = [];
+    let otherwise: Expr[] | null = null;
+    const cond = this.parseStmts(["then"]);
+    this.expectKeyword("then", '"then"');
+    branches.push({ cond, body: this.parseStmts(["else", "elif", "fi"]) });
+    for (;;) {
+      const token = this.peek();
+      if (this.isKeyword(token, ["elif"])) {
+        this.next();
+        const elifCond = this.parseStmts(["then"]);
+        this.expectKeyword("then", '"then"');
+        branches.push({ cond: elifCond, body: this.parseStmts(["else", "elif", "fi"]) });
+        continue;
+      }
+      if (this.isKeyword(token, ["else"])) {
+        this.next();
+        otherwise = this.parseStmts(["fi"]);
+        this.expectKeyword("fi", '"fi"');
+        break;
+      }
+      if (this.isKeyword(token, ["fi"])) {
+        this.next();
+        break;
+      }
+      this.fail(`Expected "else", "elif", or "fi" but got: ${tokenTag(token)}`);
+    }
+    return { kind: "if", branches, otherwise };
+  }
+
+  private parseCondExpr(): CondExpr {
+    this.next();
+    const first = this.next();
+    if (first.t !== "word") this.fail(`Expected a conditional expression operand, but got: ${tokenTag(first)}`);
+    const close = (): void => {
+      const token = this.next();
+      if (!(token.t === "word" && token.plain === "]]")) this.fail(`Expected "]]" but got: ${tokenTag(token)}`);
+    };
+    if (first.plain?.startsWith("-")) {
+      if (!SINGLE_ARG_OPS.has(first.plain)) this.fail(`Unknown conditional expression operation: ${first.plain}`);
+      if (!SUPPORTED_SINGLE.has(first.plain)) this.fail(`Conditional expression operation: ${first.plain}, is not supported right now. Please open a GitHub issue if you would like it to be supported.`);
+      const arg = this.next();
+      if (arg.t !== "word") this.fail(`Expected a word, but got: ${tokenTag(arg)}`);
+      close();
+      return { kind: "condexpr", op: first.plain, args: [arg.parts] };
+    }
+    const op = this.next();
+    if (op.t !== "word" || op.plain === null) this.fail(`Expected a conditional expression operator, but got: ${tokenTag(op)}`);
+    if (!BINARY_OPS.has(op.plain)) this.fail(`Unknown conditional expression operation: ${op.plain}`);
+    if (!SUPPORTED_BINARY.has(op.plain)) this.fail(`Conditional expression operation: ${op.plain}, is not supported right now. Please open a GitHub issue if you would like it to be supported.`);
+    const second = this.next();
+    if (second.t !== "word") this.fail(`Expected a word, but got: ${tokenTag(second)}`);
+    close();
+    return { kind: "condexpr", op: op.plain, args: [first.parts, second.parts] };
+  }
+
+  private assignment(token: Token): Assign | null {
+    if (token.t !== "word") return null;
+    const first = token.parts[0];
+    if (first?.kind !== "text" || first.quoted) return null;
+    const eq = first.value.indexOf("=");
+    if (eq <= 0) return null;
+    const name = first.value.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return null;
+    const rest = first.value.slice(eq + 1);
+    const value: Part[] = rest === "" ? [] : [{ kind: "text", value: rest, quoted: false }];
+    value.push(...token.parts.slice(1));
+    return { name, value };
+  }
+
+  private parseSimple(): PipelineItem {
+    const assigns: Assign[] = [];
+    for (;;) {
+      const assign = this.assignment(this.peek());
+      if (assign === null) break;
+      this.next();
+      assigns.push(assign);
+    }
+    const token = this.peek();
+    if (this.atStmtEnd(token)) {
+      if (assigns.length === 0) this.fail("expected a command or assignment");
+      return { kind: "assigns", assigns };
+    }
+    if (token.t !== "word") {
+      if (assigns.length === 0) this.fail(`expected a command or assignment but got: "${tokenTag(token)}"`);
+      return { kind: "assigns", assigns };
+    }
+    const words: Word[] = [];
+    while (this.peek().t === "word") words.push((this.next() as { parts: Part[] }).parts);
+    return { kind: "cmd", assigns, words, redirect: this.parseRedirect() };
+  }
+
+  private parseRedirect(): Redirect | null {
+    const token = this.peek();
+    if (token.t !== "redir") return null;
+    this.next();
+    const target = this.peek();
+    if (target.t !== "word") {
+      if (token.flags.duplicate) return { flags: token.flags, target: null };
+      this.fail("Redirection with no file");
+    }
+    this.next();
+    const only = target.parts[0];
+    if (target.parts.length === 1 && only?.kind === "js") this.redirectTargets.add(only.index);
+    return { flags: token.flags, target: target.parts };
+  }
+}
+
+/** Parses a whole script. Throws {@link ShellSyntaxError} with Bun's message. */
+export function parse(src: string, markers: ReadonlyMap<number, number>): Parsed {
+  const parser = new Parser(src, markers);
+  const script = parser.parseTop();
+  return { script, redirectTargets: parser.redirectTargets };
+}
+
