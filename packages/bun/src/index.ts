@@ -1,5 +1,6 @@
 // @dx-compat/bun: the `Bun.*` namespace on Node.js. Re-exports only; one API per file.
 export { argv } from "./argv.ts";
+export { CryptoHasher } from "./crypto-hasher.ts";
 export { deflateSync } from "./deflate-sync.ts";
 export { env } from "./env.ts";
 export { file } from "./file.ts";
@@ -11,9 +12,18 @@ export { JSON5 } from "./json5.ts";
 export { JSONC } from "./jsonc.ts";
 export { JSONL } from "./jsonl.ts";
 export { main } from "./main.ts";
+export { MD4 } from "./md4.ts";
+export { MD5 } from "./md5.ts";
 export { mmap } from "./mmap.ts";
 export { password } from "./password.ts";
 export { semver } from "./semver.ts";
+export { sha } from "./sha.ts";
+export { SHA1 } from "./sha1.ts";
+export { SHA224 } from "./sha224.ts";
+export { SHA256 } from "./sha256.ts";
+export { SHA384 } from "./sha384.ts";
+export { SHA512 } from "./sha512.ts";
+export { SHA512_256 } from "./sha512-256.ts";
 export { sleep } from "./sleep.ts";
 export { sleepSync } from "./sleep-sync.ts";
 export { spawn } from "./spawn.ts";

@@ -5,6 +5,7 @@ import { requireInstalled } from "./internal/installed.ts";
 const pkg = requireInstalled("@dx-compat/bun", "dx-compat/bun");
 
 export const argv: typeof import("@dx-compat/bun").argv = pkg["argv"] as never;
+export const CryptoHasher: typeof import("@dx-compat/bun").CryptoHasher = pkg["CryptoHasher"] as never;
 export const deflateSync: typeof import("@dx-compat/bun").deflateSync = pkg["deflateSync"] as never;
 export const env: typeof import("@dx-compat/bun").env = pkg["env"] as never;
 export const file: typeof import("@dx-compat/bun").file = pkg["file"] as never;
@@ -16,9 +17,18 @@ export const JSON5: typeof import("@dx-compat/bun").JSON5 = pkg["JSON5"] as neve
 export const JSONC: typeof import("@dx-compat/bun").JSONC = pkg["JSONC"] as never;
 export const JSONL: typeof import("@dx-compat/bun").JSONL = pkg["JSONL"] as never;
 export const main: typeof import("@dx-compat/bun").main = pkg["main"] as never;
+export const MD4: typeof import("@dx-compat/bun").MD4 = pkg["MD4"] as never;
+export const MD5: typeof import("@dx-compat/bun").MD5 = pkg["MD5"] as never;
 export const mmap: typeof import("@dx-compat/bun").mmap = pkg["mmap"] as never;
 export const password: typeof import("@dx-compat/bun").password = pkg["password"] as never;
 export const semver: typeof import("@dx-compat/bun").semver = pkg["semver"] as never;
+export const sha: typeof import("@dx-compat/bun").sha = pkg["sha"] as never;
+export const SHA1: typeof import("@dx-compat/bun").SHA1 = pkg["SHA1"] as never;
+export const SHA224: typeof import("@dx-compat/bun").SHA224 = pkg["SHA224"] as never;
+export const SHA256: typeof import("@dx-compat/bun").SHA256 = pkg["SHA256"] as never;
+export const SHA384: typeof import("@dx-compat/bun").SHA384 = pkg["SHA384"] as never;
+export const SHA512: typeof import("@dx-compat/bun").SHA512 = pkg["SHA512"] as never;
+export const SHA512_256: typeof import("@dx-compat/bun").SHA512_256 = pkg["SHA512_256"] as never;
 export const sleep: typeof import("@dx-compat/bun").sleep = pkg["sleep"] as never;
 export const sleepSync: typeof import("@dx-compat/bun").sleepSync = pkg["sleepSync"] as never;
 export const spawn: typeof import("@dx-compat/bun").spawn = pkg["spawn"] as never;
