@@ -35,7 +35,7 @@ const TOKEN_TILDE = 6;
 const TOKEN_CARET = 7;
 
 class Comparator implements VersionFields {
-  op = OP_UNSET;
+  op: number = OP_UNSET;
   src = "";
   majorHi = 0;
   majorLo = 0;

@@ -61,7 +61,7 @@ export class ParsedVersion {
   preEnd = 0;
   buildStart = 0;
   buildEnd = 0;
-  wildcard = WILDCARD_NONE;
+  wildcard: number = WILDCARD_NONE;
   /** The major number was written as `x`/`X`/`*` (rather than missing or unreadable). */
   majorStar = false;
   valid = true;
