@@ -11,6 +11,7 @@ export { gzipSync } from "./gzip-sync.ts";
 export { hash } from "./hash.ts";
 export { indexOfLine } from "./index-of-line.ts";
 export { inflateSync } from "./inflate-sync.ts";
+export { inspect } from "./inspect.ts";
 export { JSON5 } from "./json5.ts";
 export { JSONC } from "./jsonc.ts";
 export { JSONL } from "./jsonl.ts";

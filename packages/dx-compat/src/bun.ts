@@ -16,6 +16,7 @@ export const gzipSync: typeof import("@dx-compat/bun").gzipSync = pkg["gzipSync"
 export const hash: typeof import("@dx-compat/bun").hash = pkg["hash"] as never;
 export const indexOfLine: typeof import("@dx-compat/bun").indexOfLine = pkg["indexOfLine"] as never;
 export const inflateSync: typeof import("@dx-compat/bun").inflateSync = pkg["inflateSync"] as never;
+export const inspect: typeof import("@dx-compat/bun").inspect = pkg["inspect"] as never;
 export const JSON5: typeof import("@dx-compat/bun").JSON5 = pkg["JSON5"] as never;
 export const JSONC: typeof import("@dx-compat/bun").JSONC = pkg["JSONC"] as never;
 export const JSONL: typeof import("@dx-compat/bun").JSONL = pkg["JSONL"] as never;
