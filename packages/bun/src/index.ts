@@ -15,6 +15,7 @@ export { file } from "./file.ts";
 export { fileURLToPath } from "./file-url-to-path.ts";
 export { gc } from "./gc.ts";
 export { generateHeapSnapshot } from "./generate-heap-snapshot.ts";
+export { Glob } from "./glob.ts";
 export { gunzipSync } from "./gunzip-sync.ts";
 export { gzipSync } from "./gzip-sync.ts";
 export { hash } from "./hash.ts";

@@ -20,6 +20,7 @@ export const file: typeof import("@dx-compat/bun").file = pkg["file"] as never;
 export const fileURLToPath: typeof import("@dx-compat/bun").fileURLToPath = pkg["fileURLToPath"] as never;
 export const gc: typeof import("@dx-compat/bun").gc = pkg["gc"] as never;
 export const generateHeapSnapshot: typeof import("@dx-compat/bun").generateHeapSnapshot = pkg["generateHeapSnapshot"] as never;
+export const Glob: typeof import("@dx-compat/bun").Glob = pkg["Glob"] as never;
 export const gunzipSync: typeof import("@dx-compat/bun").gunzipSync = pkg["gunzipSync"] as never;
 export const gzipSync: typeof import("@dx-compat/bun").gzipSync = pkg["gzipSync"] as never;
 export const hash: typeof import("@dx-compat/bun").hash = pkg["hash"] as never;
