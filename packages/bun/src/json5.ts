@@ -1,7 +1,7 @@
 // Bun.JSON5: parse with the json5 package (the reference implementation), its
 // errors re-worded to Bun's where they mean the same; stringify is Bun's
 // layout (unquoted identifier keys, single quotes, trailing commas when indented).
-import JSON5Library from "json5";
+import { json5Library } from "./internal/parsers/libraries.ts";
 import { documentText } from "./internal/parsers/input.ts";
 
 type BunJson5 = typeof import("bun").JSON5;
@@ -62,7 +62,7 @@ function reason(text: string, error: Json5Error): string {
   if (/[eE.]/.test(found) && /[0-9.]$/.test(text.slice(0, at))) return "Invalid number";
   if (found === "," && /[{,]$/.test(before)) return "Invalid identifier start character";
   try {
-    JSON5Library.parse(text.slice(0, at));
+    json5Library().parse(text.slice(0, at));
     return "Unexpected token after JSON5 value";
   } catch {
     // Not after a complete value.
@@ -79,7 +79,7 @@ function parseError(text: string, error: unknown): unknown {
 function parse(input: unknown): unknown {
   const text = documentText(input, "reject");
   try {
-    return JSON5Library.parse(text);
+    return json5Library().parse(text);
   } catch (error) {
     throw parseError(text, error);
   }

@@ -1,6 +1,6 @@
 // Bun.TOML: parse (TOML 1.0 via smol-toml, adapted to Bun's values: date-times
 // as Temporal objects, integers past 2^53 refused) and stringify (Bun's layout).
-import { TomlError, parse as parseToml } from "smol-toml";
+import { smolToml } from "./internal/parsers/libraries.ts";
 import { documentText } from "./internal/parsers/input.ts";
 import { getTemporal, withGlobalTemporal } from "./internal/parsers/temporal.ts";
 import { stringifyToml } from "./internal/parsers/toml-stringify.ts";
@@ -15,7 +15,7 @@ const messages: [RegExp, string][] = [
 ];
 
 function syntaxError(cause: unknown): SyntaxError {
-  if (!(cause instanceof TomlError)) return cause as SyntaxError;
+  if (!(cause instanceof smolToml().TomlError)) return cause as SyntaxError;
   let text = cause.message.split("\n")[0]!.replace(/^Invalid TOML document: /, "");
   for (const [pattern, replacement] of messages) if (pattern.test(text)) text = replacement;
   // `a = ` with nothing after it.
@@ -52,7 +52,7 @@ function parse(input: unknown): object {
   const text = documentText(input, "reject");
   let result: object;
   try {
-    result = withGlobalTemporal(() => parseToml(text, { integersAsBigInt: "asNeeded", useLegacyDate: false }));
+    result = withGlobalTemporal(() => smolToml().parse(text, { integersAsBigInt: "asNeeded", useLegacyDate: false }));
   } catch (error) {
     throw syntaxError(error);
   }

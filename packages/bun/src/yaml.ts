@@ -1,7 +1,7 @@
 // Bun.YAML: parse with the yaml package (YAML 1.2, core schema: `yes` is a
 // string, `0o17` a number), one value per document (an array of them for a
 // stream of several), aliases sharing one object; stringify is Bun's layout.
-import { parseAllDocuments } from "yaml";
+import { yamlLibrary } from "./internal/parsers/libraries.ts";
 import { documentText } from "./internal/parsers/input.ts";
 import { stringifyYaml } from "./internal/parsers/yaml-stringify.ts";
 
@@ -21,7 +21,7 @@ function parseError(code: string, message = ""): SyntaxError {
 
 function parse(input: unknown): unknown {
   const text = documentText(input, "stringify");
-  const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+  const documents = yamlLibrary().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
   const list = Array.isArray(documents) ? documents : [];
   for (const document of list) {
     const error = document.errors[0];
