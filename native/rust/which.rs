@@ -5,7 +5,7 @@
 //! spawn pays it every time and a `stat` from JavaScript costs several times
 //! the system call (each missing entry would otherwise build an object).
 
-use std::ffi::{c_char, c_int, CString};
+use std::ffi::{c_char, c_int};
 use std::ptr::null_mut;
 
 use crate::napi::*;
@@ -19,14 +19,17 @@ extern "C" {
 }
 
 fn is_executable_file(path: &str) -> bool {
-    if path.len() >= MAX_PATH_BYTES {
+    if path.len() >= MAX_PATH_BYTES || path.as_bytes().contains(&0) {
         return false;
     }
-    let Ok(c_path) = CString::new(path) else { return false };
-    // `metadata` follows symlinks, as stat(2); only a regular file counts.
-    let is_file = std::fs::metadata(path).map(|m| m.is_file()).unwrap_or(false);
-    // SAFETY: a NUL-terminated string that outlives the call.
-    is_file && unsafe { access(c_path.as_ptr(), X_OK) } == 0
+    // A NUL-terminated copy on the stack: a lookup tries one candidate per PATH entry.
+    let mut buffer = [0u8; MAX_PATH_BYTES];
+    buffer[..path.len()].copy_from_slice(path.as_bytes());
+    let c_path = buffer.as_ptr().cast::<c_char>();
+    // `access` first: most candidates do not exist, and one system call says so;
+    // only an executable one is then checked for being a regular file.
+    // SAFETY: a NUL-terminated path in `buffer`.
+    (unsafe { access(c_path, X_OK) } == 0) && std::fs::metadata(path).map(|m| m.is_file()).unwrap_or(false)
 }
 
 fn trim_trailing_slashes(text: &str) -> &str {
