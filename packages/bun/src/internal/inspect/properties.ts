@@ -23,7 +23,7 @@ const MAX_PROTOTYPES = 5;
 const MAX_ARRAY_INDEX = 2 ** 32 - 2;
 const DIGITS = /^(?:0|[1-9]\d*)$/;
 
-export function isArrayIndex(key: string | symbol): boolean {
+function isArrayIndex(key: string | symbol): boolean {
   return typeof key === "string" && DIGITS.test(key) && Number(key) <= MAX_ARRAY_INDEX;
 }
 

@@ -3,7 +3,7 @@
 // arrays as fallbacks, null to exclude) plus the legacy folder mappings
 // ("./feat/") Bun still honours.
 
-export type MapTarget = { path: string; withoutJs?: string } | { bare: string };
+type MapTarget = { path: string; withoutJs?: string } | { bare: string };
 /** A target, "excluded" (a null), "invalid" (not "./..."), or undefined when nothing matched. */
 export type MapResult = MapTarget | "excluded" | "invalid" | undefined;
 

@@ -2,7 +2,7 @@
 // found. An Error by prototype, whose fields are enumerable getters on the
 // prototype (an instance has no own properties), as in Bun 1.4.5.
 
-export type ImportKind = "import-statement" | "require-call";
+type ImportKind = "import-statement" | "require-call";
 
 interface ResolveMessageFields {
   message: string;
@@ -23,7 +23,7 @@ function fieldsOf(target: unknown): ResolveMessageFields {
 }
 
 /** The class behind `ResolveMessage` instances; `new ResolveMessage()` is Bun's "Illegal constructor". */
-export const ResolveMessage: new () => Error = Object.defineProperty(
+const ResolveMessage: new () => Error = Object.defineProperty(
   function (): never {
     throw new TypeError("Illegal constructor");
   },
