@@ -27,14 +27,27 @@ describe("compareBatch", () => {
     expect(mismatches).toEqual([]);
     expect(bun).toEqual([
       { returns: { $: "bigint", v: "1" } },
-      { throws: { $: "Error", name: "RangeError", message: "r", code: "E_X" } },
+      { throws: { $: "Error", name: "RangeError", message: "r", code: "E_X", text: "RangeError: r", ownCode: true } },
       { resolves: { $: "Uint8Array", v: "0102" } },
-      { rejects: { $: "Error", name: "TypeError", message: "t", code: { $: "undefined" } } },
+      { rejects: { $: "Error", name: "TypeError", message: "t", code: { $: "undefined" }, text: "TypeError: t", ownCode: false } },
     ]);
   });
 });
 
 describe("differential", () => {
+  it("tells an error's own code from one on its prototype, as String() shows it", async () => {
+    const { mismatches } = await compareBatch(
+      `export default () => {
+        const error = new TypeError("m");
+        if (process.versions.bun) Object.setPrototypeOf(error, Object.create(TypeError.prototype, { code: { value: "E_X" }, toString: { value() { return "TypeError [E_X]: m"; } } }));
+        else error.code = "E_X";
+        throw error;
+      }`,
+      [0],
+    );
+    expect(mismatches.map((m) => m.index)).toEqual([0]);
+  });
+
   it("runs one program under both runtimes", async () => {
     const { bun, node } = await differential(`console.log(1 + 1); process.exitCode = 4;`);
     expect(bun).toEqual({ code: 4, signal: null, stdout: "2\n", stderr: "" });
