@@ -8,6 +8,7 @@
 //! - macOS: `-undefined dynamic_lookup`, the flag node-gyp uses.
 //! - Windows: link against the `node.lib` import library of the Node release
 //!   (node-gyp downloads it; point `DX_COMPAT_NODE_LIB_DIR` at its folder).
+//!
 //! Only Linux is built and tested in this repository's CI.
 
 fn main() {

@@ -79,6 +79,7 @@ extern "C" {
         byte_offset: *mut usize,
     ) -> napi_status;
     pub fn napi_get_value_uint32(env: napi_env, value: napi_value, result: *mut u32) -> napi_status;
+    pub fn napi_get_value_int32(env: napi_env, value: napi_value, result: *mut i32) -> napi_status;
     pub fn napi_create_uint32(env: napi_env, value: u32, result: *mut napi_value) -> napi_status;
     pub fn napi_create_bigint_uint64(env: napi_env, value: u64, result: *mut napi_value) -> napi_status;
     pub fn napi_throw_type_error(env: napi_env, code: *const c_char, msg: *const c_char) -> napi_status;
@@ -90,6 +91,7 @@ extern "C" {
         finalize_hint: *mut c_void,
         result: *mut napi_value,
     ) -> napi_status;
+    pub fn napi_create_buffer(env: napi_env, size: usize, data: *mut *mut c_void, result: *mut napi_value) -> napi_status;
     pub fn napi_create_buffer_copy(
         env: napi_env,
         length: usize,
@@ -183,6 +185,8 @@ extern "C" {
 
 // Memory-mapped files: an ArrayBuffer over the mapping, viewed as a Uint8Array.
 pub const NAPI_UINT8_ARRAY: c_int = 1;
+/// `inflate`'s result slots.
+pub const NAPI_FLOAT64_ARRAY: c_int = 8;
 
 extern "C" {
     pub fn napi_create_external_arraybuffer(

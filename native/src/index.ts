@@ -1,5 +1,15 @@
 export { backend } from "./backend.ts";
+export {
+  DIGEST_AT,
+  DIGEST_STATE_BYTES,
+  DIGEST_STEP_FINISH,
+  DIGEST_STEP_START,
+  hostDigest,
+  type DigestAlgorithm,
+  type HostDigest,
+} from "./digest.ts";
 export { hashFunctions, type HashAlgorithm, type HashBinding, type HashInput } from "./hash.ts";
+export { hostInflate, type HostInflate, type InflateOutcome } from "./inflate.ts";
 export { readFile, readFileSync } from "./read-file.ts";
 export { mmap, type MmapOptions } from "./mmap.ts";
 export { readSmallFileSync } from "./read-small-file-sync.ts";

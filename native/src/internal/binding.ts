@@ -258,7 +258,86 @@ interface WhichBinding {
   which(bin: string, PATH: string, cwd: string): string | null;
 }
 
-export type NativeBinding = HashBinding & FileBinding & MmapBinding & ProcessBinding & PtyBinding & WhichBinding;
+/**
+ * The digests {@link DigestBinding.digest} computes, in the order of its
+ * `algorithm` argument (an index into this list; rust/digest.rs has the same table).
+ */
+export const digestAlgorithms = ["md5", "sha1", "sha224", "sha256", "sha384", "sha512"] as const;
+
+export type DigestAlgorithm = (typeof digestAlgorithms)[number];
+
+/**
+ * A running digest's state for {@link DigestBinding.digestStep}: memory the
+ * caller owns (a Uint8Array of this many bytes, any alignment), holding the
+ * context, then the digest at {@link DIGEST_AT}. Copying the bytes forks the
+ * digest; dropping them ends it (nothing native to free).
+ */
+export const DIGEST_STATE_BYTES = 320;
+/** Where in a state {@link DIGEST_STEP_FINISH} writes the digest. */
+export const DIGEST_AT = 256;
+/** `digestStep` flag: start the state over (empty) before adding the input. */
+export const DIGEST_STEP_START = 1;
+/** `digestStep` flag: after adding the input, write the digest so far at {@link DIGEST_AT}; the state goes on. */
+export const DIGEST_STEP_FINISH = 2;
+
+interface DigestBinding {
+  /**
+   * Writes the digest of `input` (a string as UTF-8, or a TypedArray's bytes)
+   * at the start of `out` and returns its length in bytes; 0 when it cannot:
+   * always from the twin (callers keep `node:crypto`), and from the addon
+   * when the Node that loaded it does not export OpenSSL's functions for the
+   * algorithm (they are looked up at run time, never linked) or `out` is too
+   * small. One crossing, no object: the one-shot path of `Bun.CryptoHasher`.
+   */
+  digest(algorithm: number, input: HashInput, out: Uint8Array): number;
+  /**
+   * One step of a running digest kept in `state` (see {@link DIGEST_STATE_BYTES}):
+   * with {@link DIGEST_STEP_START} it starts over, then `input` is added,
+   * then with {@link DIGEST_STEP_FINISH} the digest so far is written into
+   * the state. Returns the digest's length; 0 as for `digest`, or when
+   * `state` is not a Uint8Array of at least DIGEST_STATE_BYTES. Without
+   * DIGEST_STEP_START the state must come from an earlier step of the same
+   * algorithm (else the result is garbage, never a crash: the context is
+   * plain numbers).
+   */
+  digestStep(algorithm: number, state: Uint8Array, input: HashInput, flags: number): number;
+}
+
+/**
+ * The outcome of {@link InflateBinding.inflate}: the output; zlib's message for
+ * corrupt data (a string, as `node:zlib` reports it); another zlib return code
+ * (-5 Z_BUF_ERROR: the input ends before the stream does; 2 Z_NEED_DICT; -4
+ * Z_MEM_ERROR; -2 Z_STREAM_ERROR: a windowBits zlib refuses); or null where
+ * the running Node has no zlib the addon can use (always, from the twin).
+ */
+export type InflateOutcome = Buffer | string | number | null;
+
+interface InflateBinding {
+  /**
+   * zlib's `inflate()` of one stream, by the zlib the running Node links
+   * (looked up at run time, never linked), called as `node:zlib`'s
+   * synchronous path calls it, so that every stream (corrupt ones included)
+   * has the same outcome: `windowBits` goes to `inflateInit2` as given
+   * (-8..-15 raw, 0 or 8..15 zlib, 16+ gzip), all the input at once,
+   * `Z_FINISH`, and `chunkSize` bytes of room per call (node:zlib's option of
+   * that name; at least 64). Decoding stops at the stream's end, whatever
+   * follows. The output is a Buffer Node allocates (V8 frees it on
+   * collection, as node:zlib's); where a second core exists, its pages are
+   * faulted in by a helper thread ahead of the decoder. `info[0]` receives the
+   * input bytes the stream took; when `info` has a second slot, `info[1]`
+   * receives the output's CRC-32, taken as the output is written.
+   */
+  inflate(input: Uint8Array, windowBits: number, chunkSize: number, info: Float64Array): InflateOutcome;
+}
+
+export type NativeBinding = HashBinding &
+  FileBinding &
+  MmapBinding &
+  ProcessBinding &
+  PtyBinding &
+  WhichBinding &
+  DigestBinding &
+  InflateBinding;
 
 export const hashAlgorithms: readonly HashAlgorithm[] = [
   "wyhash",
@@ -289,4 +368,7 @@ export const bindingFunctions: readonly (keyof NativeBinding)[] = [
   "ptySetFlag",
   "ptySetRawMode",
   "which",
+  "digest",
+  "digestStep",
+  "inflate",
 ];

@@ -64,4 +64,9 @@ export const twinBinding: NativeBinding = {
   ptySetFlag: () => ENOSYS,
   ptySetRawMode: () => ENOSYS,
   which,
+  // No OpenSSL without the addon: callers keep node:crypto.
+  digest: () => 0,
+  digestStep: () => 0,
+  // Callers keep node:zlib.
+  inflate: () => null,
 };

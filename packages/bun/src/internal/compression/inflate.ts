@@ -1,7 +1,11 @@
-// gunzipSync/inflateSync's engine. node:zlib inflates; the gzip wrapper is
+// gunzipSync/inflateSync's engine. zlib inflates: the one Node links, called
+// by @dx-compat/native's addon where it loads (exactly as node:zlib calls it,
+// but with the output's pages faulted in on another core and its CRC taken on
+// the way), else through node:zlib. The gzip wrapper is
 // read here, because Bun's zlib stops after the first gzip member (Node's
 // gunzip goes on into any further members and chokes on trailing bytes) and
 // because its errors must read as zlib's own messages, as Bun reports them.
+import { hostInflate, type HostInflate } from "@dx-compat/native";
 import type { Buffer } from "node:buffer";
 import zlib from "node:zlib";
 import { ownedUint8Array } from "./input.ts";
@@ -30,6 +34,9 @@ const GZIP_FIXED_HEADER = 10;
 const MAX_SIZE_HINT = 256 * 1024 * 1024;
 const MIN_CHUNK = 64 * 1024;
 const MAX_GUESS = 8 * 1024 * 1024;
+// zlib's return codes for a stream cut short and for a missing dictionary.
+const Z_BUF_ERROR = -5;
+const Z_NEED_DICT = 2;
 
 /** Node's zlib errors back to zlib's: a message for corrupt data, none for truncation or a missing dictionary. */
 function asFailure(error: unknown): never {
@@ -45,19 +52,57 @@ function chunkSizeFor(input: Uint8Array, sizeHint: number | undefined): number {
   return Math.min(Math.max(input.byteLength * 4, MIN_CHUNK), MAX_GUESS);
 }
 
+/** A decoded stream: its bytes, how much of the input it took, and (when asked for and known) its CRC-32. */
+interface Inflated {
+  output: Uint8Array<ArrayBuffer>;
+  consumed: number;
+  /** The output's CRC-32, when the addon took it on the way. */
+  crc32: number | undefined;
+}
+
+let host: HostInflate | null | undefined;
+/** Where the addon reports the input taken and the CRC-32. */
+let hostInfo: { withCrc: Float64Array; withoutCrc: Float64Array } | undefined;
+
+/**
+ * zlib's inflate of one stream by the addon, called as node:zlib calls it
+ * (`windowBits` as node:zlib passes it to zlib, the same `chunkSize`), so the
+ * outcome is node:zlib's. Undefined where there is no addon, and for the
+ * outcomes node:zlib would report in some other way than below (an out of
+ * memory, say): the caller then asks node:zlib, for its very behaviour.
+ */
+function inflateOnHost(input: Uint8Array, windowBits: number, chunkSize: number, withCrc: boolean): Inflated | undefined {
+  host ??= hostInflate() ?? null;
+  if (host === null) return undefined;
+  hostInfo ??= { withCrc: new Float64Array(2), withoutCrc: new Float64Array(1) };
+  const info = withCrc ? hostInfo.withCrc : hostInfo.withoutCrc;
+  const outcome = host(input, windowBits, chunkSize, info);
+  if (typeof outcome === "object") {
+    return { output: ownedUint8Array(outcome), consumed: info[0]!, crc32: withCrc ? info[1]! : undefined };
+  }
+  // As node:zlib's errors are read in asFailure: a message for corrupt data, none for truncation or a missing dictionary.
+  if (typeof outcome === "string" && outcome !== "") throw new InflateFailure(outcome);
+  if (outcome === Z_BUF_ERROR || outcome === Z_NEED_DICT) throw new InflateFailure(null);
+  return undefined;
+}
+
 /** A raw DEFLATE stream: its bytes and how much of `input` it took (the rest is trailer or ignored). */
-function inflateRaw(input: Uint8Array, window: number, sizeHint?: number): { output: Uint8Array<ArrayBuffer>; consumed: number } {
+function inflateRaw(input: Uint8Array, window: number, sizeHint?: number, withCrc = false): Inflated {
+  const onHost = inflateOnHost(input, -window, chunkSizeFor(input, sizeHint), withCrc);
+  if (onHost !== undefined) return onHost;
   try {
     const settings = { windowBits: window, chunkSize: chunkSizeFor(input, sizeHint), info: true };
     // With `info`, node:zlib returns the engine too: bytesWritten is how much input the stream used.
     const { buffer, engine } = zlib.inflateRawSync(input, settings) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
-    return { output: ownedUint8Array(buffer), consumed: engine.bytesWritten };
+    return { output: ownedUint8Array(buffer), consumed: engine.bytesWritten, crc32: undefined };
   } catch (error) {
     return asFailure(error);
   }
 }
 
 function inflateZlibFormat(input: Uint8Array, window: number): Uint8Array<ArrayBuffer> {
+  const onHost = inflateOnHost(input, window, chunkSizeFor(input, undefined), false);
+  if (onHost !== undefined) return onHost.output;
   try {
     return ownedUint8Array(zlib.inflateSync(input, { windowBits: window, chunkSize: chunkSizeFor(input, undefined) }));
   } catch (error) {
@@ -117,10 +162,10 @@ function gunzipFirstMember(input: Uint8Array, window: number, verifyHeaderCrc: b
   const headerLength = gzipHeaderLength(input, verifyHeaderCrc);
   // ISIZE of a single-member file: the exact output size, so one buffer fits it.
   const sizeHint = input.byteLength > 64 ? readUint32LE(input, input.byteLength - 4) : undefined;
-  const { output, consumed } = inflateRaw(input.subarray(headerLength), window, sizeHint);
+  const { output, consumed, crc32 } = inflateRaw(input.subarray(headerLength), window, sizeHint, true);
   const trailer = headerLength + consumed;
   requireBytes(input, trailer, 4);
-  if (readUint32LE(input, trailer) !== zlib.crc32(output)) throw new InflateFailure("incorrect data check");
+  if (readUint32LE(input, trailer) !== (crc32 ?? zlib.crc32(output))) throw new InflateFailure("incorrect data check");
   requireBytes(input, trailer + 4, 4);
   if (readUint32LE(input, trailer + 4) !== output.byteLength % 2 ** 32) throw new InflateFailure("incorrect length check");
   return output;

@@ -1,7 +1,9 @@
 // Where each digest is computed. node:crypto (OpenSSL) wherever this Node can
 // compute the digest: it is the fastest and agrees with Bun's BoringSSL. Where it
 // cannot (MD4 under OpenSSL 3; BLAKE2b-256, which OpenSSL names no digest for;
-// anything a FIPS or custom OpenSSL build leaves out), @noble/hashes.
+// anything a FIPS or custom OpenSSL build leaves out), @noble/hashes. MD5 and
+// SHA-1/2 go to that same OpenSSL through @dx-compat/native where its addon
+// loads (./host-engine.ts), without node:crypto's overhead per call.
 import type * as Blake2 from "@noble/hashes/blake2.js";
 import type * as Legacy from "@noble/hashes/legacy.js";
 import type * as Sha2 from "@noble/hashes/sha2.js";
@@ -10,6 +12,7 @@ import type { Hash as NobleHash } from "@noble/hashes/utils.js";
 import { createHash, hash as oneShotHash, type Hash as NodeHash } from "node:crypto";
 import { createRequire } from "node:module";
 import type { Algorithm, AlgorithmName } from "./algorithms.ts";
+import { createHostEngine, digestOnHost } from "./host-engine.ts";
 import { createMd4 } from "./md4-engine.ts";
 
 /** Data as the engines take it: bytes, or a string to hash as UTF-8. */
@@ -140,19 +143,26 @@ export type Backend = "node" | "noble";
 
 /** A fresh running digest of `algorithm`. */
 export function createEngine(algorithm: Algorithm, backend: Backend = "node"): Engine {
+  const onHost = backend === "node" ? createHostEngine(algorithm) : undefined;
+  if (onHost !== undefined) return onHost;
   const name = backend === "node" ? nodeName(algorithm) : null;
   if (name !== null) return new NodeEngine(createHash(name, outputOptions(algorithm)), algorithm.xof ? algorithm.byteLength : undefined);
   return new NobleEngine(nobleFactories[algorithm.name]());
 }
 
 /**
- * The digest of `data` in one call. node:crypto's one-shot `hash()` skips the
+ * The digest of `data` in one call: by the addon where it can (see
+ * ./host-engine.ts), else by node:crypto. node:crypto's one-shot `hash()` skips the
  * Hash object; asking it for a latin1 ("binary") string and copying that into
  * a Buffer made in JS costs less than a Buffer made by its C++ side (and for
  * 64 bytes at most, a loop costs less than `buffer.write`). The Buffer is
  * unpooled, as Bun's: its `.buffer` is the digest's alone.
  */
 export function digestOnce(algorithm: Algorithm, data: HashData, backend: Backend = "node", outputLength?: number): Buffer {
+  if (backend === "node") {
+    const onHost = digestOnHost(algorithm, data);
+    if (onHost !== undefined) return onHost;
+  }
   const name = algorithm.xof || backend !== "node" ? null : nodeName(algorithm);
   if (name !== null) {
     const text = oneShotHash(name, data, "binary");

@@ -2,11 +2,15 @@
 //
 // Hashing a short message with a new hasher each time (`new
 // CryptoHasher("sha256").update(x).digest()`) is a common pattern, and making
-// a node:crypto Hash object costs more than hashing 1 KiB. So the first chunk
-// is only kept, and a hasher that sees nothing more is digested in one call
-// (node:crypto's `hash()`); a Hash is made when a second chunk arrives.
+// a node:crypto Hash object costs more than hashing 1 KiB. Where the addon
+// hashes (MD5, SHA-1, SHA-2: ./host-engine.ts) its engine is cheap enough to
+// start at once, and it takes the first chunk's digest in the same call.
+// Otherwise the first chunk is only kept, and a hasher that sees nothing more
+// is digested in one call (node:crypto's `hash()`); a Hash is made when a
+// second chunk arrives.
 import type { Algorithm } from "./algorithms.ts";
 import { createEngine, digestOnce, type Engine, type HashData } from "./engines.ts";
+import { createHostEngine } from "./host-engine.ts";
 
 // Chunks up to this size are copied and kept (the caller may change its bytes
 // before the digest); bigger ones go straight into a Hash. 4 KiB is where Node
@@ -32,6 +36,8 @@ export class RunningDigest {
   }
 
   update(data: HashData): void {
+    // Where the addon hashes, its engine costs less than keeping a copy.
+    if (this.#engine === undefined && this.#kept === undefined) this.#engine = createHostEngine(this.algorithm);
     if (this.#engine !== undefined) {
       this.#engine.update(data);
     } else if (this.#kept === undefined && (typeof data === "string" || data.byteLength <= keptChunkLimit)) {
