@@ -298,11 +298,11 @@ export class RangeGroup {
         return;
       case WILDCARD_MINOR:
         ltNextMajor(right, second.majorHi, second.majorLo);
-        keepTag(right, second);
+        excludeItsPrereleases(right);
         return;
       case WILDCARD_PATCH:
         ltNextMinor(right, second.majorHi, second.majorLo, second.minorHi, second.minorLo);
-        keepTag(right, second);
+        excludeItsPrereleases(right);
         return;
       default:
         right.setMin(OP_LTE, second);
@@ -317,12 +317,16 @@ function samePre(a: VersionFields, b: VersionFields): boolean {
   return true;
 }
 
-/** Bun keeps the second version's prerelease tag on a hyphen range's bumped upper bound. */
-function keepTag(c: Comparator, v: ParsedVersion): void {
+/**
+ * A hyphen range's bumped upper bound (`a - 1.2.x` → `<1.3.0-0`) excludes every
+ * prerelease of the bumped version, whatever tag the second version was written
+ * with (Bun 1.4.5: `1.3.0-a` is outside `1.3.0-0 - 1.2.x-b`).
+ */
+function excludeItsPrereleases(c: Comparator): void {
   if (c.op !== OP_LT) return;
-  c.src = v.src;
-  c.preStart = v.preStart;
-  c.preEnd = v.preEnd;
+  c.src = "0";
+  c.preStart = 0;
+  c.preEnd = 1;
 }
 
 function skipSpaces(s: string, i: number): number {
