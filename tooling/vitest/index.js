@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineProject } from "vitest/config";
 
 // Source-first: the `@dx-compat/source` condition points workspace packages at
@@ -15,6 +16,7 @@ export function definePackageTests(overrides = {}) {
       testTimeout: 60_000,
       hookTimeout: 60_000,
       pool: "forks",
+      setupFiles: [fileURLToPath(new URL("./fast-check-seed.js", import.meta.url))],
       ...overrides.test,
     },
   });

@@ -298,7 +298,7 @@ describe("Bun.inspect against real Bun", () => {
 
   it("prints 700 generated nestings the same, with and without colors, at several depths", async () => {
     // A fresh seed each run (INSPECT_SEED replays one); the failure message names it.
-    const seed = Number(process.env["INSPECT_SEED"] ?? Math.floor(Math.random() * 2 ** 31));
+    const seed = Number(process.env["INSPECT_SEED"] ?? process.env["DX_COMPAT_TEST_SEED"] ?? Math.floor(Math.random() * 2 ** 31));
     const sources = fc.sample(nested, { numRuns: 700, seed });
     const cases: Case[] = sources.map((source, index) => ({ source, args: generatedOptions[index % generatedOptions.length] ?? [] }));
     const { mismatches, bun } = await compareBatch(caseModule, cases);
