@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { Buffer } from "node:buffer";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { byteViewSource } from "./support/byte-views.ts";
 
 // Runs in both runtimes: builds the requested input view, calls the function,
 // and reports the result's shape and bytes (large outputs by length and CRC-32).
@@ -18,25 +19,7 @@ const caseModule = `
 import { gzipSync, gunzipSync, deflateSync, inflateSync, zstdCompressSync, zstdDecompressSync, zstdCompress, zstdDecompress, hash } from "bun";
 const fns = { gzipSync, gunzipSync, deflateSync, inflateSync, zstdCompressSync, zstdDecompressSync, zstdCompress, zstdDecompress };
 const undo = { gzipSync: gunzipSync, deflateSync: inflateSync, zstdCompressSync: zstdDecompressSync };
-const widths = { i16: 2, f64: 8, u64: 8 };
-function view(kind, bytes, offset) {
-  const width = widths[kind] ?? 1;
-  const length = bytes.length - (bytes.length % width);
-  const start = offset * width;
-  const backing = new Uint8Array(kind === "shared" ? new SharedArrayBuffer(length + start + 8) : new ArrayBuffer(length + start + 8));
-  backing.set(bytes.subarray(0, length), start);
-  switch (kind) {
-    case "u8": return backing.subarray(start, start + length);
-    case "buffer": return Buffer.from(backing.buffer, start, length);
-    case "i16": return new Int16Array(backing.buffer, start, length / 2);
-    case "f64": return new Float64Array(backing.buffer, start, length / 8);
-    case "u64": return new BigUint64Array(backing.buffer, start, length / 8);
-    case "dataview": return new DataView(backing.buffer, start, length);
-    case "arraybuffer": return backing.buffer.slice(start, start + length);
-    case "shared": return backing.buffer;
-    case "string-object": return new String(new TextDecoder().decode(bytes));
-  }
-}
+${byteViewSource}
 function describe(out) {
   if (!(out instanceof Uint8Array)) return ["not bytes", typeof out];
   const exact = out.byteOffset === 0 && out.buffer.byteLength === out.byteLength;

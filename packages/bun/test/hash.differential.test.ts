@@ -6,6 +6,7 @@ import { compareBatch } from "@dx-compat/oracle";
 import fc from "fast-check";
 import process from "node:process";
 import { describe, expect, it } from "vitest";
+import { byteViewSource } from "./support/byte-views.ts";
 
 const algorithms = [
   "wyhash",
@@ -37,26 +38,7 @@ interface Case {
 // Builds the requested view in the runtime under test, then hashes.
 const caseModule = `
 import { hash } from "bun";
-const widths = { i16: 2, f64: 8, u64: 8 };
-function view(kind, bytes, offset) {
-  if (kind === "custom") return { toString: () => bytes };
-  const width = widths[kind] ?? 1;
-  const length = bytes.length - (bytes.length % width);
-  const start = offset * width;
-  const backing = new Uint8Array(kind === "shared" ? new SharedArrayBuffer(length + start + 8) : new ArrayBuffer(length + start + 8));
-  backing.set(bytes.subarray(0, length), start);
-  switch (kind) {
-    case "u8": return backing.subarray(start, start + length);
-    case "buffer": return Buffer.from(backing.buffer, start, length);
-    case "i16": return new Int16Array(backing.buffer, start, length / 2);
-    case "f64": return new Float64Array(backing.buffer, start, length / 8);
-    case "u64": return new BigUint64Array(backing.buffer, start, length / 8);
-    case "dataview": return new DataView(backing.buffer, start, length);
-    case "arraybuffer": return backing.buffer.slice(start, start + length);
-    case "shared": return backing.buffer;
-    case "blob": return new Blob([backing.subarray(start, start + length)]);
-  }
-}
+${byteViewSource}
 export default ({ algorithm, data, kind, offset, seed, seeded }) => {
   const input = kind ? view(kind, data, offset ?? 0) : data;
   const f = algorithm === "hash" ? hash : hash[algorithm];
