@@ -6,7 +6,7 @@
 // blocking writes, stalling the event loop while the child is not reading).
 import { ptyGetFlags, ptyOpen, ptyResize, ptySetFlag, ptySetRawMode, ptySupported, type PtyPair } from "@dx-compat/native";
 import { notImplemented } from "@dx-compat/shared/errors";
-import { closeSync, writeSync } from "node:fs";
+import { closeSync, readSync, writeSync } from "node:fs";
 import { ReadStream } from "node:tty";
 import { isAnyArrayBuffer } from "node:util/types";
 import { bunCoded, invalidArgType } from "./errors.ts";
@@ -121,6 +121,26 @@ function call(state: State, callback: Callback | undefined, ...args: unknown[]):
   callback.call(state.self, state.self, ...args);
 }
 
+/**
+ * After a hangup, what the master still holds: the last output of a child
+ * that wrote and exited at once can reach the master after the reader saw
+ * the hangup. The master is non-blocking, so this stops at EAGAIN or EIO.
+ */
+function drainAfterHangup(state: State): void {
+  if (state.master < 0) return;
+  const buffer = Buffer.allocUnsafe(64 * 1024);
+  for (;;) {
+    let count: number;
+    try {
+      count = readSync(state.master, buffer, 0, buffer.length, null);
+    } catch {
+      return;
+    }
+    if (count <= 0) return;
+    call(state, state.options.data, Buffer.from(buffer.subarray(0, count)));
+  }
+}
+
 function readerEnded(state: State, status: number): void {
   if (state.readerDone) return;
   state.readerDone = true;
@@ -128,6 +148,7 @@ function readerEnded(state: State, status: number): void {
   state.reader = undefined;
   reader?.removeAllListeners("data");
   reader?.destroy();
+  if (status === 1) drainAfterHangup(state);
   call(state, state.options.exit, status, null);
 }
 
