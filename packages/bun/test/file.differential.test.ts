@@ -7,11 +7,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 const caseModule = `
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, openSync, closeSync, statSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, openSync, closeSync, statSync, rmSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 const dir = mkdtempSync(join(tmpdir(), "dx-compat-file-diff-"));
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 let serial = 0;
 const fresh = (name = "f") => join(dir, \`\${serial++}-\${name}\`);
 const pattern = (size, seed) => { const b = new Uint8Array(size); let x = seed >>> 0 || 1; for (let i = 0; i < size; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; b[i] = x & 0xff; } return b; };

@@ -12,10 +12,11 @@ const native = process.env["DX_COMPAT_NATIVE"] !== "0";
 const dir = scratchDir("dx-compat-bun-mmap-");
 
 const caseModule = `
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 const dir = mkdtempSync(join(tmpdir(), "dx-compat-mmap-diff-"));
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 export default ({ content, options, write, path }) => {
   const file = join(dir, "m.bin");
   writeFileSync(file, content);

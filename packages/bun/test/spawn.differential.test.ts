@@ -9,9 +9,10 @@ import { describe, expect, it } from "vitest";
 // returns plain data, errors flattened with their own keys.
 const caseModule = `
 import { spawn, spawnSync, which, file } from "bun";
-import { mkdtempSync, writeFileSync, readFileSync, openSync, closeSync, chmodSync, mkdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync, readFileSync, openSync, closeSync, chmodSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 const dir = mkdtempSync(tmpdir() + "/dx-spawn-diff-");
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 mkdirSync(dir + "/sub");
 writeFileSync(dir + "/sub/x.sh", "#!/bin/sh\\necho relexe\\n");
 chmodSync(dir + "/sub/x.sh", 0o755);

@@ -2,15 +2,16 @@
 // each kind, exit codes and signals, and Bun's errors.
 import { backend } from "@dx-compat/native";
 import fc from "fast-check";
-import { chmodSync, mkdtempSync, openSync, closeSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, openSync, closeSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync as nodeSpawnSync } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { spawnSync } from "../src/spawn-sync.ts";
 import { spawn } from "../src/spawn.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "dx-spawn-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const native = backend() === "native";
 
 function errorOf(run: () => unknown): Record<string, unknown> {

@@ -1,11 +1,12 @@
 // Bun.which on Node: Bun's lookup rules (absolute, relative to cwd, along PATH), no normalisation.
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { which } from "../src/which.ts";
 
 const root = mkdtempSync(join(tmpdir(), "dx-which-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 const sub = join(root, "sub");
 mkdirSync(join(sub, "deeper"), { recursive: true });
 for (const [name, mode] of [["x.sh", 0o755], ["deeper/y.sh", 0o755], ["noexec.sh", 0o644]] as const) {
