@@ -26,18 +26,27 @@ export function isEscapeIntroducer(code: number): boolean {
   return code === ESC || code === 0x9b || code === 0x9d || code === 0x90 || code === 0x98 || code === 0x9e || code === 0x9f;
 }
 
-/** After ESC: [ ] P X ^ _ open longer sequences; nF intermediates swallow one more unit. */
-function afterEsc(code: number): number {
+export const AFTER_ESC_CSI = 1;
+export const AFTER_ESC_OSC = 2;
+/** DCS, SOS, PM, APC: a string ended by ST. */
+export const AFTER_ESC_STRING = 3;
+/** An nF intermediate: one more unit belongs to the sequence. */
+export const AFTER_ESC_NF = 4;
+export const AFTER_ESC_ESC = 5;
+const AFTER_ESC_OTHER = 0;
+
+/** What the unit after an ESC makes of the sequence (shared by stripping and tokenising). */
+export function afterEscKind(code: number): number {
   switch (code) {
     case 0x5b:
-      return IN_CSI;
+      return AFTER_ESC_CSI;
     case 0x5d:
-      return IN_OSC;
+      return AFTER_ESC_OSC;
     case 0x50:
     case 0x58:
     case 0x5e:
     case 0x5f:
-      return NEED_ST;
+      return AFTER_ESC_STRING;
     case 0x20:
     case 0x23:
     case 0x25:
@@ -47,8 +56,26 @@ function afterEsc(code: number): number {
     case 0x2b:
     case 0x2e:
     case 0x2f:
-      return IGNORE_NEXT;
+      return AFTER_ESC_NF;
     case ESC:
+      return AFTER_ESC_ESC;
+    default:
+      return AFTER_ESC_OTHER;
+  }
+}
+
+/** The scanner's state after ESC: [ ] P X ^ _ open longer sequences; nF intermediates swallow one more unit. */
+function afterEsc(code: number): number {
+  switch (afterEscKind(code)) {
+    case AFTER_ESC_CSI:
+      return IN_CSI;
+    case AFTER_ESC_OSC:
+      return IN_OSC;
+    case AFTER_ESC_STRING:
+      return NEED_ST;
+    case AFTER_ESC_NF:
+      return IGNORE_NEXT;
+    case AFTER_ESC_ESC:
       return GOT_ESC;
     default:
       return START;

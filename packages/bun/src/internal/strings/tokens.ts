@@ -7,6 +7,8 @@
 // terminator is a hyperlink; a CSI ending in "m" with only digits, ";" and
 // ":" is an SGR.
 
+import { AFTER_ESC_CSI, AFTER_ESC_ESC, AFTER_ESC_NF, AFTER_ESC_OSC, AFTER_ESC_STRING, afterEscKind } from "./ansi.ts";
+
 export const TOKEN_SGR = 1;
 export const TOKEN_HYPERLINK = 2;
 const TOKEN_CONTROL = 3;
@@ -89,29 +91,18 @@ function escape(text: string, start: number): Token | undefined {
   const i = start + 1;
   if (i >= text.length) return token(TOKEN_CONTROL, i);
   const code = text.charCodeAt(i);
-  switch (code) {
-    case 0x5b:
+  switch (afterEscKind(code)) {
+    case AFTER_ESC_CSI:
       return csi(text, start, i + 1);
-    case 0x5d:
+    case AFTER_ESC_OSC:
       return controlString(text, start, i + 1, true);
-    case 0x50:
-    case 0x58:
-    case 0x5e:
-    case 0x5f:
+    case AFTER_ESC_STRING:
       return controlString(text, start, i + 1, false);
-    case 0x20:
-    case 0x23:
-    case 0x25:
-    case 0x28:
-    case 0x29:
-    case 0x2a:
-    case 0x2b:
-    case 0x2e:
-    case 0x2f:
+    case AFTER_ESC_NF:
       // nF: one more unit belongs to it, unless that is an ESC.
       if (i + 1 >= text.length) return token(TOKEN_CONTROL, i + 1);
       return token(TOKEN_CONTROL, text.charCodeAt(i + 1) === ESC ? i + 1 : i + 2);
-    case ESC:
+    case AFTER_ESC_ESC:
       return token(TOKEN_CONTROL, i);
     default:
       if (code < 0x20 || code >= 0x7f) return undefined;
