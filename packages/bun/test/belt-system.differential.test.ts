@@ -57,7 +57,10 @@ describe("Bun.openInEditor against Bun", () => {
       export default async (calls) => {
         const results = calls.map((args) => attempt(() => Bun.openInEditor(...args.map((a) => typeof a === "string" ? a.replace("$BIN", ${JSON.stringify(bin)}) : a))));
         const expected = results.filter((r) => r === "ok").length;
-        for (let i = 0; i < 250 && (existsSync(log) ? readFileSync(log, "utf8").trim().split("\\n").length : 0) < expected; i++) await new Promise((r) => setTimeout(r, 20));
+        // The editors start detached and may be slow to run under load: wait for
+        // their lines by a deadline, not a count of short sleeps.
+        const lineCount = () => (existsSync(log) ? readFileSync(log, "utf8").split("\\n").filter(Boolean).length : 0);
+        for (const deadline = Date.now() + 30_000; lineCount() < expected && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
         const lines = existsSync(log) ? readFileSync(log, "utf8").trim().split("\\n").filter(Boolean).sort() : [];
         rmSync(log, { force: true });
         return { results, lines };
