@@ -187,3 +187,5 @@ export async function compareBatch(caseSource: string, inputs: readonly unknown[
   });
   return { bun, node, mismatches };
 }
+
+export { startBoth, startProgram, type RunningProgram, type Runtime, type StartOptions } from "./server.ts";

@@ -1,10 +1,11 @@
 // The oracle must be able to fail: it sees a difference where the runtimes
 // differ, and round-trips every value kind losslessly.
 import fc from "fast-check";
+import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain JS, no declarations
 import { decode, encode } from "../src/codec.mjs";
-import { compareBatch, differential } from "../src/index.ts";
+import { compareBatch, differential, startBoth, startProgram } from "../src/index.ts";
 
 describe("compareBatch", () => {
   it("reports every input on which Bun and Node + dx-compat differ", async () => {
@@ -52,6 +53,32 @@ describe("differential", () => {
     const { bun, node } = await differential(`console.log(1 + 1); process.exitCode = 4;`);
     expect(bun).toEqual({ code: 4, signal: null, stdout: "2\n", stderr: "" });
     expect(node).toEqual(bun);
+  });
+});
+
+describe("startProgram", () => {
+  it("starts a long-running program under both runtimes and reports its first line", async () => {
+    const source = `import { createServer } from "node:net";
+      const server = createServer((socket) => socket.end(typeof Bun === "object" ? "has Bun" : "no Bun")).listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: server.address().port })));`;
+    const { bun, node } = await startBoth(source);
+    try {
+      for (const program of [bun, node]) {
+        const { port } = program.ready as { port: number };
+        const reply = await new Promise<string>((resolveReply, reject) => {
+          const socket = connect(port, "127.0.0.1");
+          let text = "";
+          socket.setEncoding("utf8").on("data", (chunk: string) => (text += chunk)).on("end", () => resolveReply(text)).on("error", reject);
+        });
+        expect(reply).toBe("has Bun");
+      }
+    } finally {
+      expect((await bun.stop()).signal ?? "exited").toBeTruthy();
+      await node.stop();
+    }
+  });
+
+  it("rejects with the program's output when it exits before printing a line", async () => {
+    await expect(startProgram("node", `console.error("boom"); process.exit(3);`)).rejects.toThrow(/code 3.*\n.*\nstderr: boom/s);
   });
 });
 
