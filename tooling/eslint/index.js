@@ -30,6 +30,11 @@ export default tseslint.config(
     },
   },
   {
+    // The examples are Bun programs, written as for Bun: its global is what they show off.
+    files: ["examples/**"],
+    rules: { "no-restricted-globals": ["error", { name: "global", message: "Use globalThis." }] },
+  },
+  {
     files: ["packages/*/src/**", "src/**"],
     rules: { "no-console": "error" },
   },

@@ -1,0 +1,3 @@
+import { definePackageTests } from "@dx-compat/vitest-config";
+
+export default definePackageTests();
