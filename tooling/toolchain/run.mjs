@@ -67,6 +67,26 @@ function toolchainEnv() {
   return env;
 }
 
+/**
+ * The browser tests drive real Chromium (Debian's `chromium`). Installed with
+ * apt-get when it is missing and this machine can (root, or password-less
+ * sudo); otherwise the tests say where they looked (`CHROMIUM_PATH` overrides).
+ */
+function ensureChromium() {
+  if (process.env.CHROMIUM_PATH || existsSync("/usr/bin/chromium")) return;
+  if (process.platform !== "linux" || !existsSync("/usr/bin/apt-get")) {
+    say("Chromium not found: the browser tests need it (set CHROMIUM_PATH to a Chromium binary)");
+    return;
+  }
+  const asRoot = process.getuid?.() === 0;
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const aptGet = (args) => (asRoot ? run("apt-get", args, { env }) : run("sudo", ["-n", "apt-get", ...args], { env }));
+  say("installing Chromium for the browser tests (apt-get install chromium)…");
+  if (aptGet(["update", "-qq"]) !== 0 || aptGet(["install", "-y", "-qq", "--no-install-recommends", "chromium"]) !== 0) {
+    say("could not install Chromium; the browser tests will fail (set CHROMIUM_PATH to a Chromium binary)");
+  }
+}
+
 function pnpm(args, env) {
   return run(node24, [pnpmEntry, ...args], { cwd: rootDir, env });
 }
@@ -82,4 +102,5 @@ const ci = process.env.CI === "true" || process.env.CI === "1";
 say("installing the workspace (pnpm install)…");
 const installStatus = pnpm(["install", ci ? "--frozen-lockfile" : "--prefer-offline", "--reporter=append-only"], env);
 if (installStatus !== 0) process.exit(installStatus);
+if (script === "task:test") ensureChromium();
 process.exit(pnpm(["run", script, ...rest], env));

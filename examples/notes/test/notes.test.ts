@@ -1,49 +1,13 @@
 // The main demo, driven over HTTP and WebSocket: the same src/server.ts under
 // real Bun and under Node + dx-compat, the same conversation with each, the
 // transcripts compared. Each runtime gets its own fresh data directory.
-import { bunBinary, nodeBinary, registerURL, scratchDir } from "@dx-compat/oracle";
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { scratchDir } from "@dx-compat/oracle";
 import { rmSync } from "node:fs";
 import { request } from "node:http";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
+import { interrupt, start } from "./service.ts";
 const dataDirs: string[] = [];
 afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-interface Service {
-  url: string;
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-}
-
-function start(runtime: "bun" | "node", dataDir: string): Promise<Service> {
-  const [command, args] = runtime === "bun" ? [bunBinary(), ["run", "src/server.ts"]] : [nodeBinary(), ["--import", registerURL(), "src/server.ts"]];
-  const { NODE_OPTIONS: _options, NODE_PATH: _path, ...env } = process.env;
-  const child = spawn(command, args, { cwd: root, env: { ...env, PORT: "0", NOTES_DATA_DIR: dataDir } });
-  let output = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${runtime}: no URL within 20 s: ${output}`)), 20_000);
-    child.stdout.on("data", () => {
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url === undefined) return;
-      clearTimeout(timer);
-      resolve({ url, child, output: () => output });
-    });
-    child.on("exit", (code) => reject(new Error(`${runtime}: exited ${code}: ${output}`)));
-  });
-}
-
-/** Ctrl-C: the service stops its server, closes the database, says so and exits 0. */
-function interrupt(service: Service): Promise<{ code: number | null; last: string }> {
-  return new Promise((resolve) => {
-    service.child.on("exit", (code) => resolve({ code, last: service.output().trim().split("\n").at(-1) ?? "" }));
-    service.child.kill("SIGINT");
-  });
-}
 
 const auth = (user: string, password: string) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}` });
 
