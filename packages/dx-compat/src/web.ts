@@ -2,7 +2,11 @@
 // subpath without it installed throws an error that names the package).
 import { requireInstalled } from "./internal/installed.ts";
 
-requireInstalled("@dx-compat/web", "dx-compat/web");
+const pkg = requireInstalled("@dx-compat/web", "dx-compat/web");
 
-// @dx-compat/web exports nothing yet (test/subpaths.test.ts keeps this list equal to its exports).
-export {};
+// test/subpaths.test.ts keeps this list equal to @dx-compat/web's exports.
+export const CloseEvent: typeof import("@dx-compat/web").CloseEvent = pkg["CloseEvent"] as never;
+export const ErrorEvent: typeof import("@dx-compat/web").ErrorEvent = pkg["ErrorEvent"] as never;
+export const fetch: typeof import("@dx-compat/web").fetch = pkg["fetch"] as never;
+export const installWebGlobals: typeof import("@dx-compat/web").installWebGlobals = pkg["installWebGlobals"] as never;
+export const URLPattern: typeof import("@dx-compat/web").URLPattern = pkg["URLPattern"] as never;

@@ -1,3 +1,7 @@
 // @dx-compat/web: Web APIs plus Bun's fetch and WebSocket extensions.
-// Nothing is implemented yet, so nothing is exported (see README.md).
-export {};
+// Re-exports only; importing this module installs nothing (see installWebGlobals).
+export { CloseEvent, type CloseEventInit } from "./close-event.ts";
+export { ErrorEvent, type ErrorEventInit } from "./error-event.ts";
+export { fetch } from "./fetch.ts";
+export { installWebGlobals } from "./install-web-globals.ts";
+export { URLPattern } from "./url-pattern.ts";

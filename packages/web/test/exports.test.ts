@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import * as api from "../src/index.ts";
 
-// The README says this package implements nothing yet; it must export nothing either,
-// so no user can reach a stub.
+// Every export is implemented; importing the package installs nothing.
 describe("@dx-compat/web", () => {
-  it("exports nothing it does not implement", () => {
-    expect(Object.keys(api)).toEqual([]);
+  it("exports exactly its public API", () => {
+    expect(Object.keys(api).sort()).toEqual(["CloseEvent", "ErrorEvent", "URLPattern", "fetch", "installWebGlobals"]);
+  });
+
+  it("leaves the globals alone until installWebGlobals() is called", () => {
+    expect(globalThis.fetch).not.toBe(api.fetch);
+    expect(Object.hasOwn(Headers.prototype, "toJSON")).toBe(false);
   });
 });

@@ -1,0 +1,96 @@
+// Bun's fetch on Node: Node's own fetch (undici inside Node), given Bun's
+// extensions — `unix`, `tls`, `proxy` (and the proxy environment variables),
+// `verbose`, `decompress: false`, `keepalive: false` — through an undici
+// dispatcher, `file:` URLs answered from disk, and failures rejected with Bun's
+// error shapes. `fetch.preconnect` validates as Bun does.
+import { notImplemented } from "@dx-compat/shared/errors";
+import { hiddenEncodingHeader, chooseDispatcher } from "./internal/fetch/dispatcher.ts";
+import { coded, invalidURL, toBunFetchError } from "./internal/fetch/errors.ts";
+import { fetchFileURL } from "./internal/fetch/file-url.ts";
+import { readExtensions, type BunFetchExtensions } from "./internal/fetch/options.ts";
+import { preconnect } from "./internal/fetch/preconnect.ts";
+
+// Captured when this module loads, before any installer puts Bun's fetch in its place.
+const nodeFetch = globalThis.fetch;
+
+type FetchInput = string | URL | Request;
+
+function targetURL(input: FetchInput): URL {
+  const href = input instanceof Request ? input.url : String(input);
+  try {
+    return new URL(href);
+  } catch {
+    throw invalidURL();
+  }
+}
+
+function namesAcceptEncoding(input: FetchInput, init: RequestInit | undefined): boolean {
+  if (init?.headers !== undefined) return new Headers(init.headers).has("accept-encoding");
+  return input instanceof Request && input.headers.has("accept-encoding");
+}
+
+/** With `decompress: false`, the body arrived undecoded under a hidden header name; give Content-Encoding back. */
+function restoreEncoding(response: Response): Response {
+  if (!response.headers.has(hiddenEncodingHeader)) return response;
+  const headers = new Headers();
+  for (const [name, value] of response.headers) headers.append(name === hiddenEncodingHeader ? "content-encoding" : name, value);
+  const restored = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  for (const key of ["url", "redirected", "type"] as const) {
+    Object.defineProperty(restored, key, { value: response[key], enumerable: false, configurable: true });
+  }
+  return restored;
+}
+
+async function fetchOverNetwork(input: FetchInput, init: RequestInit | undefined, url: URL): Promise<Response> {
+  const extensions: BunFetchExtensions = readExtensions(init, url.href);
+  if (!extensions.decompress) extensions.userAcceptEncoding = namesAcceptEncoding(input, init);
+  const ownErrors = new Set<unknown>();
+  const { dispatcher, closeAfter } = await chooseDispatcher(extensions, ownErrors);
+  let response: Response;
+  try {
+    response = await nodeFetch(input, dispatcher ? ({ ...init, dispatcher } as unknown as RequestInit) : init);
+  } catch (error) {
+    throw toBunFetchError(error, url.href, ownErrors);
+  } finally {
+    // Graceful: the body still streams; the connection closes when it is done.
+    if (closeAfter) void dispatcher?.close();
+  }
+  return extensions.decompress ? response : restoreEncoding(response);
+}
+
+async function bunFetch(input: FetchInput, init?: RequestInit): Promise<Response> {
+  if (arguments.length === 0) throw coded(new TypeError("fetch() expects a string but received no arguments."), "ERR_MISSING_ARGS");
+  const url = targetURL(input);
+  switch (url.protocol) {
+    case "http:":
+    case "https:":
+      return fetchOverNetwork(input, init, url);
+    case "file:":
+      return fetchFileURL(url);
+    case "data:":
+    case "blob:":
+      return nodeFetch(input, init);
+    case "s3:":
+      throw notImplemented("fetch", "s3:// URLs need @dx-compat/s3");
+    default:
+      throw coded(new TypeError("protocol must be http:, https: or s3:"), "ERR_INVALID_ARG_VALUE");
+  }
+}
+
+function defineBunShape(fn: typeof bunFetch): typeof globalThis.fetch {
+  Object.defineProperty(fn, "name", { value: "fetch" });
+  Object.defineProperty(fn, "length", { value: 1 });
+  Object.defineProperty(fn, "preconnect", { value: preconnect, writable: false, enumerable: true, configurable: false });
+  return fn as unknown as typeof globalThis.fetch;
+}
+
+/**
+ * Bun's `fetch`: the standard one plus Bun's options (`unix`, `tls`, `proxy`,
+ * `verbose`, `decompress`, `keepalive`), `file:` URLs and `fetch.preconnect`.
+ *
+ * @example
+ * ```ts
+ * const response = await fetch("http://localhost/info", { unix: "/var/run/docker.sock" });
+ * ```
+ */
+export const fetch: typeof globalThis.fetch = defineBunShape(bunFetch);

@@ -1,0 +1,62 @@
+// The explicit opt-in that makes Node's globals what a Bun program expects.
+// It fills only what the running Node lacks, and replaces something Node has
+// only where Bun's version is a strict superset of Node's (fetch).
+import { CloseEvent } from "./close-event.ts";
+import { ErrorEvent } from "./error-event.ts";
+import { fetch } from "./fetch.ts";
+import { extendHeadersPrototype } from "./internal/headers/methods.ts";
+import { URLPattern } from "./url-pattern.ts";
+
+function defineGlobal(name: string, value: unknown): void {
+  // As a global from a script: writable, configurable, enumerable (as Bun's are).
+  Object.defineProperty(globalThis, name, { value, writable: true, enumerable: true, configurable: true });
+}
+
+function fillGlobal(name: string, value: unknown, installed: string[]): void {
+  if (name in globalThis) return;
+  defineGlobal(name, value);
+  installed.push(name);
+}
+
+/** `self`, as in Bun (and browsers): the global object, replaceable by assignment. */
+function fillSelf(installed: string[]): void {
+  if ("self" in globalThis) return;
+  let self: unknown = globalThis;
+  Object.defineProperty(globalThis, "self", {
+    get: () => self,
+    set: (value: unknown) => {
+      self = value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  installed.push("self");
+}
+
+/**
+ * Installs on the global object what a Bun program expects and this Node lacks:
+ * `URLPattern`, `CloseEvent`, `ErrorEvent`, `self`, Bun's `Headers.prototype`
+ * members (`toJSON`, `getAll`, `count`), and Bun's `fetch` in place of Node's
+ * (a superset: same standard behaviour, plus Bun's options). Idempotent.
+ *
+ * @returns the names it installed this time (`"Headers.prototype.toJSON"` for a prototype member).
+ *
+ * @example
+ * ```ts
+ * import { installWebGlobals } from "@dx-compat/web";
+ * installWebGlobals(); // e.g. ["URLPattern", "CloseEvent", "ErrorEvent", "self", "Headers.prototype.toJSON", …, "fetch"]
+ * ```
+ */
+export function installWebGlobals(): string[] {
+  const installed: string[] = [];
+  fillGlobal("URLPattern", URLPattern, installed);
+  fillGlobal("CloseEvent", CloseEvent, installed);
+  fillGlobal("ErrorEvent", ErrorEvent, installed);
+  fillSelf(installed);
+  for (const member of extendHeadersPrototype(Headers.prototype)) installed.push(`Headers.prototype.${member}`);
+  if (globalThis.fetch !== fetch) {
+    defineGlobal("fetch", fetch);
+    installed.push("fetch");
+  }
+  return installed;
+}

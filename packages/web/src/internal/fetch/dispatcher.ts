@@ -1,0 +1,180 @@
+// The undici dispatcher that gives Node's own fetch Bun's connection options:
+// a Unix socket, TLS settings, a proxy (explicit or from the environment), and
+// the per-request behaviours Bun has and fetch lacks (verbose, decompress:
+// false, keepalive: false), done by wrapping undici's dispatch handler.
+import type { Dispatcher } from "undici";
+import type { BunFetchExtensions } from "./options.ts";
+import { undici } from "./undici.ts";
+import { printRequest, printResponse } from "./verbose.ts";
+
+/** The name a Content-Encoding response header travels under past fetch's decoder when `decompress: false`. */
+export const hiddenEncodingHeader = "x-dx-compat-content-encoding";
+
+const proxyEnvironment = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"] as const;
+
+function proxyFromEnvironment(): boolean {
+  return proxyEnvironment.some((name) => (process.env[name] ?? "") !== "");
+}
+
+/** Dispatchers for option sets without functions in them are reused, as a connection pool per set. */
+const pooled = new Map<string, Dispatcher>();
+const maxPooled = 32;
+
+export interface DispatcherChoice {
+  dispatcher: Dispatcher | undefined;
+  /** Close the dispatcher once the response is done (a request-private TLS check, as in Bun). */
+  closeAfter: boolean;
+}
+
+type TLSValue = string | Buffer | Blob | ReadonlyArray<string | Buffer | Blob>;
+
+async function tlsValue(value: TLSValue): Promise<string | Buffer | Array<string | Buffer>> {
+  if (Array.isArray(value)) return Promise.all((value as Array<string | Buffer | Blob>).map(async (item) => (item instanceof Blob ? item.text() : item)));
+  return value instanceof Blob ? value.text() : (value as string | Buffer);
+}
+
+/** Bun's TLS options as tls.connect() options (file values read, `serverName` spelt Node's way). */
+async function connectTLS(tls: Record<string, unknown>, ownErrors: Set<unknown>): Promise<Record<string, unknown>> {
+  const connect: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(tls)) {
+    if (value === undefined || value === null) continue;
+    if (key === "ca" || key === "cert" || key === "key") connect[key] = await tlsValue(value as TLSValue);
+    else if (key === "serverName") connect["servername"] = value;
+    else if (key === "checkServerIdentity" && typeof value === "function") connect[key] = rememberingOwnErrors(value as (...args: unknown[]) => unknown, ownErrors);
+    else connect[key] = value;
+  }
+  return connect;
+}
+
+/** The user's check, noting what it returns so that fetch can reject with exactly that, as Bun does. */
+function rememberingOwnErrors(check: (...args: unknown[]) => unknown, ownErrors: Set<unknown>): (...args: unknown[]) => unknown {
+  return (...args) => {
+    const verdict = check(...args);
+    if (verdict) ownErrors.add(verdict);
+    return verdict;
+  };
+}
+
+function poolKey(extensions: BunFetchExtensions, connect: Record<string, unknown>): string | undefined {
+  if (Object.values(connect).some((value) => typeof value === "function")) return undefined;
+  try {
+    return JSON.stringify([extensions.unix, extensions.proxy === false ? false : extensions.proxy?.url.href, extensions.proxy ? extensions.proxy.headers : undefined, connect]);
+  } catch {
+    return undefined;
+  }
+}
+
+function createBase(extensions: BunFetchExtensions, connect: Record<string, unknown>): Dispatcher {
+  const { Agent, ProxyAgent, EnvHttpProxyAgent } = undici();
+  const { proxy, unix } = extensions;
+  if (proxy) {
+    // Bun sends a plain request to the proxy for http: targets and tunnels (CONNECT) only for https:.
+    return new ProxyAgent({ uri: proxy.url.href, headers: proxy.headers ?? {}, requestTls: connect, proxyTunnel: false });
+  }
+  if (unix !== undefined) return new Agent({ connect: { ...connect, socketPath: unix } });
+  if (proxy === undefined && proxyFromEnvironment()) return new EnvHttpProxyAgent({ connect, requestTls: connect });
+  return new Agent({ connect });
+}
+
+/** The dispatcher for these options (undefined: Node's default one will do). */
+export async function chooseDispatcher(extensions: BunFetchExtensions, ownErrors: Set<unknown>): Promise<DispatcherChoice> {
+  const connect = extensions.tls ? await connectTLS(extensions.tls, ownErrors) : {};
+  const needsOwn = extensions.unix !== undefined || extensions.tls !== undefined || extensions.proxy !== undefined || proxyFromEnvironment();
+  const behaviours = extensions.verbose || !extensions.decompress || !extensions.keepalive;
+  if (!needsOwn && !behaviours) return { dispatcher: undefined, closeAfter: false };
+  const key = poolKey(extensions, connect);
+  let base = key === undefined ? undefined : pooled.get(key);
+  if (!base) {
+    base = needsOwn ? createBase(extensions, connect) : new (undici().Agent)();
+    if (key !== undefined) remember(key, base);
+  }
+  const dispatcher = behaviours ? withBehaviours(base, extensions) : base;
+  return { dispatcher, closeAfter: key === undefined };
+}
+
+function remember(key: string, dispatcher: Dispatcher): void {
+  if (pooled.size >= maxPooled) {
+    const [oldestKey, oldest] = pooled.entries().next().value as [string, Dispatcher];
+    pooled.delete(oldestKey);
+    void oldest.close();
+  }
+  pooled.set(key, dispatcher);
+}
+
+type Handler = Record<string, unknown>;
+type HandlerMethod = (...args: unknown[]) => unknown;
+
+// The handler methods undici may call, old and new API; only those the handler has are forwarded.
+const handlerMethods = [
+  "onConnect",
+  "onError",
+  "onUpgrade",
+  "onResponseStarted",
+  "onHeaders",
+  "onData",
+  "onComplete",
+  "onBodySent",
+  "onRequestSent",
+  "onRequestStart",
+  "onRequestUpgrade",
+  "onResponseStart",
+  "onResponseData",
+  "onResponseEnd",
+  "onResponseError",
+] as const;
+
+function hideEncoding(rawHeaders: Array<string | Buffer>): void {
+  for (let index = 0; index < rawHeaders.length; index += 2) {
+    if (String(rawHeaders[index]).toLowerCase() === "content-encoding") rawHeaders[index] = hiddenEncodingHeader;
+  }
+}
+
+function wrapHandler(handler: Handler, extensions: BunFetchExtensions): Handler {
+  const wrapped: Handler = {};
+  for (const name of handlerMethods) {
+    const method = handler[name];
+    if (typeof method !== "function") continue;
+    wrapped[name] = (...args: unknown[]) => {
+      if (name === "onHeaders") {
+        const [status, rawHeaders, , statusText] = args as [number, Array<string | Buffer>, unknown, string];
+        if (extensions.verbose) printResponse(status, statusText, rawHeaders);
+        if (!extensions.decompress) hideEncoding(rawHeaders);
+      }
+      return (method as HandlerMethod).apply(handler, args);
+    };
+  }
+  // Fields fetch keeps on its handler (e.g. `body`) stay readable.
+  return new Proxy(wrapped, { get: (target, key) => (key in target ? target[key as string] : handler[key as string]) });
+}
+
+function withoutHeader(headers: unknown, name: string): unknown {
+  if (!headers || typeof headers !== "object") return headers;
+  if (Array.isArray(headers)) {
+    const kept: unknown[] = [];
+    for (let index = 0; index + 1 < headers.length; index += 2) {
+      if (String(headers[index]).toLowerCase() !== name) kept.push(headers[index], headers[index + 1]);
+    }
+    return kept;
+  }
+  return Object.fromEntries(Object.entries(headers).filter(([key]) => key.toLowerCase() !== name));
+}
+
+/** The base dispatcher with Bun's per-request behaviours layered on (it is not closed through this wrapper). */
+function withBehaviours(base: Dispatcher, extensions: BunFetchExtensions): Dispatcher {
+  const dispatch = (options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean => {
+    const request: Record<string, unknown> = { ...options };
+    // Bun asks for no compression when it will not decompress.
+    if (!extensions.decompress && !extensions.userAcceptEncoding) request["headers"] = withoutHeader(request["headers"], "accept-encoding");
+    // Bun does not keep the connection; `reset` closes it after this request.
+    if (!extensions.keepalive) request["reset"] = true;
+    if (extensions.verbose) printRequest(String(request["method"]), `${String(request["origin"])}${String(request["path"])}`, request["headers"] as never);
+    return base.dispatch(request as unknown as Dispatcher.DispatchOptions, wrapHandler(handler as unknown as Handler, extensions) as unknown as Dispatcher.DispatchHandler);
+  };
+  return new Proxy(base, {
+    get: (target, key) => {
+      if (key === "dispatch") return dispatch;
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === "function" ? (value as HandlerMethod).bind(target) : value;
+    },
+  });
+}

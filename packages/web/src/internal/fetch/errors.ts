@@ -1,0 +1,88 @@
+// Bun's fetch errors. Bun rejects a failed request with a TypeError whose own
+// enumerable `code`, `path` (the URL) and `errno` (0) name what went wrong;
+// Node rejects with TypeError("fetch failed") and the reason in `cause`. These
+// helpers turn one into the other, message for message where Bun has its own
+// words, and otherwise in Bun's generic "<code> fetching <url>" form.
+
+interface NodeCause {
+  code?: unknown;
+  hostname?: unknown;
+  message?: unknown;
+}
+
+const seeVerbose = "For more information, pass `verbose: true` in the second argument to fetch()";
+
+/** Bun's messages for the failures it words itself (the rest use `genericMessage`). */
+const bunMessages: Readonly<Record<string, string>> = {
+  ECONNREFUSED: "ECONNREFUSED: Unable to connect. Is the computer able to access the url?",
+  ENOENT: "ENOENT: Was there a typo in the url or port?",
+  ECONNRESET: `ECONNRESET: The socket connection was closed unexpectedly. ${seeVerbose}`,
+  // BoringSSL's words for the certificate failures Node's OpenSSL words slightly differently.
+  DEPTH_ZERO_SELF_SIGNED_CERT: "self signed certificate",
+  SELF_SIGNED_CERT_IN_CHAIN: "self signed certificate in certificate chain",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "unable to verify the first certificate",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "unable to get local issuer certificate",
+  CERT_HAS_EXPIRED: "certificate has expired",
+  CERT_NOT_YET_VALID: "certificate is not yet valid",
+};
+
+/** undici's codes for what Bun reports under a system code. */
+const bunCodes: Readonly<Record<string, string>> = {
+  UND_ERR_SOCKET: "ECONNRESET",
+  UND_ERR_CLOSED: "ECONNRESET",
+  EPIPE: "ECONNRESET",
+  UND_ERR_CONNECT_TIMEOUT: "ETIMEDOUT",
+  UND_ERR_HEADERS_TIMEOUT: "ETIMEDOUT",
+  UND_ERR_BODY_TIMEOUT: "ETIMEDOUT",
+};
+
+function genericMessage(code: string, url: string): string {
+  return `${code} fetching "${url}". ${seeVerbose}`;
+}
+
+/** Bun's shape: a TypeError with own enumerable `code`, `path`, then any extras, then `errno`. */
+export function bunFetchError(message: string, code: string, url: string, extra: Record<string, unknown> = {}, errno = 0): TypeError {
+  const error = new TypeError(message);
+  Object.assign(error, { code, path: url, ...extra, errno });
+  return error;
+}
+
+function fromCause(cause: NodeCause, url: string): TypeError | undefined {
+  if (typeof cause.code !== "string") return undefined;
+  // llhttp's parse errors (HPE_*): Bun gives up on the connection and says so.
+  const code = cause.code.startsWith("HPE_") ? "ECONNRESET" : (bunCodes[cause.code] ?? cause.code);
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+    const hostname = typeof cause.hostname === "string" ? cause.hostname : new URL(url).hostname;
+    // c-ares' number for "not found", which Bun reports.
+    return bunFetchError(`getaddrinfo ${code} ${hostname}`, code, url, { syscall: "getaddrinfo", hostname }, 4);
+  }
+  return bunFetchError(bunMessages[code] ?? genericMessage(code, url), code, url);
+}
+
+/**
+ * What Bun would have rejected with, for an error Node's fetch rejected with.
+ * Errors a user's own code produced (an abort reason, an error returned by
+ * `checkServerIdentity`) pass through unchanged, as in Bun.
+ */
+export function toBunFetchError(error: unknown, url: string, ownErrors: ReadonlySet<unknown>): unknown {
+  if (!(error instanceof TypeError) || error.message !== "fetch failed") return error;
+  let cause = (error as { cause?: unknown }).cause;
+  if (ownErrors.has(cause)) return cause;
+  // A TLS failure arrives wrapped once more on some Node versions.
+  const inner = (cause as { cause?: unknown } | undefined)?.cause;
+  if (ownErrors.has(inner)) return inner;
+  if (typeof cause !== "object" || cause === null) return error;
+  if (typeof (cause as NodeCause).code !== "string" && typeof inner === "object" && inner !== null) cause = inner;
+  return fromCause(cause as NodeCause, url) ?? error;
+}
+
+/** Bun's error for a `fetch()` URL it cannot parse. */
+export function invalidURL(): TypeError {
+  return coded(new TypeError("fetch() URL is invalid"), "ERR_INVALID_URL");
+}
+
+/** A Bun error whose `code` is an own, non-enumerable property (as Bun's argument errors carry it). */
+export function coded<T extends Error>(error: T, code: string): T {
+  Object.defineProperty(error, "code", { value: code, writable: true, configurable: true, enumerable: false });
+  return error;
+}

@@ -1,0 +1,74 @@
+// Bun's fetch() extensions, read from the init object the way Bun reads them:
+// a wrongly typed option is ignored, except a proxy URL that does not parse.
+import { bunFetchError, coded } from "./errors.ts";
+
+export interface ProxyChoice {
+  url: URL;
+  headers?: Record<string, string>;
+}
+
+export interface BunFetchExtensions {
+  unix?: string;
+  tls?: Record<string, unknown>;
+  /** `false`: connect directly even when the proxy environment variables are set. */
+  proxy?: ProxyChoice | false;
+  verbose: boolean;
+  decompress: boolean;
+  keepalive: boolean;
+  /** The request names its own Accept-Encoding (kept even with `decompress: false`). */
+  userAcceptEncoding?: boolean;
+}
+
+function proxyURLInvalid(): TypeError {
+  return coded(new TypeError("fetch() proxy URL is invalid"), "ERR_INVALID_ARG_VALUE");
+}
+
+function parseProxyURL(value: unknown, target: string): URL {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw proxyURLInvalid();
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw bunFetchError(`UnsupportedProxyProtocol fetching "${target}". For more information, pass \`verbose: true\` in the second argument to fetch()`, "UnsupportedProxyProtocol", target);
+  }
+  return url;
+}
+
+function headersRecord(init: unknown): Record<string, string> | undefined {
+  if (init === undefined || init === null) return undefined;
+  return Object.fromEntries(new Headers(init as ConstructorParameters<typeof Headers>[0]));
+}
+
+function readProxy(value: unknown, target: string): ProxyChoice | false | undefined {
+  if (value === false) return false;
+  if (typeof value === "string" || value instanceof URL) return { url: parseProxyURL(value, target) };
+  if (typeof value !== "object" || value === null) return undefined;
+  const { url, headers } = value as { url?: unknown; headers?: unknown };
+  if (url === undefined || url === null) return undefined;
+  if (typeof url !== "string" && !(url instanceof URL)) throw proxyURLInvalid();
+  const parsedHeaders = headersRecord(headers);
+  return parsedHeaders ? { url: parseProxyURL(url, target), headers: parsedHeaders } : { url: parseProxyURL(url, target) };
+}
+
+/** The extensions in `init` (throws Bun's errors for a bad proxy URL). */
+export function readExtensions(init: unknown, target: string): BunFetchExtensions {
+  const options = (typeof init === "object" && init !== null ? init : {}) as Record<string, unknown>;
+  const extensions: BunFetchExtensions = {
+    verbose: options["verbose"] === true,
+    decompress: options["decompress"] !== false,
+    keepalive: options["keepalive"] !== false,
+  };
+  const { unix, tls } = options;
+  if (typeof unix === "string" && unix !== "") extensions.unix = unix;
+  if (typeof tls === "object" && tls !== null) extensions.tls = tls as Record<string, unknown>;
+  const proxy = readProxy(options["proxy"], target);
+  if (proxy !== undefined) extensions.proxy = proxy;
+  return extensions;
+}
+
+/** True when Node's own fetch, unchanged, already does what Bun would. */
+export function needsDispatcher(extensions: BunFetchExtensions): boolean {
+  return extensions.unix !== undefined || extensions.tls !== undefined || extensions.proxy !== undefined || extensions.verbose || !extensions.decompress || !extensions.keepalive;
+}
