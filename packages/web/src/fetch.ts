@@ -10,8 +10,14 @@ import { fetchFileURL } from "./internal/fetch/file-url.ts";
 import { readExtensions, type BunFetchExtensions } from "./internal/fetch/options.ts";
 import { preconnect } from "./internal/fetch/preconnect.ts";
 
-// Captured when this module loads, before any installer puts Bun's fetch in its place.
-const nodeFetch = globalThis.fetch;
+// Captured when this module loads, before any installer puts Bun's fetch in its
+// place; read on the first call, so importing this module loads nothing.
+const nodeFetchDescriptor = Object.getOwnPropertyDescriptor(globalThis, "fetch");
+let nodeFetchFunction: typeof globalThis.fetch | undefined;
+function nodeFetch(input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit): Promise<Response> {
+  nodeFetchFunction ??= (nodeFetchDescriptor?.get?.call(globalThis) ?? nodeFetchDescriptor?.value) as typeof globalThis.fetch;
+  return nodeFetchFunction(input, init);
+}
 
 type FetchInput = string | URL | Request;
 

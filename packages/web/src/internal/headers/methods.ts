@@ -3,13 +3,14 @@
 import { isCommonHeaderName } from "./common-names.ts";
 import { namesInInsertionOrder } from "./insertion-order.ts";
 
-const nodeHas = Headers.prototype.has;
+// Read on first use: touching the Headers global loads Node's bundled undici.
+let nodeHas: Headers["has"] | undefined;
 
 function isHeaders(value: unknown): value is Headers {
   if (typeof value !== "object" || value === null) return false;
   try {
     // A brand check: Node's Headers methods throw on anything that is not one.
-    nodeHas.call(value, "x");
+    (nodeHas ??= Headers.prototype.has).call(value, "x");
     return true;
   } catch {
     return false;
