@@ -4,6 +4,8 @@ export { argv } from "./argv.ts";
 export { ArrayBufferSink } from "./array-buffer-sink.ts";
 export { color } from "./color.ts";
 export { concatArrayBuffers } from "./concat-array-buffers.ts";
+export { Cookie } from "./cookie.ts";
+export { CookieMap } from "./cookie-map.ts";
 export { CryptoHasher } from "./crypto-hasher.ts";
 export { deepEquals } from "./deep-equals.ts";
 export { deepMatch } from "./deep-match.ts";
