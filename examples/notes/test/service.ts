@@ -12,7 +12,9 @@ export interface Service {
 }
 
 export function start(runtime: "bun" | "node", dataDir: string): Promise<Service> {
-  const [command, args] = runtime === "bun" ? [bunBinary(), ["run", "src/server.ts"]] : [nodeBinary(), ["--import", registerURL(), "src/server.ts"]];
+  // DX_COMPAT_ORACLE_SOURCE=1 (a development loop): Node + dx-compat from the TypeScript sources.
+  const source = process.env["DX_COMPAT_ORACLE_SOURCE"] === "1" ? ["--conditions=@dx-compat/source"] : [];
+  const [command, args] = runtime === "bun" ? [bunBinary(), ["run", "src/server.ts"]] : [nodeBinary(), [...source, "--import", registerURL(), "src/server.ts"]];
   const { NODE_OPTIONS: _options, NODE_PATH: _path, ...env } = process.env;
   const child = spawn(command, args, { cwd: root, env: { ...env, PORT: "0", NOTES_DATA_DIR: dataDir } });
   let output = "";
