@@ -10,3 +10,4 @@ export const ErrorEvent: typeof import("@dx-compat/web").ErrorEvent = pkg["Error
 export const fetch: typeof import("@dx-compat/web").fetch = pkg["fetch"] as never;
 export const installWebGlobals: typeof import("@dx-compat/web").installWebGlobals = pkg["installWebGlobals"] as never;
 export const URLPattern: typeof import("@dx-compat/web").URLPattern = pkg["URLPattern"] as never;
+export const WebSocket: typeof import("@dx-compat/web").WebSocket = pkg["WebSocket"] as never;

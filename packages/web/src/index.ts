@@ -5,3 +5,4 @@ export { ErrorEvent, type ErrorEventInit } from "./error-event.ts";
 export { fetch } from "./fetch.ts";
 export { installWebGlobals } from "./install-web-globals.ts";
 export { URLPattern } from "./url-pattern.ts";
+export { WebSocket } from "./web-socket.ts";

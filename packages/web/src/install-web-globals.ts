@@ -1,11 +1,12 @@
 // The explicit opt-in that makes Node's globals what a Bun program expects.
 // It fills only what the running Node lacks, and replaces something Node has
-// only where Bun's version is a strict superset of Node's (fetch).
+// only where Bun's version is a strict superset of Node's (fetch, WebSocket).
 import { CloseEvent } from "./close-event.ts";
 import { ErrorEvent } from "./error-event.ts";
 import { fetch } from "./fetch.ts";
 import { extendHeadersPrototype } from "./internal/headers/methods.ts";
 import { URLPattern } from "./url-pattern.ts";
+import { WebSocket } from "./web-socket.ts";
 
 function defineGlobal(name: string, value: unknown): void {
   // As a global from a script: writable, configurable, enumerable (as Bun's are).
@@ -37,7 +38,8 @@ function fillSelf(installed: string[]): void {
  * Installs on the global object what a Bun program expects and this Node lacks:
  * `URLPattern`, `CloseEvent`, `ErrorEvent`, `self`, Bun's `Headers.prototype`
  * members (`toJSON`, `getAll`, `count`), and Bun's `fetch` in place of Node's
- * (a superset: same standard behaviour, plus Bun's options). Idempotent.
+ * (a superset: same standard behaviour, plus Bun's options), and Bun's
+ * `WebSocket` client in place of Node's (a superset too). Idempotent.
  *
  * @returns the names it installed this time (`"Headers.prototype.toJSON"` for a prototype member).
  *
@@ -59,6 +61,11 @@ export function installWebGlobals(): string[] {
   if (Object.getOwnPropertyDescriptor(globalThis, "fetch")?.value !== fetch) {
     defineGlobal("fetch", fetch);
     installed.push("fetch");
+  }
+  // Bun's WebSocket is a superset of Node's (headers/tls options, ping/pong, terminate…).
+  if ((globalThis as { WebSocket?: unknown }).WebSocket !== WebSocket) {
+    defineGlobal("WebSocket", WebSocket);
+    installed.push("WebSocket");
   }
   return installed;
 }

@@ -1,7 +1,7 @@
 // installWebGlobals(): fills what this Node lacks, replaces only fetch (Bun's is a
 // superset), records what it did, and is idempotent.
 import { describe, expect, it } from "vitest";
-import { CloseEvent, ErrorEvent, fetch, installWebGlobals, URLPattern } from "../src/index.ts";
+import { CloseEvent, ErrorEvent, fetch, installWebGlobals, URLPattern, WebSocket } from "../src/index.ts";
 
 describe("installWebGlobals", () => {
   const hadBefore = {
@@ -15,12 +15,14 @@ describe("installWebGlobals", () => {
 
   it("reports what it installed, and nothing Node already had", () => {
     for (const [name, had] of Object.entries(hadBefore)) expect(installed.includes(name)).toBe(!had);
-    expect(installed).toEqual(expect.arrayContaining(["Headers.prototype.toJSON", "Headers.prototype.getAll", "Headers.prototype.count", "fetch"]));
+    expect(installed).toEqual(expect.arrayContaining(["Headers.prototype.toJSON", "Headers.prototype.getAll", "Headers.prototype.count", "fetch", "WebSocket"]));
     expect(installWebGlobals()).toEqual([]);
   });
 
-  it("installs Bun's fetch and keeps Node's URLPattern where there is one", () => {
+  it("installs Bun's fetch and WebSocket, and keeps Node's URLPattern where there is one", () => {
     expect(globalThis.fetch).toBe(fetch);
+    expect(globalThis.WebSocket).toBe(WebSocket);
+    expect(Object.getOwnPropertyDescriptor(globalThis, "WebSocket")).toMatchObject({ writable: true, enumerable: true, configurable: true });
     expect((globalThis as { URLPattern?: unknown }).URLPattern).toBe(nodeURLPattern ?? URLPattern);
     expect((globalThis as { self?: unknown }).self).toBe(globalThis);
   });

@@ -1,0 +1,192 @@
+// Bun's WebSocket client against real `ws` servers on 127.0.0.1: the handshake
+// (custom headers, subprotocols), echo in each binaryType, close codes both
+// ways, TLS with an openssl certificate, and Bun's errors.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "../src/index.ts";
+import { closedPort, makeCertificate, scratch, type Certificate } from "./support/servers.ts";
+import { echoServer, refusingServer, type EchoServer } from "./support/ws-servers.ts";
+
+type Seen = unknown[][];
+
+function describeData(data: unknown): unknown {
+  if (typeof data === "string") return ["string", data];
+  if (Buffer.isBuffer(data)) return ["Buffer", [...data]];
+  if (data instanceof ArrayBuffer) return ["ArrayBuffer", [...new Uint8Array(data)]];
+  if (data instanceof Blob) return ["Blob", data.size];
+  return ["other", String(data)];
+}
+
+/** Opens a client, runs `onOpen`, and resolves with every event it saw once it closed. */
+function session(ws: WebSocket, onOpen: (ws: WebSocket, seen: Seen) => void = () => {}): Promise<Seen> {
+  const seen: Seen = [];
+  return new Promise((resolve) => {
+    ws.onopen = () => {
+      seen.push(["open", ws.readyState, ws.protocol]);
+      onOpen(ws, seen);
+    };
+    ws.onmessage = (event) => seen.push(["message", describeData((event as MessageEvent).data)]);
+    ws.addEventListener("ping", (event) => seen.push(["ping", describeData((event as MessageEvent).data)]));
+    ws.addEventListener("pong", (event) => seen.push(["pong", describeData((event as MessageEvent).data)]));
+    ws.onerror = (event) => {
+      const { message, error } = event as ErrorEvent;
+      seen.push(["error", message, (error as { code?: string }).code, ws.readyState]);
+    };
+    ws.onclose = (event) => {
+      const { code, reason, wasClean } = event as CloseEvent;
+      seen.push(["close", code, reason, wasClean, ws.readyState]);
+      resolve(seen);
+    };
+  });
+}
+
+let server: EchoServer;
+let tlsServer: EchoServer;
+let certificate: Certificate;
+const dir = scratch();
+
+beforeAll(async () => {
+  certificate = makeCertificate(dir.dir, "localhost", "DNS:localhost,IP:127.0.0.1");
+  server = await echoServer();
+  tlsServer = await echoServer(certificate);
+});
+
+afterAll(async () => {
+  await server.stop();
+  await tlsServer.stop();
+  dir.remove();
+});
+
+describe("WebSocket (Bun's client)", () => {
+  it("sends Bun's handshake with custom headers, negotiates a subprotocol", async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/room?x=1`, { headers: { "X-Custom": "yes", Cookie: "a=1" }, protocols: ["chat", "other"] });
+    expect([ws.readyState, ws.binaryType, ws.protocol, ws.url, ws.URL, ws.bufferedAmount, ws.isPaused]).toEqual([0, "nodebuffer", "", `ws://127.0.0.1:${server.port}/room?x=1`, `ws://127.0.0.1:${server.port}/room?x=1`, 0, false]);
+    const seen = await session(ws, (socket) => socket.close(1000, "done"));
+    expect(seen).toEqual([
+      ["open", 1, "chat"],
+      ["close", 1000, "done", true, 3],
+    ]);
+    const handshake = server.handshakes.find((item) => item.url === "/room?x=1");
+    const names = handshake?.rawHeaders.filter((_, index) => index % 2 === 0);
+    expect(names).toEqual(["Host", "Connection", "Upgrade", "Sec-WebSocket-Version", "Sec-WebSocket-Extensions", "Sec-WebSocket-Key", "Sec-WebSocket-Protocol", "Cookie", "X-Custom"]);
+    const headers = Object.fromEntries(Array.from({ length: (handshake?.rawHeaders.length ?? 0) / 2 }, (_, index) => [handshake?.rawHeaders[index * 2], handshake?.rawHeaders[index * 2 + 1]]));
+    expect(headers).toMatchObject({ "Sec-WebSocket-Protocol": "chat, other", "X-Custom": "yes", Cookie: "a=1", "Sec-WebSocket-Extensions": "permessage-deflate; client_max_window_bits" });
+    expect(server.closes).toContainEqual({ code: 1000, reason: "done" });
+  });
+
+  it("echoes text and binary in each binaryType, with ping/pong both ways", async () => {
+    const ws = new WebSocket(`http://127.0.0.1:${server.port}/echo`, "chat");
+    expect(ws.url).toBe(`ws://127.0.0.1:${server.port}/echo`);
+    const seen = await session(ws, (socket) => {
+      socket.send("text");
+      socket.send(new Uint8Array([1, 2, 3]));
+      socket.ping("p1");
+      socket.send("ping-me");
+      setTimeout(() => {
+        socket.binaryType = "arraybuffer";
+        socket.send(new Uint16Array([0x0201]).buffer);
+        socket.send(new Blob([new Uint8Array([9])]));
+        socket.send("after blob");
+      }, 40);
+      setTimeout(() => {
+        socket.binaryType = "bogus" as "blob";
+        socket.binaryType = "blob";
+        socket.send(Buffer.from([7, 8]));
+        socket.send("close-me");
+      }, 120);
+    });
+    expect(seen).toEqual([
+      ["open", 1, "chat"],
+      ["message", ["string", "text"]],
+      ["message", ["Buffer", [1, 2, 3]]],
+      ["pong", ["Buffer", [...Buffer.from("p1")]]],
+      ["ping", ["Buffer", [...Buffer.from("hi")]]],
+      ["message", ["ArrayBuffer", [1, 2]]],
+      ["message", ["ArrayBuffer", [9]]],
+      ["message", ["string", "after blob"]],
+      ["message", ["Blob", 2]],
+      ["close", 4001, "bye now", true, 3],
+    ]);
+    expect(server.pings).toContain("p1");
+  });
+
+  it("closes as Bun does: server without code, server drop, client terminate, close while connecting", async () => {
+    const url = `ws://127.0.0.1:${server.port}/`;
+    expect(await session(new WebSocket(url), (ws) => ws.send("close-empty"))).toEqual([["open", 1, ""], ["close", 1005, "", true, 3]]);
+    expect(await session(new WebSocket(url), (ws) => ws.send("drop"))).toEqual([["open", 1, ""], ["close", 1006, "", false, 3]]);
+    const terminated = await session(new WebSocket(url), (ws, seen) => {
+      ws.terminate();
+      seen.push(["after terminate", ws.readyState]);
+      ws.send("ignored");
+      seen.push(["buffered", ws.bufferedAmount]);
+    });
+    expect(terminated).toEqual([["open", 1, ""], ["after terminate", 2], ["buffered", 7], ["close", 1006, "", false, 3]]);
+    const early = new WebSocket(url);
+    const seen = session(early);
+    early.close();
+    expect(early.readyState).toBe(2);
+    expect(await seen).toEqual([
+      ["error", `WebSocket connection to '${url}' failed: WebSocket is closed before the connection is established`, undefined, 3],
+      ["close", 1006, "", false, 3],
+    ]);
+  });
+
+  it("connects over TLS with rejectUnauthorized:false or a ca, and fails on a self-signed certificate", async () => {
+    const url = `wss://127.0.0.1:${tlsServer.port}/`;
+    expect(await session(new WebSocket(url, { tls: { rejectUnauthorized: false } }), (ws) => ws.close())).toEqual([["open", 1, ""], ["close", 1005, "", true, 3]]);
+    const withCa = new WebSocket(`wss://localhost:${tlsServer.port}/`, { tls: { ca: new Blob([certificate.cert]) as never } } /* a Blob, read as a BunFile would be */);
+    expect(await session(withCa, (ws) => ws.close(3000))).toEqual([["open", 1, ""], ["close", 3000, "", true, 3]]);
+    expect(await session(new WebSocket(url))).toEqual([
+      ["error", `WebSocket connection to '${url}' failed: TLS handshake failed: self signed certificate`, "DEPTH_ZERO_SELF_SIGNED_CERT", 3],
+      ["close", 1006, "", false, 3],
+    ]);
+  });
+
+  it("reports refused connections, non-101 answers and a missing subprotocol with Bun's errors", async () => {
+    const port = await closedPort();
+    const refused = `ws://127.0.0.1:${port}/`;
+    expect(await session(new WebSocket(refused))).toEqual([["error", `WebSocket connection to '${refused}' failed: Failed to connect`, "ECONNREFUSED", 3], ["close", 1006, "", false, 3]]);
+    const refusing = await refusingServer(404);
+    try {
+      const url = `ws://127.0.0.1:${refusing.port}/`;
+      expect(await session(new WebSocket(url))).toEqual([["error", `WebSocket connection to '${url}' failed: Expected 101 status code: 404`, undefined, 3], ["close", 1006, "", false, 3]]);
+    } finally {
+      await refusing.stop();
+    }
+    const url = `ws://127.0.0.1:${server.port}/`;
+    expect(await session(new WebSocket(url, "nochat"))).toEqual([["error", `WebSocket connection to '${url}' failed: Missing client protocol`, undefined, 3], ["close", 1006, "", false, 3]]);
+  });
+
+  it("throws Bun's errors for bad arguments and misuse", () => {
+    const url = `ws://127.0.0.1:${server.port}/`;
+    const thrown = (make: () => unknown): unknown => {
+      try {
+        make();
+      } catch (error) {
+        return [(error as Error).constructor.name, (error as Error).name, (error as Error).message];
+      }
+      return "no error";
+    };
+    expect(thrown(() => new (WebSocket as unknown as new () => unknown)())).toEqual(["TypeError", "TypeError", "Not enough arguments"]);
+    expect(thrown(() => new WebSocket("not a url"))).toEqual(["SyntaxError", "SyntaxError", "Invalid url for WebSocket not a url"]);
+    expect(thrown(() => new WebSocket("ftp://x/"))).toEqual(["SyntaxError", "SyntaxError", "Wrong url scheme for WebSocket ftp://x/"]);
+    expect(thrown(() => new WebSocket(`${url}#f`))).toEqual(["SyntaxError", "SyntaxError", `URL has fragment component ${url}#f`]);
+    expect(thrown(() => new WebSocket(url, ["a", "a"]))).toEqual(["SyntaxError", "SyntaxError", "WebSocket protocols contain duplicates: 'a'"]);
+    expect(thrown(() => new WebSocket(url, { protocols: "a b" }))).toEqual(["SyntaxError", "SyntaxError", "Wrong protocol for WebSocket 'a b'"]);
+    expect(thrown(() => new WebSocket(url, { proxy: "nope" }))).toEqual(["SyntaxError", "SyntaxError", "Invalid proxy URL: nope"]);
+    const ws = new WebSocket(url);
+    expect(thrown(() => ws.send("x"))).toEqual(["DOMException", "InvalidStateError", "The object is in an invalid state."]);
+    expect(thrown(() => ws.ping())).toEqual(["DOMException", "InvalidStateError", "The object is in an invalid state."]);
+    expect(thrown(() => ws.close(1005))).toEqual(["DOMException", "InvalidAccessError", expect.stringContaining("Received 1005.")]);
+    expect(thrown(() => ws.close(66536))).toEqual(["DOMException", "InvalidAccessError", expect.stringContaining("Received 65535.")]);
+    expect(thrown(() => ws.close(1000, "é".repeat(62)))).toEqual(["SyntaxError", "SyntaxError", "The close reason must not be greater than 123 UTF-8 bytes. Received 124 bytes."]);
+    ws.terminate();
+  });
+
+  it("has Bun's shape: constants, prototype members, length", () => {
+    expect([WebSocket.CONNECTING, WebSocket.OPEN, WebSocket.CLOSING, WebSocket.CLOSED, WebSocket.length]).toEqual([0, 1, 2, 3, 1]);
+    expect(Object.getOwnPropertyDescriptor(WebSocket, "OPEN")).toEqual({ value: 1, writable: false, enumerable: true, configurable: false });
+    expect(Object.getPrototypeOf(WebSocket.prototype)).toBe(EventTarget.prototype);
+    for (const name of ["send", "close", "ping", "pong", "terminate", "pause", "resume", "isPaused", "binaryType", "onmessage"]) expect(Object.getOwnPropertyDescriptor(WebSocket.prototype, name)?.enumerable).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(WebSocket.prototype, "URL")?.enumerable).toBe(false);
+  });
+});
