@@ -52,6 +52,7 @@ export { resolve } from "./resolve.ts";
 export { resolveSync } from "./resolve-sync.ts";
 export { revision } from "./revision.ts";
 export { semver } from "./semver.ts";
+export { serve } from "./serve.ts";
 export { sha } from "./sha.ts";
 export { SHA1 } from "./sha1.ts";
 export { SHA224 } from "./sha224.ts";

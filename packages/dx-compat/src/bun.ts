@@ -57,6 +57,7 @@ export const resolve: typeof import("@dx-compat/bun").resolve = pkg["resolve"] a
 export const resolveSync: typeof import("@dx-compat/bun").resolveSync = pkg["resolveSync"] as never;
 export const revision: typeof import("@dx-compat/bun").revision = pkg["revision"] as never;
 export const semver: typeof import("@dx-compat/bun").semver = pkg["semver"] as never;
+export const serve: typeof import("@dx-compat/bun").serve = pkg["serve"] as never;
 export const sha: typeof import("@dx-compat/bun").sha = pkg["sha"] as never;
 export const SHA1: typeof import("@dx-compat/bun").SHA1 = pkg["SHA1"] as never;
 export const SHA224: typeof import("@dx-compat/bun").SHA224 = pkg["SHA224"] as never;

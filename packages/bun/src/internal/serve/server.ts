@@ -1,0 +1,543 @@
+// Bun.serve's Server on node:http / node:https. Each request is answered on
+// the shortest path available: a static route writes its pre-serialised bytes,
+// a handler gets a lazy Request (./request.ts) and its Response is written
+// straight to the socket (./write.ts).
+import { createServer as createHttpServer, ServerResponse, type IncomingMessage, type Server as NodeServer } from "node:http";
+import { createSecureServer } from "node:http2";
+import { createServer as createHttpsServer } from "node:https";
+import { createSecureContext, type SecureContext } from "node:tls";
+import { isIP } from "node:net";
+import type { Duplex } from "node:stream";
+import { inspect } from "node:util";
+import type { HeadersInit, Server as BunServer, ServerWebSocketSendStatus, SocketAddress, WebSocketHandler } from "bun";
+import { invalidArgType } from "../errors.ts";
+import { CookieMap, setCookieHeaders } from "../cookie/cookie-map.ts";
+import { WebSocketHub, type UpgradeContext } from "./websocket/hub.ts";
+import { developmentErrorResponse, plainErrorBody, plainErrorHead } from "./error-page.ts";
+import { sendFileRoute } from "./file-route.ts";
+import { httpDate } from "./http-date.ts";
+import { bodyLimitOf, developmentOf, handlersOf, idleTimeoutOf, portOf, tlsOf, type Handlers, type ServeOptionsLike, type TlsContextOptions } from "./options.ts";
+import { rawHeader } from "./raw-headers.ts";
+import { rejectConnection, sendPrebuilt, sendWhole } from "./raw-socket.ts";
+import { requestIncoming, RouteRequest, ServeRequest, type RequestHost } from "./request.ts";
+import { Router, staticHeadOnly, staticWire, type RouteTarget, type StaticRoute } from "./router.ts";
+import { statusLine } from "./status.ts";
+import { writeResponse, type WriteContext } from "./write.ts";
+
+type Handler = (request: Request, server: unknown) => unknown;
+
+const welcomeBody = "Welcome to Bun! To get started, return a Response object.";
+// Bun's development answer when a handler returns no Response (its two content-length lines included).
+function welcomeHead(): string {
+  return `${statusLine(200)}content-type: text/plain;charset=utf-8\r\ncontent-length: 57\r\nDate: ${httpDate()}\r\nContent-Length: 57\r\n\r\n`;
+}
+
+/** Bun prints what went wrong in a handler to stderr and keeps serving. */
+function report(problem: unknown): void {
+  process.stderr.write(`${typeof problem === "string" ? problem : inspect(problem)}\n`);
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
+}
+
+function hostForUrl(hostname: string): string {
+  return hostname.includes(":") ? `[${hostname}]` : hostname;
+}
+
+function bindAddress(hostname: string | undefined): string | undefined {
+  // Node resolves names asynchronously; Bun.serve must know its port at once.
+  if (hostname === "localhost") return "127.0.0.1";
+  return hostname;
+}
+
+interface ListenNow {
+  _listen2(address: string | undefined, port: number, addressType: number, backlog: number, fd: undefined, flags: number): void;
+}
+
+/**
+ * Bind synchronously, as Bun does: node:net's `listen` with a host always goes
+ * through a DNS lookup first (even for an IP literal), which would leave
+ * `server.port` unknown when Bun.serve returns. `_listen2` is node:net's
+ * long-standing bind-and-listen step (what `listen` ends in); with no host it
+ * tries the dual-stack IPv6 address first, as `listen` does.
+ */
+function listenNow(node: NodeServer, host: string | undefined, family: number, port: number, reusePort: boolean, ipv6Only: boolean): void {
+  const flags = (ipv6Only ? 1 : 0) | (reusePort ? 2 : 0);
+  (node as unknown as ListenNow)._listen2(host, port, family === 0 ? 4 : family, 0, undefined, flags);
+}
+
+function addressInUse(port: number): Error {
+  const error = new Error(`Failed to start server. Is port ${port} in use?`) as Error & { code: string; syscall: string; errno: number };
+  error.code = "EADDRINUSE";
+  error.syscall = "listen";
+  error.errno = 0;
+  return error;
+}
+
+function sniCallback(entries: TlsContextOptions[]): (servername: string, callback: (error: Error | null, context?: SecureContext) => void) => void {
+  const contexts = new Map<string, SecureContext>();
+  for (const entry of entries) if (entry.serverName !== undefined) contexts.set(entry.serverName.toLowerCase(), createSecureContext(entry));
+  return (servername, callback) => callback(null, contexts.get(servername.toLowerCase()));
+}
+
+interface Upgrade {
+  context: UpgradeContext;
+  upgraded: boolean;
+}
+
+export class Server implements BunServer<unknown>, RequestHost {
+  readonly #node: NodeServer;
+  readonly #secure: boolean;
+  readonly #development: boolean;
+  readonly #id: string;
+  readonly #hostname: string | undefined;
+  readonly #unix: string | undefined;
+  readonly #bodyLimit: number;
+  #handlers: Handlers;
+  #router: Router | undefined;
+  #hub: WebSocketHub | undefined;
+  #port: number | undefined;
+  #pending = 0;
+  #stopped: Promise<void> | undefined;
+  readonly #upgrades = new WeakMap<object, Upgrade>();
+  /** Open connections, kept only where Node does not (its HTTP/2 server has no closeAllConnections). */
+  #connections: Set<Duplex> | undefined;
+
+  constructor(options: ServeOptionsLike) {
+    this.#handlers = handlersOf(options);
+    this.#router = this.#handlers.routes === undefined ? undefined : new Router(this.#handlers.routes);
+    this.#development = developmentOf(options.development);
+    this.#id = typeof options.id === "string" ? options.id : "";
+    this.#bodyLimit = bodyLimitOf(options.maxRequestBodySize);
+    const idle = idleTimeoutOf(options.idleTimeout);
+    const tls = tlsOf(options.tls);
+    this.#secure = tls !== undefined;
+    // Bun answers a request without Host itself (a bare 400, like other malformed requests).
+    const nodeOptions = { requireHostHeader: false };
+    const secureOptions = tls === undefined ? undefined : { ...nodeOptions, ...tls[0], ...(tls.length > 1 ? { SNICallback: sniCallback(tls) } : {}) };
+    // Bun speaks HTTP/2 only when asked (`http2: true`, over TLS), HTTP/1.1 to clients that do not offer h2.
+    const node =
+      secureOptions === undefined
+        ? createHttpServer(nodeOptions)
+        : options.http2 === true
+          ? (createSecureServer({ ...secureOptions, allowHTTP1: true }) as unknown as NodeServer)
+          : createHttpsServer(secureOptions);
+    this.#node = node;
+    if (typeof node.closeAllConnections !== "function") {
+      const connections = new Set<Duplex>();
+      this.#connections = connections;
+      node.on("secureConnection", (socket: Duplex) => {
+        connections.add(socket);
+        socket.once("close", () => connections.delete(socket));
+      });
+    }
+    // Bun's idleTimeout covers both a quiet request and a quiet keep-alive connection.
+    node.timeout = idle * 1000;
+    node.keepAliveTimeout = idle * 1000;
+    node.on("request", (incoming: IncomingMessage, out: ServerResponse) => this.#onRequest(incoming, out));
+    if (this.#handlers.websocket !== undefined) {
+      this.#hub = new WebSocketHub(this.#handlers.websocket as WebSocketHandler<unknown>, this);
+      node.on("upgrade", (incoming: IncomingMessage, socket: Duplex, head: Buffer) => this.#onUpgrade(incoming, socket, head));
+    }
+    node.on("error", () => {});
+    if (typeof options.unix === "string" && options.unix !== "") {
+      this.#unix = options.unix;
+      node.listen(options.unix);
+      if (!node.listening) throw addressInUse(0);
+      return;
+    }
+    const port = portOf(options.port);
+    const hostname = typeof options.hostname === "string" && options.hostname !== "" ? options.hostname : undefined;
+    this.#hostname = hostname ?? "localhost";
+    const host = bindAddress(hostname);
+    const family = host === undefined ? 0 : isIP(host);
+    if (host === undefined || family !== 0) {
+      listenNow(node, host, family, port, options.reusePort === true, options.ipv6Only === true);
+      if (!node.listening) throw addressInUse(port);
+      this.#port = (node.address() as { port: number }).port;
+    } else {
+      // A host name: Node looks it up first, so the port is known once listening.
+      node.listen({ port, host, reusePort: options.reusePort === true, ipv6Only: options.ipv6Only === true });
+      this.#port = port === 0 ? undefined : port;
+      node.once("listening", () => (this.#port = (node.address() as { port: number }).port));
+    }
+  }
+
+  static {
+    Object.defineProperty(this.prototype, inspect.custom, {
+      value(this: Server) {
+        return `${this[Symbol.toStringTag]} { port: ${String(this.port)}, hostname: ${JSON.stringify(this.hostname)}, url: ${JSON.stringify(String(this.url))} }`;
+      },
+    });
+  }
+
+  get [Symbol.toStringTag](): string {
+    return `${this.#development ? "Debug" : ""}${this.#secure ? "HTTPSServer" : "HTTPServer"}`;
+  }
+
+  /** RequestHost: maxRequestBodySize. */
+  get bodyLimit(): number {
+    return this.#bodyLimit;
+  }
+
+  get secure(): boolean {
+    return this.#secure;
+  }
+  get port(): number | undefined {
+    return this.#port;
+  }
+  get hostname(): string | undefined {
+    return this.#hostname;
+  }
+  get protocol(): "http" | "https" {
+    return this.#secure ? "https" : "http";
+  }
+  get url(): URL {
+    if (this.#unix !== undefined) return new URL(`unix://${this.#unix}`);
+    return new URL(`${this.protocol}://${hostForUrl(this.#hostname ?? "localhost")}:${this.#port ?? 0}/`);
+  }
+  get development(): boolean {
+    return this.#development;
+  }
+  get id(): string {
+    return this.#id;
+  }
+  get pendingRequests(): number {
+    return this.#pending;
+  }
+  get pendingWebSockets(): number {
+    return this.#hub?.pendingWebSockets ?? 0;
+  }
+  get address(): SocketAddress | null {
+    const address = this.#node.address();
+    if (address === null || typeof address === "string") return null;
+    return { address: address.address, family: address.family as "IPv4" | "IPv6", port: address.port };
+  }
+
+  stop(closeActiveConnections = false): Promise<void> {
+    this.#stopped ??= new Promise((resolve) => this.#node.close(() => resolve()));
+    if (closeActiveConnections) {
+      this.#hub?.closeAll();
+      if (this.#connections === undefined) this.#node.closeAllConnections();
+      else for (const socket of this.#connections) socket.destroy();
+    } else if (this.#connections === undefined) {
+      this.#node.closeIdleConnections();
+    }
+    return this.#stopped;
+  }
+
+  [Symbol.dispose](): void {
+    void this.stop(true);
+  }
+
+  closeIdleConnections(): number {
+    if (this.#connections === undefined) this.#node.closeIdleConnections();
+    return 0;
+  }
+
+  reload(options: Parameters<BunServer<unknown>["reload"]>[0]): BunServer<unknown> {
+    const handlers = handlersOf(options as ServeOptionsLike);
+    this.#router = handlers.routes === undefined ? undefined : new Router(handlers.routes);
+    if (handlers.websocket !== undefined) this.#hub?.reload(handlers.websocket as WebSocketHandler<unknown>);
+    this.#handlers = { ...handlers, websocket: handlers.websocket ?? this.#handlers.websocket };
+    return this;
+  }
+
+  /** Bun's ref()/unref() hand back the server. */
+  ref(): this {
+    this.#node.ref();
+    return this;
+  }
+
+  unref(): this {
+    this.#node.unref();
+    return this;
+  }
+
+  requestIP(request: Request): SocketAddress | null {
+    const socket = requestIncoming(request)?.socket;
+    if (socket === undefined || socket.remoteAddress === undefined) return null;
+    return { address: socket.remoteAddress, family: socket.remoteFamily as "IPv4" | "IPv6", port: socket.remotePort ?? 0 };
+  }
+
+  timeout(request: Request, seconds: number): void {
+    requestIncoming(request)?.socket.setTimeout(Math.max(0, seconds) * 1000);
+  }
+
+  upgrade(request: Request, options?: { headers?: HeadersInit; data?: unknown }): boolean {
+    if (this.#hub === undefined) throw invalidArgType('To enable websocket support, set the "websocket" object in Bun.serve({})');
+    const upgrade = this.#upgrades.get(request);
+    if (upgrade === undefined || upgrade.upgraded) return false;
+    const done = this.#hub.upgrade(upgrade.context, options);
+    if (done) upgrade.upgraded = true;
+    return done;
+  }
+
+  publish(topic: string, data: string | ArrayBufferView | ArrayBuffer | SharedArrayBuffer | Blob, compress?: boolean): ServerWebSocketSendStatus {
+    if (this.#hub === undefined) return 0;
+    if (data instanceof Blob) throw invalidArgType("publish() does not take a Blob on Node (read it first)");
+    return this.#hub.publish(topic, data, compress);
+  }
+
+  subscriberCount(topic: string): number {
+    return this.#hub?.subscriberCount(topic) ?? 0;
+  }
+
+  fetch(request: Request | string): Response | Promise<Response> {
+    const input = typeof request === "string" ? new Request(request) : request;
+    const handler = this.#handlers.fetch;
+    if (handler === undefined) return new Response(null, { status: 404 });
+    try {
+      const result = handler.call(this, input, this);
+      if (isThenable(result)) return Promise.resolve(result).then((value) => value as Response, (error: unknown) => this.#recover(error));
+      return result as Response;
+    } catch (error) {
+      return this.#recover(error);
+    }
+  }
+
+  /** `server.fetch`'s error path: the error handler's Response, else Bun's 500. */
+  async #recover(error: unknown): Promise<Response> {
+    const handler = this.#handlers.error;
+    if (handler !== undefined) {
+      const result: unknown = await handler.call(this, error);
+      if (result instanceof Response) return result;
+    }
+    return new Response(plainErrorBody, { status: 500, headers: { "content-type": "text/plain" } });
+  }
+
+  /** RequestHost: the body outgrew maxRequestBodySize (chunked uploads). */
+  tooLarge(incoming: IncomingMessage): void {
+    rejectConnection(incoming.socket, statusLine(413));
+    incoming.socket.destroySoon();
+  }
+
+  #onRequest(incoming: IncomingMessage, out: ServerResponse): void {
+    this.#pending++;
+    const method = incoming.method ?? "GET";
+    if (method !== "GET" && method !== "HEAD" && this.#bodyLimit < Infinity) {
+      const length = rawHeader(incoming.rawHeaders, "content-length");
+      if (length !== undefined && Number(length) > this.#bodyLimit) {
+        this.#pending--;
+        rejectConnection(incoming.socket, "HTTP/1.1 413 Request Entity Too Large\r\n");
+        incoming.socket.destroySoon();
+        return;
+      }
+    }
+    if (incoming.httpVersionMinor === 1 && incoming.httpVersionMajor === 1 && rawHeader(incoming.rawHeaders, "host") === undefined) {
+      this.#pending--;
+      rejectConnection(incoming.socket, statusLine(400));
+      incoming.socket.destroySoon();
+      return;
+    }
+    const router = this.#router;
+    if (router !== undefined) {
+      const match = router.match(method, pathOf(incoming.url ?? "/"));
+      if (match !== undefined && match.target.kind !== "fetch") {
+        this.#serveRoute(match.target, match.params, incoming, out);
+        return;
+      }
+    }
+    const fetch = this.#handlers.fetch;
+    if (fetch === undefined) {
+      this.#finish(out, sendWhole(out, 404, `${statusLine(404)}Date: ${httpDate()}\r\nContent-Length: 0\r\n\r\n`, undefined, true));
+      return;
+    }
+    this.#dispatch(fetch, new ServeRequest(incoming, out, this), incoming, out);
+  }
+
+  #serveRoute(target: RouteTarget, params: Record<string, string>, incoming: IncomingMessage, out: ServerResponse): void {
+    if (target.kind === "static") {
+      this.#sendStatic(target, incoming, out);
+      return;
+    }
+    if (target.kind === "file") {
+      this.#finish(out, sendFileRoute(out, target, incoming));
+      return;
+    }
+    if (target.kind === "handler") {
+      const request = new RouteRequest(incoming, out, this, params, (header) => new CookieMap(header));
+      this.#dispatch(target.handler, request, incoming, out);
+    }
+  }
+
+  #sendStatic(route: StaticRoute, incoming: IncomingMessage, out: ServerResponse): void {
+    if (route.ready !== undefined) {
+      void route.ready.then(
+        () => this.#sendStatic(route, incoming, out),
+        (error: unknown) => this.#fail(error, incoming, out),
+      );
+      return;
+    }
+    if (incoming.method === "HEAD") sendWhole(out, route.status, staticHeadOnly(route), undefined, true);
+    else sendPrebuilt(out, route.status, staticWire(route), route.body);
+    this.#pending--;
+  }
+
+  #dispatch(handler: Handler, request: ServeRequest, incoming: IncomingMessage, out: ServerResponse | undefined): void {
+    let result: unknown;
+    try {
+      result = handler.call(this, request as unknown as Request, this);
+    } catch (error) {
+      this.#fail(error, incoming, out);
+      return;
+    }
+    if (isThenable(result)) {
+      result.then(
+        (value) => this.#respond(value, request, incoming, out),
+        (error: unknown) => this.#fail(error, incoming, out),
+      );
+    } else {
+      this.#respond(result, request, incoming, out);
+    }
+  }
+
+  #respond(result: unknown, request: ServeRequest, incoming: IncomingMessage, out: ServerResponse | undefined): void {
+    const upgrade = out === undefined ? this.#upgrades.get(request) : undefined;
+    if (upgrade?.upgraded === true) {
+      this.#pending--;
+      return;
+    }
+    const target = out ?? this.#upgradeResponse(incoming, upgrade);
+    if (target === undefined) return;
+    if (result instanceof Response) {
+      const cookies = request instanceof RouteRequest ? request.touchedCookies() : undefined;
+      const context: WriteContext = {
+        headOnly: incoming.method === "HEAD",
+        cookies: cookies === undefined ? undefined : setCookieHeaders(cookies),
+        incoming,
+      };
+      let writing: Promise<void> | undefined;
+      try {
+        writing = writeResponse(target, result, context);
+      } catch (error) {
+        this.#fail(error, incoming, target);
+        return;
+      }
+      this.#finish(target, writing, incoming);
+      return;
+    }
+    report(`error: Expected a Response object, but received '${inspect(result)}'`);
+    // Bun's development server shows its welcome text; in production the answer is an empty 204.
+    if (this.#development) this.#finish(target, sendWhole(target, 200, welcomeHead(), welcomeBody, incoming.method === "HEAD"));
+    else this.#finish(target, sendWhole(target, 204, `${statusLine(204)}Date: ${httpDate()}\r\n\r\n`, undefined, true));
+  }
+
+  /** Count the request as answered once its response has been handed to Node. */
+  #finish(out: ServerResponse, writing: Promise<void> | undefined | void, incoming?: IncomingMessage): void {
+    if (writing === undefined) {
+      this.#pending--;
+      return;
+    }
+    writing.then(
+      () => this.#pending--,
+      (error: unknown) => {
+        if (incoming === undefined || out.headersSent) {
+          this.#pending--;
+          out.destroy();
+        } else {
+          this.#fail(error, incoming, out);
+        }
+      },
+    );
+  }
+
+  #fail(error: unknown, incoming: IncomingMessage, out: ServerResponse | undefined): void {
+    const target = out ?? this.#upgradeResponse(incoming, undefined);
+    if (target === undefined) return;
+    if (target.headersSent || incoming.socket.destroyed || incoming.socket.writableEnded) {
+      // Nobody is left to answer (the client went away, or the body was refused with 413).
+      this.#pending--;
+      target.destroy();
+      return;
+    }
+    report(error);
+    const handler = this.#handlers.error;
+    if (handler !== undefined) {
+      let result: unknown;
+      try {
+        result = handler.call(this, error);
+      } catch (again) {
+        report(again);
+        this.#sendError(error, incoming, target, false);
+        return;
+      }
+      const settle = (value: unknown): void => {
+        if (value instanceof Response) {
+          const context: WriteContext = { headOnly: incoming.method === "HEAD", cookies: undefined, incoming };
+          try {
+            this.#finish(target, writeResponse(target, value, context));
+          } catch (writeError) {
+            report(writeError);
+            this.#sendError(error, incoming, target, false);
+          }
+        } else {
+          this.#sendError(error, incoming, target, true);
+        }
+      };
+      if (isThenable(result)) {
+        result.then(settle, (again: unknown) => {
+          report(again);
+          this.#sendError(error, incoming, target, false);
+        });
+      } else {
+        settle(result);
+      }
+      return;
+    }
+    this.#sendError(error, incoming, target, true);
+  }
+
+  #sendError(error: unknown, incoming: IncomingMessage, out: ServerResponse, mayShowPage: boolean): void {
+    if (mayShowPage && this.#development) {
+      const page = developmentErrorResponse(error, incoming.method ?? "GET", pathOf(incoming.url ?? "/"));
+      this.#finish(out, sendWhole(out, 500, page.head, page.body, incoming.method === "HEAD"));
+      return;
+    }
+    this.#finish(out, sendWhole(out, 500, plainErrorHead(), plainErrorBody, incoming.method === "HEAD"));
+  }
+
+  #onUpgrade(incoming: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.#pending++;
+    const request = new ServeRequest(incoming, undefined, this);
+    this.#upgrades.set(request, { context: { request: incoming, socket, head }, upgraded: false });
+    const fetch = this.#handlers.fetch;
+    const router = this.#router;
+    if (router !== undefined) {
+      const match = router.match(incoming.method ?? "GET", pathOf(incoming.url ?? "/"));
+      if (match !== undefined && match.target.kind === "handler") {
+        const routed = new RouteRequest(incoming, undefined, this, match.params, (header) => new CookieMap(header));
+        this.#upgrades.set(routed, { context: { request: incoming, socket, head }, upgraded: false });
+        this.#dispatch(match.target.handler, routed, incoming, undefined);
+        return;
+      }
+    }
+    if (fetch === undefined) {
+      this.#pending--;
+      socket.end(`${statusLine(404)}Date: ${httpDate()}\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    this.#dispatch(fetch, request, incoming, undefined);
+  }
+
+  /** For an upgrade request answered with a plain Response: a one-off ServerResponse on the raw socket. */
+  #upgradeResponse(incoming: IncomingMessage, upgrade: Upgrade | undefined): ServerResponse | undefined {
+    const socket = upgrade?.context.socket ?? incoming.socket;
+    // The hub may already have answered (426 for a bad handshake version) and ended the socket.
+    if (socket.destroyed || socket.writableEnded) {
+      this.#pending--;
+      return undefined;
+    }
+    const out = new ServerResponse(incoming);
+    out.shouldKeepAlive = false;
+    out.assignSocket(socket as never);
+    out.on("finish", () => socket.end());
+    return out;
+  }
+}

@@ -1,0 +1,94 @@
+// The lightweight Response Bun.serve writes without a stream read: it must
+// behave as a Response (Bun's Response where Bun and undici differ; the
+// expected values below are what Bun 1.4.5 gives for the same calls), and
+// interoperate with Node's own Response, fetch and streams.
+import { inspect } from "node:util";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FastResponse } from "../src/internal/serve/response.ts";
+
+const make = (body?: unknown, init?: ResponseInit): Response => new FastResponse(body as never, init) as unknown as Response;
+
+describe("FastResponse", () => {
+  it("is a Response both ways round", () => {
+    expect(make("x")).toBeInstanceOf(Response);
+    expect(new Response("x")).toBeInstanceOf(FastResponse);
+    expect(Object.prototype.toString.call(make("x"))).toBe("[object Response]");
+    expect(() => inspect(make("x"))).not.toThrow();
+  });
+
+  it("reports status, ok, statusText, type, url, redirected", () => {
+    const response = make("abc", { status: 201, statusText: "Made" });
+    expect([response.status, response.ok, response.statusText, response.type, response.url, response.redirected]).toEqual([201, true, "Made", "default", "", false]);
+    expect(make(null, { status: 404 }).ok).toBe(false);
+    expect(make(null, { status: 101 }).status).toBe(101);
+    expect(() => make("x", { status: 99 })).toThrow(new RangeError("The status provided (99) must be 101 or in the range of [200, 599]"));
+  });
+
+  it("holds only the headers the program set (Bun adds Content-Type on the wire)", () => {
+    expect([...make("x").headers]).toEqual([]);
+    expect([...make("x", { headers: { "X-A": "1" } }).headers]).toEqual([["x-a", "1"]]);
+    expect([...(FastResponse.json({ a: 1 }) as unknown as Response).headers]).toEqual([["content-type", "application/json;charset=utf-8"]]);
+    expect([...(FastResponse.json({ a: 1 }, { headers: { "X-B": "2" } }) as unknown as Response).headers]).toEqual([
+      ["content-type", "application/json;charset=utf-8"],
+      ["x-b", "2"],
+    ]);
+    expect(() => make("x", { headers: { "X-A": "a\r\nX-B: b" } })).toThrow(TypeError);
+  });
+
+  it("reads string and byte bodies once, as Bun does", async () => {
+    const response = make("héllo");
+    expect(await response.text()).toBe("héllo");
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toMatchObject({ name: "TypeError", message: "Body already used", code: "ERR_BODY_ALREADY_USED" });
+    expect(await make('{"a":[1]}').json()).toEqual({ a: [1] });
+    expect([...(await make(new Uint8Array([1, 2, 3])).bytes())]).toEqual([1, 2, 3]);
+    expect(new Uint8Array(await make(new Uint8Array([4, 5]).buffer).arrayBuffer())).toEqual(new Uint8Array([4, 5]));
+    const blob = await make("x").blob();
+    expect([blob.type, await blob.text()]).toEqual(["text/plain;charset=utf-8", "x"]);
+    expect(await make(null).text()).toBe("");
+    expect(make(null).body).toBeNull();
+  });
+
+  it("gives its body as a stream, after which it reads like any Response", async () => {
+    const response = make("stream me");
+    expect(await new Response(response.body).text()).toBe("stream me");
+    expect(response.bodyUsed).toBe(true);
+    const streamed = make(new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode("s")), c.close()) }));
+    expect(await streamed.text()).toBe("s");
+    const form = new FormData();
+    form.set("k", "v");
+    expect((await make(form).formData()).get("k")).toBe("v");
+    expect(await make(new Blob(["blob body"])).text()).toBe("blob body");
+  });
+
+  it("clones: both copies read the same body", async () => {
+    const original = make("abc", { status: 201, statusText: "Made", headers: { "X-A": "1" } });
+    const copy = original.clone();
+    expect([await original.text(), await copy.text(), copy.status, copy.statusText, copy.headers.get("x-a")]).toEqual(["abc", "abc", 201, "Made", "1"]);
+    const stream = make(new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode("t")), c.close()) }));
+    const streamCopy = stream.clone();
+    expect([await stream.text(), await streamCopy.text()]).toEqual(["t", "t"]);
+    expect(() => original.clone()).toThrow(new TypeError("Body is disturbed or locked"));
+  });
+
+  it("has Bun's statics: redirect (relative URLs too), json, error", async () => {
+    const redirect = FastResponse.redirect("/x") as unknown as Response;
+    expect([redirect.status, redirect.headers.get("location")]).toEqual([302, "/x"]);
+    expect(() => FastResponse.redirect("/x", 200)).toThrow(new RangeError("Failed to execute 'redirect' on 'Response': Invalid status code"));
+    expect(FastResponse.error().type).toBe("error");
+    expect(() => FastResponse.json(undefined)).toThrow(new TypeError("Value is not JSON serializable"));
+  });
+
+  it("round-trips any string and byte body (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string(), fc.uint8Array(), async (text, bytes) => {
+        expect(await make(text).text()).toBe(await new Response(text).text());
+        expect(new Uint8Array(await make(bytes).arrayBuffer())).toEqual(new Uint8Array(await new Response(bytes).arrayBuffer()));
+        const viaStream = await new Response(make(text).body).text();
+        expect(viaStream).toBe(text);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,232 @@
+// Bun.serve under real Bun and under Node + dx-compat: the same server script
+// started under both, the same raw HTTP requests sent to each, and the
+// answers compared: status line, headers (Date dropped), body.
+//
+// Header names are compared case-insensitively and as a set, because an
+// undici Response (Node's global) does not remember how the program spelled
+// them; when the global Response is dx-compat's lightweight one (what
+// dx-compat/register is meant to install), the bytes are compared exactly.
+import { startBoth, type RunningProgram } from "@dx-compat/oracle";
+import { connect } from "node:net";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const script = `
+import { writeFileSync } from "node:fs";
+// Under Node, optionally the lightweight Response as the global (what dx-compat/register is meant to install).
+if (!process.versions.bun && process.env.DX_SERVE_FAST_RESPONSE) globalThis.Response = (await import(process.env.DX_SERVE_FAST_RESPONSE)).FastResponse;
+writeFileSync("f.txt", "hello world, this is a file\\n");
+const fast = Object.getOwnPropertySymbols(Response).some((s) => s.description === "dx-compat.serve.nativeResponse");
+const json = (value, init = {}) => new Response(JSON.stringify(value), { ...init, headers: { "content-type": "application/json;charset=utf-8", ...init.headers } });
+const later = (ms) => new Promise((r) => setTimeout(r, ms));
+const main = Bun.serve({
+  port: 0, hostname: "127.0.0.1", development: false, maxRequestBodySize: 1000,
+  routes: {
+    "/r/static": new Response("static body", { headers: { "X-S": "1" } }),
+    "/r/users/:id": (req) => json({ tag: "users/:id", params: req.params }),
+    "/r/users/me": (req) => json({ tag: "users/me", params: req.params }),
+    "/r/users/:id/posts/:post": (req) => json({ tag: "posts", params: req.params }),
+    "/r/files/*": (req) => json({ tag: "files/*", params: req.params }),
+    "/r/*": (req) => json({ tag: "r/*", params: req.params }),
+    "/r/m": { GET: (req) => json({ tag: "m GET" }), POST: new Response("m POST static") },
+    "/r/off": false,
+    "/r/enc/:name": (req) => json({ tag: "enc", params: req.params }),
+    "/r/undef": () => undefined,
+    "/r/cookie": (req) => { const seen = [...req.cookies.entries()]; req.cookies.set("x", "y"); req.cookies.delete("a"); return json({ seen }); },
+    "/r/file": Bun.file("f.txt"),
+  },
+  async fetch(req, server) {
+    const path = new URL(req.url).pathname;
+    switch (path) {
+      case "/text": return new Response("hi");
+      case "/json": return json({ a: 1 });
+      case "/bytes": return new Response(new Uint8Array([1, 2, 3]));
+      case "/empty": return new Response();
+      case "/null204": return new Response(null, { status: 204 });
+      case "/hdr": return new Response("x", { headers: { "X-Custom-Header": "V", "content-type": "text/html" } });
+      case "/throw": throw new Error("boom");
+      case "/reject": return Promise.reject(new Error("boom2"));
+      case "/undef": return undefined;
+      case "/s418": return new Response("x", { status: 418 });
+      case "/s299": return new Response("x", { status: 299, statusText: "ignored" });
+      case "/redirect": return Response.redirect("http://x/text", 301);
+      case "/stream-now": return new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("ab")); c.enqueue(new TextEncoder().encode("cd")); c.close(); } }));
+      case "/stream-later": return new Response(new ReadableStream({ async pull(c) { await later(30); c.enqueue(new TextEncoder().encode("ab")); await later(30); c.close(); } }));
+      case "/blob": return new Response(new Blob(["blob"], { type: "x/y" }));
+      case "/setcookie": { const h = new Headers(); h.append("Set-Cookie", "a=1"); h.append("Set-Cookie", "b=2"); return new Response("x", { headers: h }); }
+      case "/dup": return new Response("x", { headers: [["X-A", "1"], ["x-a", "2"], ["Vary", "a"], ["vary", "b"]] });
+      case "/echo": return new Response(await req.text());
+      case "/json-echo": return json(await req.json());
+      case "/file": return new Response(Bun.file("f.txt"));
+      case "/info": {
+        const ip = server.requestIP(req);
+        return json({ url: req.url, method: req.method, headers: [...req.headers], isRequest: req instanceof Request, bodyNull: req.body === null,
+          cache: req.cache, credentials: req.credentials, mode: req.mode, redirect: req.redirect, referrer: req.referrer, keepalive: req.keepalive ?? "undefined",
+          signal: req.signal.aborted, ipFamily: ip.family, hasCookies: "cookies" in req, hasParams: req.params !== undefined, pending: server.pendingRequests });
+      }
+    }
+    return new Response("404 here", { status: 404 });
+  },
+});
+const bare = Bun.serve({ port: 0, hostname: "127.0.0.1", development: false, routes: { "/a": new Response("a"), "/m": { POST: () => new Response("p") }, "/f": false } });
+const handled = Bun.serve({
+  port: 0, hostname: "127.0.0.1", development: false,
+  fetch(req) { throw new Error(new URL(req.url).pathname.slice(1)); },
+  error(error) {
+    if (error.message === "nothing") return undefined;
+    if (error.message === "again") throw new Error("twice");
+    if (error.message === "later") return Promise.resolve(new Response("later", { status: 503 }));
+    return new Response("handled " + error.message, { status: 501, headers: { "X-E": "1" } });
+  },
+});
+const dev = Bun.serve({ port: 0, hostname: "127.0.0.1", development: true, fetch(req) { if (req.url.endsWith("/undef")) return undefined; throw new TypeError("boom dev"); } });
+console.log(JSON.stringify({ main: main.port, bare: bare.port, handled: handled.port, dev: dev.port, fast,
+  shape: { development: [main.development, dev.development], url: main.url.href.replace(String(main.port), "P"), tag: [main, dev].map((s) => Object.prototype.toString.call(s)), protocol: main.protocol, hostname: main.hostname, id: main.id } }));
+`;
+
+interface Ready {
+  main: number;
+  bare: number;
+  handled: number;
+  dev: number;
+  fast: boolean;
+  shape: unknown;
+}
+
+/** Send raw bytes; everything received until the server closes (bounded). */
+function raw(port: number, data: string | string[]): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    let out = "";
+    const finish = (): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(out);
+    };
+    const timer = setTimeout(finish, 3000);
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk: string) => (out += chunk));
+    socket.on("close", finish);
+    socket.on("error", finish);
+    socket.on("connect", async () => {
+      for (const part of Array.isArray(data) ? data : [data]) {
+        socket.write(part, "latin1");
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    });
+  });
+}
+
+const dateLine = /\r\nDate: [^\r]*/g;
+const lastModified = /\r\nlast-modified: [^\r]*/gi;
+
+/** Responses in a connection's output, each as status line, header set (lower-case names, Date dropped) and body. */
+function normalise(text: string): unknown[] {
+  const responses: unknown[] = [];
+  for (const part of text.replace(dateLine, "").replace(lastModified, "").split(/(?=HTTP\/1\.1 \d{3} )/)) {
+    if (part === "") continue;
+    const end = part.indexOf("\r\n\r\n");
+    const [status, ...lines] = part.slice(0, end === -1 ? undefined : end).split("\r\n");
+    const headers = lines.map((line) => {
+      const colon = line.indexOf(":");
+      return `${line.slice(0, colon).toLowerCase()}:${line.slice(colon + 1)}`;
+    });
+    responses.push({ status, headers: headers.sort(), body: end === -1 ? "" : part.slice(end + 4) });
+  }
+  return responses;
+}
+
+const close = "Connection: close\r\n";
+const get = (path: string, extra = ""): string => `GET ${path} HTTP/1.1\r\nHost: x\r\n${close}${extra}\r\n`;
+
+/** [server, request bytes, compare exactly when the fast Response is installed?] */
+type Target = keyof Omit<Ready, "fast" | "shape">;
+const cases: [Target, string | string[]][] = [
+  ...["/text", "/json", "/empty", "/null204", "/hdr", "/throw", "/reject", "/undef", "/s418", "/s299", "/redirect", "/stream-now", "/stream-later", "/blob", "/setcookie", "/dup", "/nope"].map(
+    (path) => ["main", get(path)] as [Target, string],
+  ),
+  ["main", get("/info?q=1", "X-Custom: yes\r\nAccept: */*\r\n")],
+  ["main", `HEAD /text HTTP/1.1\r\nHost: x\r\n${close}\r\n`],
+  ["main", `POST /echo HTTP/1.1\r\nHost: x\r\n${close}Content-Length: 5\r\n\r\nhello`],
+  ["main", [`POST /echo HTTP/1.1\r\nHost: x\r\n${close}Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n`, "2\r\nde\r\n0\r\n\r\n"]],
+  ["main", `POST /json-echo HTTP/1.1\r\nHost: x\r\n${close}Content-Length: 19\r\n\r\n{"a":[1,2,{"b":3}]}`],
+  ["main", [`POST /echo HTTP/1.1\r\nHost: x\r\n${close}Expect: 100-continue\r\nContent-Length: 4\r\n\r\n`, "data"]],
+  ["main", `POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\n\r\n`],
+  ["main", `POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${"400\r\n" + "a".repeat(1024) + "\r\n"}0\r\n\r\n`],
+  ["main", `GET /text HTTP/1.1\r\nHost: x\r\n\r\nGET /json HTTP/1.1\r\nHost: x\r\n${close}\r\n`],
+  ["main", "GARBAGE\r\n\r\n"],
+  ["main", "GET / HTTP/1.1\r\n\r\n"],
+  ["main", get("/r/static?q")],
+  ["main", `HEAD /r/static HTTP/1.1\r\nHost: x\r\n${close}\r\n`],
+  ...["/r/users/42", "/r/users/me", "/r/users/42/posts/7", "/r/files/a/b", "/r/files", "/r/zzz", "/r/m", "/r/off", "/r/enc/a%20b", "/r/users/", "/r/undef", "/r/file"].map((path) => ["main", get(path)] as [Target, string]),
+  ["main", `POST /r/m HTTP/1.1\r\nHost: x\r\n${close}Content-Length: 0\r\n\r\n`],
+  ["main", `PUT /r/m HTTP/1.1\r\nHost: x\r\n${close}Content-Length: 0\r\n\r\n`],
+  ["main", get("/r/cookie", "Cookie: a=1; b=2\r\n")],
+  ["main", get("/r/file", "Range: bytes=0-4\r\n")],
+  ["main", get("/r/file", "Range: bytes=100-200\r\n")],
+  ["bare", get("/a")],
+  ["bare", get("/b")],
+  ["bare", get("/m")],
+  ["bare", get("/f")],
+  ...["/e", "/nothing", "/again", "/later"].map((path) => ["handled", get(path)] as [Target, string]),
+];
+
+/**
+ * What an undici Response cannot carry to the server (a BunFile; whether its
+ * bytes came from a typed array, which Bun labels application/octet-stream):
+ * compared when the fast Response is installed.
+ */
+const fastOnly: [keyof Omit<Ready, "fast" | "shape">, string][] = [
+  ["main", get("/bytes")],
+  ["main", get("/file")],
+  ["main", get("/file", "Range: bytes=6-\r\n")],
+];
+
+async function answers(program: RunningProgram, list: [keyof Omit<Ready, "fast" | "shape">, string | string[]][]): Promise<string[]> {
+  const ready = program.ready as Ready;
+  const out: string[] = [];
+  for (const [server, request] of list) out.push(await raw(ready[server], request));
+  return out;
+}
+
+const fastResponseURL = pathToFileURL(new URL("../src/internal/serve/response.ts", import.meta.url).pathname).href;
+
+describe("Bun.serve against real Bun", () => {
+  it.each([
+    ["Node's own Response", {}, false],
+    ["dx-compat's lightweight Response as the global (byte for byte)", { DX_SERVE_FAST_RESPONSE: fastResponseURL }, true],
+  ] as const)("answers the same requests the same way, with %s", async (_name, env, fastExpected) => {
+    const { bun, node } = await startBoth(script, { env });
+    try {
+      const bunReady = bun.ready as Ready;
+      const nodeReady = node.ready as Ready;
+      expect(nodeReady.shape).toEqual(bunReady.shape);
+      expect(nodeReady.fast).toBe(fastExpected);
+      const [fromBun, fromNode] = await Promise.all([answers(bun, cases), answers(node, cases)]);
+      const mismatches: unknown[] = [];
+      cases.forEach(([server, request], index) => {
+        const label = `${server} ${JSON.stringify(request).slice(0, 60)}`;
+        const [ours, theirs] = [normalise(fromNode[index]!), normalise(fromBun[index]!)];
+        if (JSON.stringify(ours) !== JSON.stringify(theirs)) mismatches.push({ label, node: ours, bun: theirs });
+        const [ourBytes, theirBytes] = [fromNode[index]!, fromBun[index]!].map((text) => text.replace(dateLine, "").replace(lastModified, ""));
+        if (nodeReady.fast && ourBytes !== theirBytes) mismatches.push({ label, nodeBytes: ourBytes, bunBytes: theirBytes });
+      });
+      expect(mismatches).toEqual([]);
+      if (nodeReady.fast) {
+        const [bunFiles, nodeFiles] = await Promise.all([answers(bun, fastOnly), answers(node, fastOnly)]);
+        expect(nodeFiles.map(normalise)).toEqual(bunFiles.map(normalise));
+      }
+      // The development error page: same status, type and error data (Bun adds its overlay script).
+      const [bunPage, nodePage] = await Promise.all([raw(bunReady.dev, get("/x")), raw(nodeReady.dev, get("/x"))]);
+      const pageData = (text: string): unknown => {
+        const data = JSON.parse(/<script id="__bunfallback" type="application\/json">(.*?)<\/script>/.exec(text)![1]!) as { message: string; problems: { exceptions: { name: string; message: string }[] } };
+        return { head: text.split("\r\n").slice(0, 2), message: data.message, exception: { name: data.problems.exceptions[0]!.name, message: data.problems.exceptions[0]!.message } };
+      };
+      expect(pageData(nodePage)).toEqual(pageData(bunPage));
+      const [bunWelcome, nodeWelcome] = await Promise.all([raw(bunReady.dev, get("/undef")), raw(nodeReady.dev, get("/undef"))]);
+      expect(nodeWelcome.replace(dateLine, "")).toBe(bunWelcome.replace(dateLine, ""));
+    } finally {
+      await Promise.all([bun.stop(), node.stop()]);
+    }
+  }, 30_000);
+});
