@@ -1,4 +1,5 @@
 import { definePackageBuild } from "@dx-compat/tsup-config";
 import { defineConfig } from "tsup";
 
-export default defineConfig(definePackageBuild());
+// Two entries: the `bun` module's members, and Bun's Response class (its own subpath).
+export default defineConfig(definePackageBuild({ entry: ["src/index.ts", "src/response.ts"] }));

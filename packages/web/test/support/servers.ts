@@ -32,7 +32,7 @@ export function close(server: Server): Promise<void> {
 }
 
 /** What an echo server saw, as JSON: method, url, raw headers, body. */
-export const echo: RequestListener = (request: IncomingMessage, response: ServerResponse) => {
+const echo: RequestListener = (request: IncomingMessage, response: ServerResponse) => {
   const chunks: Buffer[] = [];
   request.on("data", (chunk: Buffer) => chunks.push(chunk));
   request.on("end", () => {

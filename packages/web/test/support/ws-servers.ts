@@ -6,12 +6,12 @@ import { createServer as createHttpsServer } from "node:https";
 import { WebSocketServer, type WebSocket as ServerSide } from "ws";
 import { close, listen, portOf, type Certificate } from "./servers.ts";
 
-export interface Handshake {
+interface Handshake {
   url: string;
   rawHeaders: string[];
 }
 
-export interface ServerClose {
+interface ServerClose {
   code: number;
   reason: string;
 }

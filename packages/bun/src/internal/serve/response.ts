@@ -136,6 +136,8 @@ export class FastResponse {
     Object.setPrototypeOf(this.prototype, NativeResponse.prototype);
     Object.setPrototypeOf(this, NativeResponse);
     Object.defineProperty(this, nativeKey, { value: NativeResponse });
+    // Installed as the global, it is the program's `Response`: named as Bun's is.
+    Object.defineProperty(this, "name", { value: "Response" });
     Object.defineProperty(this.prototype, inspect.custom, {
       value(this: FastResponse, depth: number, options: object) {
         return inspect(this.#toNativeView(), { ...options, depth });

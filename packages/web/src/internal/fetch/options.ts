@@ -2,7 +2,7 @@
 // a wrongly typed option is ignored, except a proxy URL that does not parse.
 import { bunFetchError, coded } from "./errors.ts";
 
-export interface ProxyChoice {
+interface ProxyChoice {
   url: URL;
   headers?: Record<string, string>;
 }
@@ -66,9 +66,4 @@ export function readExtensions(init: unknown, target: string): BunFetchExtension
   const proxy = readProxy(options["proxy"], target);
   if (proxy !== undefined) extensions.proxy = proxy;
   return extensions;
-}
-
-/** True when Node's own fetch, unchanged, already does what Bun would. */
-export function needsDispatcher(extensions: BunFetchExtensions): boolean {
-  return extensions.unix !== undefined || extensions.tls !== undefined || extensions.proxy !== undefined || extensions.verbose || !extensions.decompress || !extensions.keepalive;
 }

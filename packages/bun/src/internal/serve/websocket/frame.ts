@@ -37,7 +37,7 @@ function writeHeader(target: Buffer, opcode: number, payloadLength: number): num
 }
 
 /** A final, unfragmented frame for a text payload (encoded straight into the frame buffer). */
-export function textFrame(text: string, byteLength: number, opcode = OPCODE_TEXT): Buffer {
+export function textFrame(text: string, byteLength: number, opcode: number = OPCODE_TEXT): Buffer {
   const frame = Buffer.allocUnsafe(headerLength(byteLength) + byteLength);
   const offset = writeHeader(frame, opcode, byteLength);
   if (byteLength > 0) frame.write(text, offset, byteLength, "utf8");
@@ -45,7 +45,7 @@ export function textFrame(text: string, byteLength: number, opcode = OPCODE_TEXT
 }
 
 /** A final, unfragmented frame for a binary payload (the payload is not copied when it is large). */
-export function binaryFrame(payload: Buffer, opcode = OPCODE_BINARY): Frame {
+export function binaryFrame(payload: Buffer, opcode: number = OPCODE_BINARY): Frame {
   const length = payload.length;
   if (length > COPY_LIMIT) {
     const header = Buffer.allocUnsafe(headerLength(length));
