@@ -9,6 +9,7 @@ import { coded, invalidURL, toBunFetchError } from "./internal/fetch/errors.ts";
 import { fetchFileURL } from "./internal/fetch/file-url.ts";
 import { readExtensions, type BunFetchExtensions } from "./internal/fetch/options.ts";
 import { preconnect } from "./internal/fetch/preconnect.ts";
+import { asPlatformRequest } from "./internal/fetch/request.ts";
 
 // Captured when this module loads, before any installer puts Bun's fetch in its
 // place; read on the first call, so importing this module loads nothing.
@@ -64,8 +65,9 @@ async function fetchOverNetwork(input: FetchInput, init: RequestInit | undefined
   return extensions.decompress ? response : restoreEncoding(response);
 }
 
-async function bunFetch(input: FetchInput, init?: RequestInit): Promise<Response> {
+async function bunFetch(given: FetchInput, init?: RequestInit): Promise<Response> {
   if (arguments.length === 0) throw coded(new TypeError("fetch() expects a string but received no arguments."), "ERR_MISSING_ARGS");
+  const input = asPlatformRequest(given);
   const url = targetURL(input);
   switch (url.protocol) {
     case "http:":

@@ -2,11 +2,11 @@
 // with an openssl certificate, a forwarding proxy, file: URLs, decompress,
 // keepalive, verbose, and Bun's error shapes for what goes wrong.
 import { writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, request } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { file } from "@dx-compat/bun";
+import { file, serve } from "@dx-compat/bun";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fetch } from "../src/index.ts";
 import { close, closedPort, httpServer, httpsServer, listen, makeCertificate, portOf, proxyServer, scratch, type Certificate } from "./support/servers.ts";
@@ -306,6 +306,31 @@ describe("Blob bodies", () => {
       expect(await new Request("http://x/", { method: "POST", body: file(path) }).text()).toBe('{"from":"disk"}');
     } finally {
       await close(server);
+    }
+  });
+});
+
+describe("Requests from Bun.serve", () => {
+  it("forwards the request a Bun.serve handler received, body and all (fetch(req) as a proxy)", async () => {
+    const upstream = await httpServer();
+    // The handler's Request is Bun.serve's lazy one, not undici's: fetch must still take it.
+    const proxy = serve({ port: 0, hostname: "127.0.0.1", fetch: (req) => fetch(req) });
+    try {
+      const answer = await new Promise<{ status: number | undefined; body: string }>((resolve, reject) => {
+        const outgoing = request({ host: "127.0.0.1", port: proxy.port, path: "/via?x=1", method: "POST", headers: { Host: `127.0.0.1:${portOf(upstream)}`, "X-Trace": "t1", "Content-Type": "text/plain" } }, (response) => {
+          let body = "";
+          response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve({ status: response.statusCode, body }));
+        });
+        outgoing.on("error", reject);
+        outgoing.end("hello upstream");
+      });
+      expect(answer.status).toBe(200);
+      const echoed = JSON.parse(answer.body) as Echoed;
+      expect([echoed.method, echoed.url, echoed.body]).toEqual(["POST", "/via?x=1", "hello upstream"]);
+      expect(headerNames(echoed)).toContain("x-trace");
+    } finally {
+      await proxy.stop(true);
+      await close(upstream);
     }
   });
 });
