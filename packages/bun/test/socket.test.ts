@@ -10,19 +10,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "../src/connect.ts";
 import { listen } from "../src/listen.ts";
+import { until, wait } from "./support/wait.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "dx-socket-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await wait(5);
-  }
-}
 
 type Handlers = SocketHandler<unknown>;
 

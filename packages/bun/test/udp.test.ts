@@ -3,16 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { udpSocket } from "../src/udp-socket.ts";
-
-const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await wait(5);
-  }
-}
+import { until } from "./support/wait.ts";
 
 describe("Bun.udpSocket", () => {
   it("sends and receives; data gets (socket, data, port, address, flags)", async () => {

@@ -4,6 +4,8 @@
 // helpers turn one into the other, message for message where Bun has its own
 // words, and otherwise in Bun's generic "<code> fetching <url>" form.
 
+import { certificateMessages } from "../certificate-messages.ts";
+
 interface NodeCause {
   code?: unknown;
   hostname?: unknown;
@@ -17,13 +19,7 @@ const bunMessages: Readonly<Record<string, string>> = {
   ECONNREFUSED: "ECONNREFUSED: Unable to connect. Is the computer able to access the url?",
   ENOENT: "ENOENT: Was there a typo in the url or port?",
   ECONNRESET: `ECONNRESET: The socket connection was closed unexpectedly. ${seeVerbose}`,
-  // BoringSSL's words for the certificate failures Node's OpenSSL words slightly differently.
-  DEPTH_ZERO_SELF_SIGNED_CERT: "self signed certificate",
-  SELF_SIGNED_CERT_IN_CHAIN: "self signed certificate in certificate chain",
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "unable to verify the first certificate",
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "unable to get local issuer certificate",
-  CERT_HAS_EXPIRED: "certificate has expired",
-  CERT_NOT_YET_VALID: "certificate is not yet valid",
+  ...certificateMessages,
 };
 
 /** undici's codes for what Bun reports under a system code. */

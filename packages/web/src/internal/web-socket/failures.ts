@@ -2,6 +2,7 @@
 // `error` event's Error ("WebSocket connection to '<url>' failed: <why>", with a
 // `code` where there is one) for a connection that fails. `ws` words the same
 // failures its own way; these tables translate.
+import { certificateMessages } from "../certificate-messages.ts";
 
 export function invalidState(): DOMException {
   return new DOMException("The object is in an invalid state.", "InvalidStateError");
@@ -28,15 +29,6 @@ const handshakeMessages: Readonly<Record<string, string>> = {
   "Opening handshake has timed out": "Timeout",
 };
 
-/** BoringSSL's words for the certificate failures Node's OpenSSL words slightly differently. */
-const certificateMessages: Readonly<Record<string, string>> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: "self signed certificate",
-  SELF_SIGNED_CERT_IN_CHAIN: "self signed certificate in certificate chain",
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "unable to verify the first certificate",
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "unable to get local issuer certificate",
-  CERT_HAS_EXPIRED: "certificate has expired",
-  CERT_NOT_YET_VALID: "certificate is not yet valid",
-};
 
 /** Bun's words for the frame errors `ws` detects (by `ws`'s code). */
 function frameMessage(code: string, message: string): string | undefined {
