@@ -125,6 +125,12 @@ export class FastResponse {
       this.#body = null;
       this.#native = new (platformResponse())(body, { headers: this.headers });
     }
+    if (this.#headers !== undefined) this.#addBlobType(this.#headers);
+  }
+
+  /** As in Bun, a Blob body's type shows in the headers (a string body's does not). */
+  #addBlobType(headers: Headers): void {
+    if (this.#body instanceof Blob && this.#body.type !== "" && !headers.has("content-type")) headers.set("Content-Type", this.#body.type);
   }
 
   static {
@@ -191,6 +197,7 @@ export class FastResponse {
     if (this.#headers === undefined) {
       this.#headers = new Headers(this.#headersInit);
       if (this.#jsonType) this.#headers.set("Content-Type", "application/json;charset=utf-8");
+      this.#addBlobType(this.#headers);
       this.#headersInit = undefined;
       this.#jsonType = false;
     }
