@@ -80,11 +80,20 @@ describe("FastResponse", () => {
     expect(() => FastResponse.json(undefined)).toThrow(new TypeError("Value is not JSON serializable"));
   });
 
+  it("shows a Blob body's type in its headers, as Bun does, and not a string body's", () => {
+    expect(make(new Blob(["x"], { type: "text/csv" })).headers.get("content-type")).toBe("text/csv");
+    expect(make(new Blob(["x"], { type: "text/csv" }), { headers: { "content-type": "a/b" } }).headers.get("content-type")).toBe("a/b");
+    expect(make("text").headers.get("content-type")).toBe(null);
+  });
+
   it("round-trips any string and byte body (property)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.uint8Array(), async (text, bytes) => {
         expect(await make(text).text()).toBe(await new Response(text).text());
         expect(new Uint8Array(await make(bytes).arrayBuffer())).toEqual(new Uint8Array(await new Response(bytes).arrayBuffer()));
+        // Exactly the body's bytes, never a view of a larger (pooled) buffer.
+        expect(new Uint8Array(await make(text).arrayBuffer())).toEqual(new Uint8Array(await new Response(text).arrayBuffer()));
+        expect(new Uint8Array(await make(Buffer.from(bytes)).arrayBuffer())).toEqual(new Uint8Array(await new Response(bytes).arrayBuffer()));
         const viaStream = await new Response(make(text).body).text();
         expect(viaStream).toBe(text);
       }),

@@ -224,8 +224,10 @@ export class FastResponse {
     const body = this.#takeSimple();
     if (body === notSimple) return this.#nativeBody().arrayBuffer();
     if (body instanceof Error) return Promise.reject(body);
-    const bytes = typeof body === "string" ? Buffer.from(body) : body;
-    return Promise.resolve(bytes.slice().buffer as ArrayBuffer);
+    // A fresh buffer of exactly the body: Buffer.from() of a short string is a view
+    // of Node's shared pool, and Buffer#slice() does not copy.
+    const bytes = typeof body === "string" ? new TextEncoder().encode(body) : new Uint8Array(body);
+    return Promise.resolve(bytes.buffer as ArrayBuffer);
   }
   bytes(): Promise<Uint8Array<ArrayBuffer>> {
     return this.arrayBuffer().then((buffer) => new Uint8Array(buffer));
