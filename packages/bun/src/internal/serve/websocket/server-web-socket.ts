@@ -103,7 +103,8 @@ function binaryFor(data: Buffer, type: BinaryType): Buffer | ArrayBuffer | Uint8
     case "arraybuffer":
       return data.buffer.slice(data.byteOffset, data.byteOffset + data.length) as ArrayBuffer;
     case "uint8array":
-      return new Uint8Array(data.buffer, data.byteOffset, data.length);
+      // A copy: `data` may be a view into a larger receive buffer.
+      return new Uint8Array(data);
     default:
       return new Blob([data]);
   }
