@@ -227,4 +227,32 @@ describe("Bun.serve against real Bun", () => {
       await Promise.all([bun.stop(), node.stop()]);
     }
   }, 30_000);
+
+  it("lets a handler copy its request: new Request(req, init), clone, instanceof, fetch(req)", async () => {
+    const copier = `
+      const upstream = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: async (req) => new Response(req.method + " " + new URL(req.url).pathname + " " + (await req.text()) + " " + req.headers.get("x-added")) });
+      const server = Bun.serve({
+        port: 0,
+        hostname: "127.0.0.1",
+        async fetch(req) {
+          const isRequest = req instanceof Request;
+          const copy = new Request(req, { headers: { "x-added": "1", "x-trace": req.headers.get("x-trace") ?? "" } });
+          const facts = { isRequest, copyIsRequest: copy instanceof Request, name: Request.name, method: copy.method, url: copy.url, trace: copy.headers.get("x-trace"), added: copy.headers.get("x-added"), bodyUsed: req.bodyUsed };
+          const forwarded = await fetch(new Request("http://127.0.0.1:" + upstream.port + "/up", copy));
+          return Response.json({ ...facts, upstream: await forwarded.text() });
+        },
+      });
+      console.log(JSON.stringify({ port: server.port }));`;
+    const { bun, node } = await startBoth(copier);
+    try {
+      const ask = (program: RunningProgram): Promise<string> =>
+        raw((program.ready as { port: number }).port, "POST /copy?q=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Trace: t7\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
+      const [fromBun, fromNode] = await Promise.all([ask(bun), ask(node)]);
+      const body = (text: string): unknown => JSON.parse(text.slice(text.indexOf("\r\n\r\n") + 4).replace(/:\d+\//g, ":PORT/")) as unknown;
+      expect(body(fromBun)).toMatchObject({ isRequest: true, copyIsRequest: true, method: "POST", trace: "t7", added: "1", upstream: "POST /up hello 1" });
+      expect(body(fromNode)).toEqual(body(fromBun));
+    } finally {
+      await Promise.all([bun.stop(), node.stop()]);
+    }
+  }, 30_000);
 });
