@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The suites that must also pass on Node 22 (engines: >=22.15): every package's
-// tests, run by vitest on the toolchain's Node 22. Differential tests spawn
+// tests and the examples' tests, run by vitest on the toolchain's Node 22. Differential tests spawn
 // process.execPath, so the programs under test run on Node 22 as well.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -16,6 +16,8 @@ const suites = [
   ...readdirSync(join(rootDir, "packages")).map((name) => join("packages", name)),
   "native",
   join("tooling", "oracle"),
+  // The demo app must run on Node 22 too.
+  ...readdirSync(join(rootDir, "examples")).map((name) => join("examples", name)),
 ].filter((dir) => existsSync(join(rootDir, dir, "test")));
 
 const version = spawnSync(node22, ["--version"], { encoding: "utf8" }).stdout.trim();
