@@ -18,6 +18,12 @@ export interface RequestHost {
 
 let incomingOf: (request: object) => IncomingMessage | undefined;
 
+/**
+ * The registered symbol by which Bun's Request and Bun's fetch rebuild a served
+ * request as a platform one: `request[requestArguments]()` gives `[url, init]`.
+ */
+export const requestArguments: symbol = Symbol.for("dx-compat.serve.requestArguments");
+
 /** The IncomingMessage behind a Bun.serve request (undefined for any other Request). */
 export function requestIncoming(request: object): IncomingMessage | undefined {
   return incomingOf(request);
@@ -149,6 +155,16 @@ export class ServeRequest {
   static {
     incomingOf = (request) => (#incoming in request ? request.#incoming : undefined);
     Object.setPrototypeOf(this.prototype, Request.prototype);
+    // What rebuilds this request as the platform's own (undici's) Request, taking
+    // this one's body. undici brand-checks its inputs, so `new Request(req)` and
+    // `fetch(req)` go through this: Bun's Request and Bun's fetch call it by the
+    // registered symbol, so @dx-compat/web needs no import of this package.
+    Object.defineProperty(this.prototype, requestArguments, {
+      value(this: ServeRequest): [string, RequestInit] {
+        return [this.url, this.#platformInit(this.method === "GET" || this.method === "HEAD" ? null : this.body)];
+      },
+      configurable: true,
+    });
   }
 
   get method(): string {
@@ -287,8 +303,16 @@ export class ServeRequest {
     let theirs: ReadableStream<Uint8Array> | null = null;
     if (body !== null) [mine, theirs] = body.tee();
     this.#stream = mine;
-    const copy = new Request(this.url, { method: this.method, headers: this.headers, body: theirs, duplex: "half" } as RequestInit);
-    return copy;
+    return new Request(this.url, this.#platformInit(theirs));
+  }
+
+  #platformInit(body: ReadableStream<Uint8Array> | null): RequestInit {
+    const init: RequestInit & { duplex?: "half" } = { method: this.method, headers: this.headers, signal: this.signal, redirect: this.redirect };
+    if (body !== null) {
+      init.body = body;
+      init.duplex = "half";
+    }
+    return init;
   }
 }
 
