@@ -45,25 +45,24 @@ function asVerificationError(error: unknown): unknown {
   return error instanceof PasswordFailure ? failureError("verification", error.reason) : error;
 }
 
-export function verifyNow(password: Uint8Array, hash: Buffer, named: AlgorithmLabel | undefined): boolean {
-  let plan: Plan;
+/** The verification plan, its failures reported as verification errors. */
+function verificationPlan(password: Uint8Array, hash: Buffer, named: AlgorithmLabel | undefined): Plan {
   try {
-    plan = planVerify(password, hash, named);
+    return planVerify(password, hash, named);
   } catch (error) {
     throw asVerificationError(error);
   }
+}
+
+export function verifyNow(password: Uint8Array, hash: Buffer, named: AlgorithmLabel | undefined): boolean {
+  const plan = verificationPlan(password, hash, named);
   if (typeof plan === "boolean") return plan;
   if ("argon2" in plan) return matches(argon2Backend().sync(plan.argon2.input), plan.argon2.expected);
   return matches(cryptHashBytes(bcryptBackend().sync(plan.bcrypt.input)), plan.bcrypt.expected);
 }
 
 export async function verifyLater(password: Uint8Array, hash: Buffer, named: AlgorithmLabel | undefined): Promise<boolean> {
-  let plan: Plan;
-  try {
-    plan = planVerify(password, hash, named);
-  } catch (error) {
-    throw asVerificationError(error);
-  }
+  const plan = verificationPlan(password, hash, named);
   if (typeof plan === "boolean") return plan;
   if ("argon2" in plan) return matches(await argon2Backend().async(plan.argon2.input), plan.argon2.expected);
   return matches(cryptHashBytes(await bcryptBackend().async(plan.bcrypt.input)), plan.bcrypt.expected);
