@@ -17,7 +17,9 @@ const scenarios = {
     let out = ""; const exits = [];
     const proc = spawn(["sh", "-c", script], { timeout: 5000, terminal: { ...opts, data: (t, d) => { out += Buffer.from(d).toString("latin1"); }, exit: (t, code, signal) => { exits.push([code, signal, t.closed]); } } });
     const t = proc.terminal;
-    const before = [proc.stdin, proc.stdout, proc.stderr, t.constructor.name, t.closed, t.inputFlags, t.outputFlags, t.localFlags, t.controlFlags];
+    // ECHO (0o10) is left out of the local flags: a child running \`stty -echo\` may
+    // already have cleared it by now, under either runtime (it raced once in CI).
+    const before = [proc.stdin, proc.stdout, proc.stderr, t.constructor.name, t.closed, t.inputFlags, t.outputFlags, t.localFlags & ~0o10, t.controlFlags];
     await sleep(100);
     const wrote = input === undefined ? null : t.write(input);
     const code = await proc.exited;
