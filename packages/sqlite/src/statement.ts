@@ -35,6 +35,12 @@ type ColumnType = "INTEGER" | "FLOAT" | "TEXT" | "BLOB" | "NULL";
 
 const NO_VALUES: unknown[] = [];
 
+/** A twin of the statement in better-sqlite3's object mode, and the fix-up its rows need. */
+interface ObjectReader {
+  native: NativeStatement;
+  fix: RowFixer;
+}
+
 function typeOfValue(value: unknown): ColumnType {
   if (value === null) return "NULL";
   if (typeof value === "bigint") return "INTEGER";
@@ -82,8 +88,8 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   #typedReader: NativeStatement | undefined;
   #columns: { name: string; type: string | null }[] | undefined;
   #makeRow: RowFactory | undefined;
-  /** For all()/iterate(): better-sqlite3 builds many rows faster as objects than we can from arrays. */
-  #objectReader: { native: NativeStatement; fix: RowFixer } | null | undefined;
+  /** For get()/all(): better-sqlite3 builds rows faster as objects (one cached shape) than we can from arrays. */
+  #objectReader: ObjectReader | null | undefined;
 
   /** Made by `Database.prototype.query` / `prepare` (one handle argument, as Bun's constructor takes). */
   constructor(handle: StatementHandle) {
@@ -94,7 +100,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     this.#native = context.native;
     this.#reader = context.native.reader;
     this.#safeIntegers = safeIntegers;
-    // Always raw: rows are built here (internal/rows.ts), which is also what values() wants.
+    // Raw: values(), iterate() and rows of an as(Class) statement are built here (internal/rows.ts).
     if (this.#reader) this.#native.raw(true);
   }
 
@@ -129,21 +135,24 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   /** The first row, or `null`. */
   get(...params: ParamsType): ReturnType | null {
     const values = this.#values(params);
+    if (!this.#reader) {
+      this.#runValues(values);
+      return null;
+    }
+    let objects: ObjectReader | null;
     let row: unknown;
     try {
-      if (!this.#reader) {
-        this.#native.run(...values);
-        return null;
-      }
-      row = this.#native.get(...values);
+      objects = this.#objects();
+      row = (objects === null ? this.#native : objects.native).get(...values);
     } catch (error) {
       throw this.#fail(error);
     }
-    return row === undefined ? null : this.#row(row);
+    if (row === undefined) return null;
+    return objects === null ? this.#row(row) : (objects.fix(row as Record<string, unknown>) as ReturnType);
   }
 
   /** The object-mode twin of the statement, or `null` where rows must be built from arrays. */
-  #objects(): { native: NativeStatement; fix: RowFixer } | null {
+  #objects(): ObjectReader | null {
     if (this.#objectReader === undefined) {
       const fix = this.#class === undefined ? rowFixer(this.columnNames) : null;
       if (fix === null) return null;
@@ -161,9 +170,10 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
       this.#runValues(values);
       return [];
     }
-    const objects = this.#objects();
+    let objects: ObjectReader | null;
     let rows: unknown[];
     try {
+      objects = this.#objects();
       rows = (objects === null ? this.#native : objects.native).all(...values);
     } catch (error) {
       throw this.#fail(error);
