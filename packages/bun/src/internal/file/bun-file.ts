@@ -71,7 +71,10 @@ export class BunFile extends Blob implements BunFileType {
 
   static {
     readOwnBytes = (value) => (#target in value ? readBytesSync(value.#target, value.#range) : undefined);
-    provideFileTargets((value) => (#target in value ? value.#target : undefined));
+    provideFileTargets(
+      (value) => (#target in value ? value.#target : undefined),
+      (value) => (#target in value ? value.#range : undefined),
+    );
     lazyNodeInternals(this.prototype, (instance) => (instance as BunFile).#asNodeBlob());
     Object.defineProperty(this.prototype, inspect.custom, {
       value(this: BunFile) {

@@ -2,14 +2,15 @@
 // tried before a `:param`, and a `:param` before a `*` wildcard, backing up
 // when a branch has nothing for the request's method — which is the order
 // Bun 1.4.5 picks (exact > parameter > wildcard, longest wildcard first).
-import type { BunFile } from "bun";
 import { notImplemented } from "@dx-compat/shared/errors";
+import type { HeadersInit } from "bun";
 import { hash } from "../../hash.ts";
-import { fileTarget } from "../file/target.ts";
+import { fileSpan, fileTarget, type FileSpan } from "../file/target.ts";
+import { bareTag } from "./conditional.ts";
 import { httpDate } from "./http-date.ts";
 import { fastParts } from "./response.ts";
 import { statusLine } from "./status.ts";
-import { wireHeaders } from "./wire-headers.ts";
+import { sortedWireHeaders } from "./wire-headers.ts";
 
 type RouteHandler = (request: Request, server: unknown) => unknown;
 
@@ -18,6 +19,10 @@ export interface StaticRoute {
   readonly kind: "static";
   /** Status line and headers (with Bun's etag), without Date / Content-Length. */
   prefix: string;
+  /** The header lines alone (what a 304 repeats). */
+  lines: string;
+  /** The entity tag If-None-Match is compared with (quotes and W/ removed); undefined for an empty body. */
+  tag: string | undefined;
   body: Uint8Array;
   status: number;
   /** Set until the body of a native Response has been read. */
@@ -26,10 +31,17 @@ export interface StaticRoute {
   wire: { date: string; head: string; bytes: Buffer } | undefined;
 }
 
+/** A BunFile (or a Response holding one) in `routes`: streamed from disk per request. */
 export interface FileRoute {
   readonly kind: "file";
-  readonly file: BunFile;
   readonly path: string;
+  /** The part of the file a slice covers. */
+  readonly span: FileSpan;
+  readonly status: number;
+  /** The Response's header lines with the file's Content-Type, in Bun's order (no Content-Length). */
+  readonly lines: string;
+  /** The program's own Last-Modified, which replaces the file's (and, parsed, is what If-Modified-Since is compared with). */
+  readonly lastModified: string | undefined;
 }
 
 interface HandlerRoute {
@@ -76,39 +88,54 @@ function staticFrom(status: number, pairs: Iterable<readonly [string, string]>, 
     if (name === "content-type" && value === "text/plain;charset=UTF-8") defaultType = "text/plain;charset=utf-8";
     else list.push([name, value]);
   }
+  // Bun gives an empty body neither a default Content-Type nor an etag.
+  const empty = body.byteLength === 0;
   const hasType = list.some(([name]) => name.toLowerCase() === "content-type");
-  if (!hasType && defaultType !== undefined) list.push(["Content-Type", defaultType]);
-  const hasTag = list.some(([name]) => name.toLowerCase() === "etag");
-  const wire = wireHeaders(list);
-  const prefix = statusLine(status) + wire.text + (hasTag ? "" : `etag: "${etagOf(body)}"\r\n`);
-  return { kind: "static", prefix, body, status, ready: undefined, wire: undefined };
+  if (!hasType && defaultType !== undefined && !empty) list.push(["Content-Type", defaultType]);
+  const ownTag = list.find(([name]) => name.toLowerCase() === "etag");
+  const wire = sortedWireHeaders(list);
+  const generated = ownTag === undefined && !empty ? etagOf(body) : undefined;
+  const lines = wire.text + (generated === undefined ? "" : `etag: "${generated}"\r\n`);
+  const tag = ownTag === undefined ? generated : bareTag(ownTag[1]);
+  return { kind: "static", prefix: statusLine(status) + lines, lines, tag, body, status, ready: undefined, wire: undefined };
 }
 
-function prepareStatic(response: Response): StaticRoute {
+function headerPairs(init: HeadersInit | undefined): [string, string][] {
+  if (init === undefined) return [];
+  const source = Array.isArray(init) || init instanceof Headers ? init : Object.entries(init);
+  const pairs: [string, string][] = [];
+  for (const [name, value] of source as Iterable<[string, string]>) pairs.push([name, value]);
+  return pairs;
+}
+
+/** A file route: what Bun keeps of the Response (status, headers with the file's type) and the file's span. */
+function fileRouteFrom(file: Blob, path: string, status: number, pairs: [string, string][]): FileRoute {
+  const lastModified = pairs.find(([name]) => name.toLowerCase() === "last-modified")?.[1];
+  if (file.type !== "" && !pairs.some(([name]) => name.toLowerCase() === "content-type")) pairs.push(["Content-Type", file.type]);
+  return { kind: "file", path, span: fileSpan(file) ?? { start: 0, end: undefined }, status, lines: sortedWireHeaders(pairs).text, lastModified };
+}
+
+function prepareStatic(response: Response): StaticRoute | FileRoute {
   const parts = fastParts(response);
   if (parts !== undefined && !parts.bodyUsed) {
     const body = parts.body;
-    const pairs: [string, string][] = [];
-    const init = parts.headers ?? parts.headersInit;
-    if (init !== undefined) {
-      const source = Array.isArray(init) || init instanceof Headers ? init : Object.entries(init);
-      for (const [name, value] of source as Iterable<[string, string]>) pairs.push([name, value]);
-    }
+    const pairs = headerPairs(parts.headers ?? parts.headersInit);
     if (parts.jsonType) pairs.push(["Content-Type", "application/json;charset=utf-8"]);
     if (typeof body === "string") return staticFrom(parts.status, pairs, Buffer.from(body), "text/plain;charset=utf-8");
     if (body === null || body === undefined) return staticFrom(parts.status, pairs, new Uint8Array(0), undefined);
     if (body instanceof Uint8Array) return staticFrom(parts.status, pairs, body, "application/octet-stream");
+    const target = body instanceof Blob ? fileTarget(body) : undefined;
+    if (target?.kind === "path") return fileRouteFrom(body as Blob, target.path, parts.status, pairs);
   }
   // A native Response (or an unusual body): read it once, then serve the bytes.
   const route = staticFrom(response.status, [], new Uint8Array(0), undefined);
   const copy = response.clone();
   route.ready = copy.arrayBuffer().then((buffer) => {
     const ready = staticFrom(copy.status, copy.headers, new Uint8Array(buffer), undefined);
-    route.prefix = ready.prefix;
-    route.body = ready.body;
-    route.wire = undefined;
-    route.ready = undefined;
+    Object.assign(route, { prefix: ready.prefix, lines: ready.lines, tag: ready.tag, body: ready.body, wire: undefined, ready: undefined });
   });
+  // A body that fails to read fails each request instead (#sendStatic), not the process.
+  route.ready.catch(() => {});
   return route;
 }
 
@@ -120,7 +147,7 @@ function targetOf(value: unknown, path: string): RouteTarget {
   if (value instanceof Response) return prepareStatic(value);
   if (value instanceof Blob) {
     const target = fileTarget(value);
-    if (target?.kind === "path") return { kind: "file", file: value as BunFile, path: target.path };
+    if (target?.kind === "path") return fileRouteFrom(value, target.path, 200, []);
     return prepareStatic(new Response(value));
   }
   throw notImplemented("Bun.serve", `route "${path}": only Response, BunFile, false, functions and method objects are supported (HTML imports and { dir } routes need Bun's bundler)`);
@@ -142,11 +169,11 @@ function entryOf(value: unknown, path: string): Entry {
   return { all: targetOf(value, path), methods: undefined };
 }
 
-function lookupMethod(entry: Entry | undefined, method: string): RouteTarget | undefined {
+function lookupMethod(entry: Entry | undefined, method: string, skip: ReadonlySet<RouteTarget> | undefined): RouteTarget | undefined {
   if (entry === undefined) return undefined;
-  if (entry.all !== undefined) return entry.all;
-  const methods = entry.methods!;
-  return methods.get(method) ?? (method === "HEAD" ? methods.get("GET") : undefined);
+  const methods = entry.methods;
+  const target = entry.all ?? methods!.get(method) ?? (method === "HEAD" ? methods!.get("GET") : undefined);
+  return target !== undefined && skip?.has(target) === true ? undefined : target;
 }
 
 function decodeParam(value: string): string {
@@ -198,36 +225,37 @@ export class Router {
     node.entry = entry;
   }
 
-  match(method: string, pathname: string): RouteMatch | undefined {
-    const exact = lookupMethod(this.#exact.get(pathname), method);
+  /** The route for a request; `skip`: routes that declined it (a file route whose file is missing), so the next in precedence answers. */
+  match(method: string, pathname: string, skip?: ReadonlySet<RouteTarget>): RouteMatch | undefined {
+    const exact = lookupMethod(this.#exact.get(pathname), method, skip);
     if (exact !== undefined) return { target: exact, params: {} };
     if (!this.#dynamic && !this.#root.wildcard) return undefined;
     const names: string[] = [];
     const values: string[] = [];
-    const target = this.#walk(this.#root, pathname.slice(1).split("/"), 0, method, names, values);
+    const target = this.#walk(this.#root, pathname.slice(1).split("/"), 0, method, names, values, skip);
     if (target === undefined) return undefined;
     const params: Record<string, string> = {};
     for (let i = 0; i < names.length; i++) params[names[i]!] = decodeParam(values[i]!);
     return { target, params };
   }
 
-  #walk(node: Node, segments: string[], index: number, method: string, names: string[], values: string[]): RouteTarget | undefined {
-    if (index === segments.length) return lookupMethod(node.entry, method);
+  #walk(node: Node, segments: string[], index: number, method: string, names: string[], values: string[], skip: ReadonlySet<RouteTarget> | undefined): RouteTarget | undefined {
+    if (index === segments.length) return lookupMethod(node.entry, method, skip);
     const segment = segments[index]!;
     const literal = node.literal?.get(segment);
     if (literal !== undefined) {
-      const found = this.#walk(literal, segments, index + 1, method, names, values);
+      const found = this.#walk(literal, segments, index + 1, method, names, values, skip);
       if (found !== undefined) return found;
     }
     if (node.param !== undefined && segment !== "") {
       names.push(node.param.name);
       values.push(segment);
-      const found = this.#walk(node.param.node, segments, index + 1, method, names, values);
+      const found = this.#walk(node.param.node, segments, index + 1, method, names, values, skip);
       if (found !== undefined) return found;
       names.pop();
       values.pop();
     }
-    return lookupMethod(node.wildcard, method);
+    return lookupMethod(node.wildcard, method, skip);
   }
 }
 

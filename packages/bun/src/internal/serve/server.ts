@@ -14,6 +14,7 @@ import { invalidArgType } from "../errors.ts";
 import { CookieMap, setCookieHeaders } from "../cookie/cookie-map.ts";
 import { WebSocketHub, type UpgradeContext } from "./websocket/hub.ts";
 import { developmentErrorResponse, plainErrorBody, plainErrorHead } from "./error-page.ts";
+import { noneMatch } from "./conditional.ts";
 import { sendFileRoute } from "./file-route.ts";
 import { httpDate } from "./http-date.ts";
 import { bodyLimitOf, developmentOf, handlersOf, idleTimeoutOf, portOf, tlsOf, type Handlers, type ServeOptionsLike, type TlsContextOptions } from "./options.ts";
@@ -336,29 +337,37 @@ export class Server implements BunServer<unknown>, RequestHost {
       incoming.socket.destroySoon();
       return;
     }
-    const router = this.#router;
-    if (router !== undefined) {
-      const match = router.match(method, pathOf(incoming.url ?? "/"));
-      if (match !== undefined && match.target.kind !== "fetch") {
-        this.#serveRoute(match.target, match.params, incoming, out);
-        return;
-      }
-    }
+    this.#route(method, incoming, out, undefined);
+  }
+
+  /** The matching route answers, else `fetch`; `declined`: file routes that could not serve this request. */
+  #route(method: string, incoming: IncomingMessage, out: ServerResponse, declined: Set<RouteTarget> | undefined): void {
+    const match = this.#router?.match(method, pathOf(incoming.url ?? "/"), declined);
+    if (match !== undefined && match.target.kind !== "fetch") this.#serveRoute(match.target, match.params, incoming, out, declined);
+    else this.#toFetch(incoming, out);
+  }
+
+  /** The request goes to `fetch` (Bun's empty 404 without one). */
+  #toFetch(incoming: IncomingMessage, out: ServerResponse): void {
     const fetch = this.#handlers.fetch;
     if (fetch === undefined) {
-      this.#finish(out, sendWhole(out, 404, `${statusLine(404)}Date: ${httpDate()}\r\nContent-Length: 0\r\n\r\n`, undefined, true));
+      sendWhole(out, 404, `${statusLine(404)}Date: ${httpDate()}\r\nContent-Length: 0\r\n\r\n`, undefined, true);
+      this.#pending--;
       return;
     }
     this.#dispatch(fetch, new ServeRequest(incoming, out, this), incoming, out);
   }
 
-  #serveRoute(target: RouteTarget, params: Record<string, string>, incoming: IncomingMessage, out: ServerResponse): void {
+  #serveRoute(target: RouteTarget, params: Record<string, string>, incoming: IncomingMessage, out: ServerResponse, declined: Set<RouteTarget> | undefined): void {
     if (target.kind === "static") {
       this.#sendStatic(target, incoming, out);
       return;
     }
     if (target.kind === "file") {
-      this.#finish(out, sendFileRoute(out, target, incoming));
+      sendFileRoute(out, target, incoming).then(
+        (sent) => (sent ? this.#pending-- : this.#route(incoming.method ?? "GET", incoming, out, (declined ?? new Set()).add(target))),
+        (error: unknown) => this.#finish(out, Promise.reject(error), incoming),
+      );
       return;
     }
     if (target.kind === "handler") {
@@ -375,7 +384,10 @@ export class Server implements BunServer<unknown>, RequestHost {
       );
       return;
     }
-    if (incoming.method === "HEAD") sendWhole(out, route.status, staticHeadOnly(route), undefined, true);
+    const method = incoming.method;
+    if (route.status === 200 && route.tag !== undefined && (method === "GET" || method === "HEAD") && noneMatch(incoming.headers["if-none-match"], route.tag)) {
+      sendWhole(out, 304, `${statusLine(304)}${route.lines}\r\n`, undefined, true);
+    } else if (method === "HEAD") sendWhole(out, route.status, staticHeadOnly(route), undefined, true);
     else sendPrebuilt(out, route.status, staticWire(route), route.body);
     this.#pending--;
   }

@@ -49,30 +49,54 @@ interface Entry {
  * `extraSetCookies` (from req.cookies) follow the common headers.
  */
 export function wireHeaders(pairs: Iterable<readonly [string, string]>, extraSetCookies?: readonly string[]): WireHeaders {
-  let cookies = "";
-  const common = new Map<string, Entry>();
-  const other = new Map<string, Entry>();
-  let hasContentType = false;
-  let hasDate = false;
-  for (const [name, value] of pairs) {
-    const lower = name.toLowerCase();
-    if (lower === "set-cookie") {
-      cookies += `set-cookie: ${value}\r\n`;
-      continue;
-    }
-    if (lower === "content-length" || lower === "transfer-encoding") continue;
-    if (lower === "content-type") hasContentType = true;
-    else if (lower === "date") hasDate = true;
-    const known = commonHeaderName(lower);
-    const bucket = known === undefined ? other : common;
-    const entry = bucket.get(lower);
-    if (entry === undefined) bucket.set(lower, { name: known ?? name, value });
-    else entry.value += `, ${value}`;
-  }
-  let text = cookies;
+  const { cookies, common, other, hasContentType, hasDate } = collect(pairs);
+  let text = cookies.map((value) => `set-cookie: ${value}\r\n`).join("");
   for (const entry of common.values()) text += `${entry.name}: ${entry.value}\r\n`;
   // req.cookies changes are appended to the response's headers after it was made.
   if (extraSetCookies !== undefined) for (const cookie of extraSetCookies) text += `Set-Cookie: ${cookie}\r\n`;
   for (const entry of other.values()) text += `${entry.name}: ${entry.value}\r\n`;
   return { text, hasContentType, hasDate };
+}
+
+/**
+ * The same headers sorted by lower-case name (common and other alike), Set-Cookie
+ * last: how Bun writes the headers of a Response given as a route, which it
+ * serialises once.
+ */
+export function sortedWireHeaders(pairs: Iterable<readonly [string, string]>): WireHeaders {
+  const { cookies, common, other, hasContentType, hasDate } = collect(pairs);
+  const lines: [string, string][] = [];
+  for (const [lower, entry] of [...common, ...other]) lines.push([lower, `${entry.name}: ${entry.value}\r\n`]);
+  lines.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const text = lines.map(([, line]) => line).join("") + cookies.map((value) => `set-cookie: ${value}\r\n`).join("");
+  return { text, hasContentType, hasDate };
+}
+
+interface Collected {
+  cookies: string[];
+  common: Map<string, Entry>;
+  other: Map<string, Entry>;
+  hasContentType: boolean;
+  hasDate: boolean;
+}
+
+/** Pairs grouped by lower-case name (values joined with ", "), common names in their canonical spelling. */
+function collect(pairs: Iterable<readonly [string, string]>): Collected {
+  const collected: Collected = { cookies: [], common: new Map(), other: new Map(), hasContentType: false, hasDate: false };
+  for (const [name, value] of pairs) {
+    const lower = name.toLowerCase();
+    if (lower === "set-cookie") {
+      collected.cookies.push(value);
+      continue;
+    }
+    if (lower === "content-length" || lower === "transfer-encoding") continue;
+    if (lower === "content-type") collected.hasContentType = true;
+    else if (lower === "date") collected.hasDate = true;
+    const known = commonHeaderName(lower);
+    const bucket = known === undefined ? collected.other : collected.common;
+    const entry = bucket.get(lower);
+    if (entry === undefined) bucket.set(lower, { name: known ?? name, value });
+    else entry.value += `, ${value}`;
+  }
+  return collected;
 }

@@ -2,12 +2,13 @@
 // header order and spelling, its default Content-Type, Date and framing.
 // Strings and bytes go out in one write; streams are sent with Content-Length
 // when they finish before the next turn of the event loop (as Bun does) and
-// chunked otherwise; BunFiles stream from disk with Range support.
+// chunked otherwise; BunFiles stream from disk with Range support (a slice,
+// only its part, as Bun sends it).
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HeadersInit } from "bun";
-import { fileTarget } from "../file/target.ts";
+import { fileSpan, fileTarget, type FileSpan } from "../file/target.ts";
 import { httpDate } from "./http-date.ts";
 import { sendWhole, setHead } from "./raw-socket.ts";
 import { parseRange } from "./range.ts";
@@ -43,9 +44,12 @@ function initPairs(init: HeadersInit): Iterable<readonly [string, string]> {
 
 function fastWire(parts: FastParts, cookies: readonly string[] | undefined): WireHeaders {
   if (parts.headers === undefined && parts.headersInit === undefined && cookies === undefined) return parts.jsonType ? jsonHeaders : noHeaders;
-  const pairs: Iterable<readonly [string, string]> = parts.headers ?? (parts.headersInit === undefined ? [] : initPairs(parts.headersInit));
-  if (!parts.jsonType) return wireHeaders(pairs, cookies);
-  return wireHeaders([...pairs, ["Content-Type", "application/json;charset=utf-8"]], cookies);
+  const pairs: (readonly [string, string])[] = [...(parts.headers ?? (parts.headersInit === undefined ? [] : initPairs(parts.headersInit)))];
+  if (parts.jsonType) pairs.push(["Content-Type", "application/json;charset=utf-8"]);
+  // A Response made with headers holds its Blob body's type among them, as in Bun.
+  const body = parts.body;
+  if (pairs.length > 0 && body instanceof Blob && body.type !== "" && !pairs.some(([name]) => name.toLowerCase() === "content-type")) pairs.push(["Content-Type", body.type]);
+  return wireHeaders(pairs, cookies);
 }
 
 /**
@@ -203,10 +207,45 @@ async function sendStream(out: ServerResponse, status: number, wire: WireHeaders
   }
 }
 
+/** Streams bytes `start`..`end` (inclusive) of the file to `out`, whose head is set. */
+function pipeFile(out: ServerResponse, path: string, start: number, end: number): void {
+  const source = createReadStream(path, { start, end });
+  source.on("error", () => out.destroy());
+  out.on("close", () => source.destroy());
+  source.pipe(out);
+}
+
+/**
+ * A slice of a file from a handler, as Bun sends it: the slice's bytes with the
+ * Response's status, or, when the Response has no headers of its own and the
+ * slice is less than the file, a 206 with an open-ended Content-Range (whatever
+ * the status). The request's Range does not apply.
+ */
+function sendFileSlice(out: ServerResponse, status: number, wire: WireHeaders, path: string, span: FileSpan, fileSize: number, type: string, context: WriteContext): void {
+  const start = Math.min(span.start, fileSize);
+  const length = Math.max(Math.min(span.end ?? Infinity, fileSize) - start, 0);
+  if (context.headOnly) {
+    sendWhole(out, status, `${statusLine(status)}${wire.text}content-length: ${length}\r\n\r\n`, undefined, true);
+    return;
+  }
+  const partial = wire.text === "" && length < fileSize;
+  const code = partial ? 206 : status;
+  const rangeLine = partial ? `content-range: bytes ${start}-${start + Math.max(length - 1, 0)}/*\r\n` : "";
+  const date = wire.hasDate ? "" : `Date: ${httpDate()}\r\n`;
+  setHead(out, code, `${statusLine(code)}${wire.text}${type}content-length: ${length}\r\n${rangeLine}${date}\r\n`);
+  if (length === 0) out.end();
+  else pipeFile(out, path, start, start + length - 1);
+}
+
 async function sendFile(out: ServerResponse, status: number, wire: WireHeaders, file: Blob, path: string, context: WriteContext): Promise<void> {
   const stats = await stat(path);
   const size = stats.size;
   const type = wire.hasContentType || file.type === "" ? "" : `content-type: ${file.type}\r\n`;
+  const span = fileSpan(file);
+  if (span !== undefined && (span.start > 0 || span.end !== undefined)) {
+    sendFileSlice(out, status, wire, path, span, size, type, context);
+    return;
+  }
   if (context.headOnly) {
     sendWhole(out, status, `${statusLine(status)}${wire.text}content-length: ${size}\r\n\r\n`, undefined, true);
     return;
@@ -224,12 +263,6 @@ async function sendFile(out: ServerResponse, status: number, wire: WireHeaders, 
   const rangeLines = range === undefined ? "" : `content-range: bytes ${start}-${end}/${size}\r\naccept-ranges: bytes\r\n`;
   const code = range === undefined ? status : 206;
   setHead(out, code, `${statusLine(code)}${wire.text}${type}content-length: ${length}\r\n${rangeLines}${date}\r\n`);
-  if (length === 0) {
-    out.end();
-    return;
-  }
-  const source = createReadStream(path, { start, end });
-  source.on("error", () => out.destroy());
-  out.on("close", () => source.destroy());
-  source.pipe(out);
+  if (length === 0) out.end();
+  else pipeFile(out, path, start, end);
 }
