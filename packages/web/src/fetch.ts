@@ -1,11 +1,11 @@
 // Bun's fetch on Node: Node's own fetch (undici inside Node), given Bun's
 // extensions — `unix`, `tls`, `proxy` (and the proxy environment variables),
 // `verbose`, `decompress: false`, `keepalive: false` — through an undici
-// dispatcher, `file:` URLs answered from disk, and failures rejected with Bun's
+// dispatcher (`timeout` too), `file:` URLs answered from disk, and failures rejected with Bun's
 // error shapes. `fetch.preconnect` validates as Bun does.
 import { notImplemented } from "@dx-compat/shared/errors";
 import { hiddenEncodingHeader, chooseDispatcher } from "./internal/fetch/dispatcher.ts";
-import { coded, invalidURL, toBunFetchError } from "./internal/fetch/errors.ts";
+import { coded, idleTimeoutError, invalidURL, isIdleTimeout, toBunFetchError } from "./internal/fetch/errors.ts";
 import { fetchFileURL } from "./internal/fetch/file-url.ts";
 import { readExtensions, type BunFetchExtensions } from "./internal/fetch/options.ts";
 import { preconnect } from "./internal/fetch/preconnect.ts";
@@ -36,16 +36,41 @@ function namesAcceptEncoding(input: FetchInput, init: RequestInit | undefined): 
   return input instanceof Request && input.headers.has("accept-encoding");
 }
 
+/** A Response like `response` with other headers and body, keeping its url, redirected and type. */
+function rebuilt(response: Response, headers: Headers, body: ReadableStream<Uint8Array> | null): Response {
+  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers });
+  for (const key of ["url", "redirected", "type"] as const) {
+    Object.defineProperty(copy, key, { value: response[key], enumerable: false, configurable: true });
+  }
+  return copy;
+}
+
 /** With `decompress: false`, the body arrived undecoded under a hidden header name; give Content-Encoding back. */
 function restoreEncoding(response: Response): Response {
   if (!response.headers.has(hiddenEncodingHeader)) return response;
   const headers = new Headers();
   for (const [name, value] of response.headers) headers.append(name === hiddenEncodingHeader ? "content-encoding" : name, value);
-  const restored = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-  for (const key of ["url", "redirected", "type"] as const) {
-    Object.defineProperty(restored, key, { value: response[key], enumerable: false, configurable: true });
-  }
-  return restored;
+  return rebuilt(response, headers, response.body);
+}
+
+/** With a `timeout`, a body that goes idle fails with Bun's TimeoutError rather than fetch's "terminated". */
+function idleBodyErrors(response: Response): Response {
+  const source = response.body;
+  if (source === null) return response;
+  const reader = source.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        controller.error(isIdleTimeout(error) ? idleTimeoutError() : error);
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return rebuilt(response, response.headers, body);
 }
 
 async function fetchOverNetwork(input: FetchInput, init: RequestInit | undefined, url: URL): Promise<Response> {
@@ -62,7 +87,8 @@ async function fetchOverNetwork(input: FetchInput, init: RequestInit | undefined
     // Graceful: the body still streams; the connection closes when it is done.
     if (closeAfter) void dispatcher?.close();
   }
-  return extensions.decompress ? response : restoreEncoding(response);
+  const decoded = extensions.decompress ? response : restoreEncoding(response);
+  return extensions.idleTimeout === undefined ? decoded : idleBodyErrors(decoded);
 }
 
 async function bunFetch(given: FetchInput, init?: RequestInit): Promise<Response> {

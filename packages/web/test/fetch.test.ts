@@ -114,6 +114,33 @@ describe("fetch over the network", () => {
     }
   });
 
+  it("`timeout` is an idle deadline: a silent server or a stalled body fails with Bun's TimeoutError; 0 and false turn it off", async () => {
+    // One server that never answers, one that sends 3 of 10 body bytes and stalls, one that answers after 700 ms.
+    const sockets: import("node:net").Socket[] = [];
+    const silent = createServer((_req, res) => sockets.push(res.socket!));
+    const stalled = createServer((_req, res) => {
+      res.writeHead(200, { "Content-Length": "10" });
+      res.write("abc");
+      sockets.push(res.socket!);
+    });
+    const slow = createServer((_req, res) => setTimeout(() => res.end("late"), 700));
+    await Promise.all([listen(silent), listen(stalled), listen(slow)]);
+    const url = (server: typeof silent): string => `http://127.0.0.1:${portOf(server)}/`;
+    const timeoutShape = (error: unknown): unknown => [error instanceof DOMException, (error as DOMException).name, (error as DOMException).message, (error as DOMException).code];
+    const expected = [true, "TimeoutError", "The operation timed out.", 23];
+    try {
+      expect(timeoutShape(await fetch(url(silent), { timeout: 200 }).catch((error: unknown) => error))).toEqual(expected);
+      const response = await fetch(url(stalled), { timeout: 200 });
+      expect(response.status).toBe(200);
+      expect(timeoutShape(await response.text().catch((error: unknown) => error))).toEqual(expected);
+      for (const off of [0, false, Number.POSITIVE_INFINITY] as const) expect(await (await fetch(url(slow), { timeout: off } as RequestInit)).text()).toBe("late");
+      expect(await (await fetch(url(slow), { timeout: 5_000 } as RequestInit)).text()).toBe("late");
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([close(silent), close(stalled), close(slow)]);
+    }
+  }, 20_000);
+
   it("`verbose: true` prints the request and the response head to stderr", async () => {
     const server = await listen(
       createServer((_request, response) => {

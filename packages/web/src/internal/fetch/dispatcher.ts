@@ -1,7 +1,7 @@
 // The undici dispatcher that gives Node's own fetch Bun's connection options:
 // a Unix socket, TLS settings, a proxy (explicit or from the environment), and
 // the per-request behaviours Bun has and fetch lacks (verbose, decompress:
-// false, keepalive: false), done by wrapping undici's dispatch handler.
+// false, keepalive: false, timeout), done by wrapping undici's dispatch handler.
 import type { Dispatcher } from "undici";
 import type { BunFetchExtensions } from "./options.ts";
 import { undici } from "./undici.ts";
@@ -80,7 +80,7 @@ function createBase(extensions: BunFetchExtensions, connect: Record<string, unkn
 export async function chooseDispatcher(extensions: BunFetchExtensions, ownErrors: Set<unknown>): Promise<DispatcherChoice> {
   const connect = extensions.tls ? await connectTLS(extensions.tls, ownErrors) : {};
   const needsOwn = extensions.unix !== undefined || extensions.tls !== undefined || extensions.proxy !== undefined || proxyFromEnvironment();
-  const behaviours = extensions.verbose || !extensions.decompress || !extensions.keepalive;
+  const behaviours = extensions.verbose || !extensions.decompress || !extensions.keepalive || extensions.idleTimeout !== undefined;
   if (!needsOwn && !behaviours) return { dispatcher: undefined, closeAfter: false };
   const key = poolKey(extensions, connect);
   let base = key === undefined ? undefined : pooled.get(key);
@@ -167,6 +167,8 @@ function withBehaviours(base: Dispatcher, extensions: BunFetchExtensions): Dispa
     if (!extensions.decompress && !extensions.userAcceptEncoding) request["headers"] = withoutHeader(request["headers"], "accept-encoding");
     // Bun does not keep the connection; `reset` closes it after this request.
     if (!extensions.keepalive) request["reset"] = true;
+    // Bun's `timeout` is an idle deadline: undici's per-request header and body timeouts are both idle timers.
+    if (extensions.idleTimeout !== undefined) request["headersTimeout"] = request["bodyTimeout"] = extensions.idleTimeout;
     if (extensions.verbose) printRequest(String(request["method"]), `${String(request["origin"])}${String(request["path"])}`, request["headers"] as never);
     return base.dispatch(request as unknown as Dispatcher.DispatchOptions, wrapHandler(handler as unknown as Handler, extensions) as unknown as Dispatcher.DispatchHandler);
   };

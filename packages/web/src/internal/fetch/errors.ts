@@ -28,9 +28,21 @@ const bunCodes: Readonly<Record<string, string>> = {
   UND_ERR_CLOSED: "ECONNRESET",
   EPIPE: "ECONNRESET",
   UND_ERR_CONNECT_TIMEOUT: "ETIMEDOUT",
-  UND_ERR_HEADERS_TIMEOUT: "ETIMEDOUT",
-  UND_ERR_BODY_TIMEOUT: "ETIMEDOUT",
 };
+
+/** undici's idle timers, which Bun reports as its own idle timeout: a DOMException. */
+const idleTimeoutCodes = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+
+/** Bun's error when a request's connection stays idle past its `timeout`. */
+export function idleTimeoutError(): DOMException {
+  return new DOMException("The operation timed out.", "TimeoutError");
+}
+
+/** Whether a body read failed because undici's idle timer fired (fetch reports it as `terminated`, the reason in `cause`). */
+export function isIdleTimeout(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  return typeof cause?.code === "string" && idleTimeoutCodes.has(cause.code);
+}
 
 function genericMessage(code: string, url: string): string {
   return `${code} fetching "${url}". ${seeVerbose}`;
@@ -43,8 +55,9 @@ export function bunFetchError(message: string, code: string, url: string, extra:
   return error;
 }
 
-function fromCause(cause: NodeCause, url: string): TypeError | undefined {
+function fromCause(cause: NodeCause, url: string): Error | undefined {
   if (typeof cause.code !== "string") return undefined;
+  if (idleTimeoutCodes.has(cause.code)) return idleTimeoutError();
   // llhttp's parse errors (HPE_*): Bun gives up on the connection and says so.
   const code = cause.code.startsWith("HPE_") ? "ECONNRESET" : (bunCodes[cause.code] ?? cause.code);
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") {

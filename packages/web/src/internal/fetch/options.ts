@@ -17,6 +17,15 @@ export interface BunFetchExtensions {
   keepalive: boolean;
   /** The request names its own Accept-Encoding (kept even with `decompress: false`). */
   userAcceptEncoding?: boolean;
+  /** `timeout`: the connection's idle deadline in ms, 0 for none; undefined keeps the default (5 minutes, as Bun's). */
+  idleTimeout?: number;
+}
+
+/** Bun's `timeout`: a finite positive number of ms; 0, false or a non-finite number turn the idle timer off; true or nothing keep the default. */
+function readTimeout(value: unknown): number | undefined {
+  if (value === false) return 0;
+  if (typeof value !== "number") return undefined;
+  return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
 function proxyURLInvalid(): TypeError {
@@ -63,6 +72,8 @@ export function readExtensions(init: unknown, target: string): BunFetchExtension
   const { unix, tls } = options;
   if (typeof unix === "string" && unix !== "") extensions.unix = unix;
   if (typeof tls === "object" && tls !== null) extensions.tls = tls as Record<string, unknown>;
+  const idleTimeout = readTimeout(options["timeout"]);
+  if (idleTimeout !== undefined) extensions.idleTimeout = idleTimeout;
   const proxy = readProxy(options["proxy"], target);
   if (proxy !== undefined) extensions.proxy = proxy;
   return extensions;
