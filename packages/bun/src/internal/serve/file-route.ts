@@ -4,7 +4,7 @@
 // answered with 304, and single-range requests. A slice serves its part of
 // the file. A file that cannot be served (missing, a directory) leaves the
 // request to `fetch`, as Bun does.
-import { createReadStream, type Stats } from "node:fs";
+import type { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { notModifiedSince } from "./conditional.ts";
@@ -13,6 +13,7 @@ import { sendWhole, setHead } from "./raw-socket.ts";
 import { parseRange } from "./range.ts";
 import type { FileRoute } from "./router.ts";
 import { statusLine } from "./status.ts";
+import { pipeFile } from "./write.ts";
 
 async function regularFile(path: string): Promise<Stats | undefined> {
   try {
@@ -59,9 +60,6 @@ export async function sendFileRoute(out: ServerResponse, route: FileRoute, incom
     return true;
   }
   setHead(out, status, head);
-  const source = createReadStream(route.path, { start: offset + start, end: offset + end });
-  source.on("error", () => out.destroy());
-  out.on("close", () => source.destroy());
-  source.pipe(out);
+  pipeFile(out, route.path, offset + start, offset + end);
   return true;
 }

@@ -208,7 +208,7 @@ async function sendStream(out: ServerResponse, status: number, wire: WireHeaders
 }
 
 /** Streams bytes `start`..`end` (inclusive) of the file to `out`, whose head is set. */
-function pipeFile(out: ServerResponse, path: string, start: number, end: number): void {
+export function pipeFile(out: ServerResponse, path: string, start: number, end: number): void {
   const source = createReadStream(path, { start, end });
   source.on("error", () => out.destroy());
   out.on("close", () => source.destroy());
