@@ -47,3 +47,20 @@ export function missingPackage(api: string, packageName: string): CodedError {
     codes.missingPackage,
   );
 }
+
+/**
+ * How Node and Bun describe a wrong value at the end of an `ERR_INVALID_ARG_TYPE`
+ * message: "Received null", "Received type number (5)", "Received an instance of Object".
+ */
+export function describeReceived(value: unknown): string {
+  if (value === null || value === undefined) return `Received ${String(value)}`;
+  if (typeof value === "function") return `Received function ${value.name}`;
+  if (typeof value === "object") {
+    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+    return typeof name === "string" && name !== "" ? `Received an instance of ${name}` : "Received [object Object]";
+  }
+  let shown = typeof value === "string" ? `'${value}'` : typeof value === "symbol" ? value.toString() : String(value);
+  if (typeof value === "bigint") shown += "n";
+  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+  return `Received type ${typeof value} (${shown})`;
+}

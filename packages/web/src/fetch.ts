@@ -1,11 +1,13 @@
 // Bun's fetch on Node: Node's own fetch (undici inside Node), given Bun's
 // extensions — `unix`, `tls`, `proxy` (and the proxy environment variables),
-// `verbose`, `decompress: false`, `keepalive: false` — through an undici
-// dispatcher (`timeout` too), `file:` URLs answered from disk, and failures rejected with Bun's
-// error shapes. `fetch.preconnect` validates as Bun does.
+// `verbose`, `decompress: false`, `keepalive: false`, `timeout`,
+// `maxRedirects`, `protocol: "http2"` — through an undici dispatcher, a
+// `compress`ed request body, `file:` URLs answered from disk, and failures
+// rejected with Bun's error shapes. `fetch.preconnect` validates as Bun does.
 import { notImplemented } from "@dx-compat/shared/errors";
 import { hiddenEncodingHeader, chooseDispatcher } from "./internal/fetch/dispatcher.ts";
-import { coded, idleTimeoutError, invalidURL, isIdleTimeout, toBunFetchError } from "./internal/fetch/errors.ts";
+import { compressedRequest } from "./internal/fetch/compress.ts";
+import { bunFetchError, coded, genericMessage, idleTimeoutError, invalidURL, isIdleTimeout, toBunFetchError } from "./internal/fetch/errors.ts";
 import { fetchFileURL } from "./internal/fetch/file-url.ts";
 import { readExtensions, type BunFetchExtensions } from "./internal/fetch/options.ts";
 import { preconnect } from "./internal/fetch/preconnect.ts";
@@ -73,11 +75,28 @@ function idleBodyErrors(response: Response): Response {
   return rebuilt(response, response.headers, body);
 }
 
+/** Bun's failure for an HTTP version the URL cannot have, or that Node cannot speak. */
+function unsupportedProtocol({ protocol }: BunFetchExtensions, url: URL): Error | undefined {
+  if (protocol === undefined) return undefined;
+  // Both need TLS (ALPN for HTTP/2, QUIC for HTTP/3): Bun refuses them for http: URLs.
+  const code = protocol === "http2" ? "HTTP2Unsupported" : "HTTP3Unsupported";
+  if (url.protocol === "http:") return bunFetchError(genericMessage(code, url.href), code, url.href);
+  if (protocol === "http3") return notImplemented("fetch", 'protocol "http3": Node has no HTTP/3 (QUIC) client');
+  return undefined;
+}
+
 async function fetchOverNetwork(input: FetchInput, init: RequestInit | undefined, url: URL): Promise<Response> {
-  const extensions: BunFetchExtensions = readExtensions(init, url.href);
+  const extensions: BunFetchExtensions = readExtensions(input, init, url.href);
+  const refusal = unsupportedProtocol(extensions, url);
+  if (refusal) throw refusal;
   if (!extensions.decompress) extensions.userAcceptEncoding = namesAcceptEncoding(input, init);
+  if (extensions.compress) {
+    const compressed = await compressedRequest(input, init, extensions.compress);
+    // The compressed Request carries everything standard in init; Bun's own options are already read.
+    if (compressed) [input, init] = [compressed, undefined];
+  }
   const ownErrors = new Set<unknown>();
-  const { dispatcher, closeAfter } = await chooseDispatcher(extensions, ownErrors);
+  const { dispatcher, closeAfter } = await chooseDispatcher(extensions, ownErrors, url.href);
   let response: Response;
   try {
     response = await nodeFetch(input, dispatcher ? ({ ...init, dispatcher } as unknown as RequestInit) : init);

@@ -5,7 +5,8 @@ import { writeFileSync } from "node:fs";
 import { createServer, request } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
+import { createSecureServer } from "node:http2";
+import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync, zstdDecompressSync } from "node:zlib";
 import { file, serve } from "@dx-compat/bun";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fetch } from "../src/index.ts";
@@ -220,6 +221,156 @@ describe("fetch with tls", () => {
       expect(await named.text()).toBe("x");
     } finally {
       await close(otherServer);
+    }
+  });
+});
+
+/** A server whose /r/N redirects N more times before answering "end". */
+function redirectChain(): Promise<Awaited<ReturnType<typeof httpServer>>> {
+  return httpServer((request, response) => {
+    const left = Number(request.url?.slice(3));
+    if (left > 0) response.writeHead(302, { location: `/r/${left - 1}` }).end();
+    else response.end("end");
+  });
+}
+
+describe("fetch `maxRedirects`", () => {
+  it("follows up to the limit and rejects with Bun's TooManyRedirects past it", async () => {
+    const server = await redirectChain();
+    const base = `http://127.0.0.1:${portOf(server)}/r/`;
+    try {
+      const followed = await fetch(`${base}3`, { maxRedirects: 3 } as RequestInit);
+      expect([followed.status, followed.redirected, followed.url, await followed.text()]).toEqual([200, true, `${base}0`, "end"]);
+      const error = await fetch(`${base}4`, { maxRedirects: 3 } as RequestInit).catch((caught: unknown) => caught);
+      const message = "TooManyRedirects: The response redirected too many times. For more information, pass `verbose: true` in the second argument to fetch()";
+      expect(bunErrorShape(error)).toEqual({ name: "TypeError", code: "TooManyRedirects", message, keys: ["code", "path", "errno"], errno: 0, path: `${base}4` });
+      // 0 refuses the first redirect but still answers a request that is not redirected.
+      expect(bunErrorShape(await fetch(`${base}1`, { maxRedirects: 0 } as RequestInit).catch((caught: unknown) => caught))).toMatchObject({ code: "TooManyRedirects" });
+      expect(await (await fetch(`${base}0`, { maxRedirects: 0 } as RequestInit)).text()).toBe("end");
+      // Redirects that are not followed are not counted.
+      expect((await fetch(`${base}2`, { maxRedirects: 0, redirect: "manual" } as RequestInit)).status).toBe(302);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it("follows Node's 20 by default and says so, by name, for a longer chain that Bun (up to 126) would follow", async () => {
+    const server = await redirectChain();
+    const base = `http://127.0.0.1:${portOf(server)}/r/`;
+    try {
+      expect(await (await fetch(`${base}20`)).text()).toBe("end");
+      const error = (await fetch(`${base}21`).catch((caught: unknown) => caught)) as Error & { code?: string };
+      expect(error.code).toBe("ERR_DX_COMPAT_NOT_IMPLEMENTED");
+      expect(error.message).toMatch(/^\[dx-compat\] fetch: Node's fetch follows at most 20 redirects/);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it("refuses what Bun refuses, synchronously checked before any connection", async () => {
+    for (const value of [-1, 1.5, "3", Number.NaN, true]) {
+      const error = await fetch("http://127.0.0.1:9/", { maxRedirects: value } as unknown as RequestInit).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(TypeError);
+      expect([(error as Error).message, (error as { code?: string }).code]).toEqual(["fetch: 'maxRedirects' must be a non-negative integer", "ERR_INVALID_ARG_TYPE"]);
+    }
+  });
+});
+
+/** Echoes what a POST arrived as: its Content-Encoding and the body decoded. */
+function decodingEcho(): Promise<Awaited<ReturnType<typeof httpServer>>> {
+  const decoders: Record<string, (body: Buffer) => Buffer> = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync, zstd: zstdDecompressSync };
+  return httpServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const encoding = request.headers["content-encoding"] ?? "";
+      const body = Buffer.concat(chunks);
+      const decode = decoders[encoding];
+      response.end(JSON.stringify({ encoding, size: body.length, text: (decode ? decode(body) : body).toString(), type: request.headers["content-type"] ?? null }));
+    });
+  });
+}
+
+describe("fetch `compress`", () => {
+  it("compresses in-memory bodies with each encoding and sets Content-Encoding", async () => {
+    const server = await decodingEcho();
+    const url = `http://127.0.0.1:${portOf(server)}/`;
+    const text = "a body worth compressing ".repeat(100);
+    try {
+      for (const [compress, encoding] of [[true, "gzip"], ["gzip", "gzip"], ["deflate", "deflate"], ["br", "br"], ["zstd", "zstd"], [{ encoding: "gzip", level: 12 }, "gzip"], [{ encoding: "zstd", level: 22 }, "zstd"]] as const) {
+        const echoed = (await (await fetch(url, { method: "POST", body: text, compress } as RequestInit)).json()) as { encoding: string; size: number; text: string };
+        expect([echoed.encoding, echoed.text]).toEqual([encoding, text]);
+        expect(echoed.size).toBeLessThan(text.length / 4);
+      }
+      const blob = (await (await fetch(url, { method: "POST", body: new Blob(["from a blob"], { type: "text/x-note" }), compress: "br" } as RequestInit)).json()) as Record<string, unknown>;
+      expect(blob).toMatchObject({ encoding: "br", text: "from a blob", type: "text/x-note" });
+      const fromRequest = (await (await fetch(new Request(url, { method: "POST", body: "in a Request" }), { compress: true } as RequestInit)).json()) as Record<string, unknown>;
+      expect(fromRequest).toMatchObject({ encoding: "gzip", text: "in a Request" });
+    } finally {
+      await close(server);
+    }
+  });
+
+  it("leaves streamed bodies, bodiless requests and a request's own Content-Encoding alone", async () => {
+    const server = await decodingEcho();
+    const url = `http://127.0.0.1:${portOf(server)}/`;
+    try {
+      const stream = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode("streamed"));
+          controller.close();
+        },
+      });
+      expect(await (await fetch(url, { method: "POST", body: stream, duplex: "half", compress: true } as RequestInit)).json()).toMatchObject({ encoding: "", text: "streamed" });
+      expect(await (await fetch(url, { compress: true } as RequestInit)).json()).toMatchObject({ encoding: "", text: "" });
+      expect(await (await fetch(url, { method: "POST", body: "mine", headers: { "content-encoding": "identity" }, compress: "gzip" } as RequestInit)).json()).toMatchObject({ encoding: "identity", text: "mine" });
+    } finally {
+      await close(server);
+    }
+  });
+
+  it("refuses what Bun refuses, with Bun's classes, codes and words", async () => {
+    const cases: Array<[unknown, string, string, string]> = [
+      ["GZIP", "TypeError", "ERR_INVALID_ARG_TYPE", `fetch: 'compress' must be "gzip", "deflate", "br", or "zstd"`],
+      [1, "TypeError", "ERR_INVALID_ARG_TYPE", 'The "compress" argument must be of type boolean, string, or object. Received type number (1)'],
+      [{ level: 3 }, "TypeError", "ERR_INVALID_ARG_TYPE", 'The "compress.encoding" argument must be of type string. Received undefined'],
+      [{ encoding: "lz4" }, "TypeError", "ERR_INVALID_ARG_TYPE", `fetch: 'compress.encoding' must be "gzip", "deflate", "br", or "zstd"`],
+      [{ encoding: "br", level: 12 }, "RangeError", "ERR_OUT_OF_RANGE", 'The value of "compress.level" is out of range. It must be >= 0 and <= 11. Received 12'],
+      [{ encoding: "zstd", level: 0 }, "RangeError", "ERR_OUT_OF_RANGE", 'The value of "compress.level" is out of range. It must be >= 1 and <= 22. Received 0'],
+      [{ encoding: "gzip", level: 2.5 }, "TypeError", "ERR_INVALID_ARG_TYPE", 'The "compress.level" property must be of type integer. Received number'],
+      [{ encoding: "gzip", level: "3" }, "TypeError", "ERR_INVALID_ARG_TYPE", 'The "compress.level" property must be of type number. Received string'],
+    ];
+    for (const [compress, name, code, message] of cases) {
+      const error = (await fetch("http://127.0.0.1:9/", { method: "POST", body: "x", compress } as RequestInit).catch((caught: unknown) => caught)) as Error & { code?: string };
+      expect([error.name, error.code, error.message]).toEqual([name, code, message]);
+    }
+  });
+});
+
+describe("fetch `protocol`", () => {
+  let certificate: Certificate;
+  beforeAll(() => {
+    certificate = makeCertificate(dir, "h2", "DNS:localhost,IP:127.0.0.1");
+  });
+
+  it("speaks HTTP/2 with `protocol: \"http2\"` and refuses a server that only has HTTP/1.1, as Bun does", async () => {
+    const h2 = createSecureServer({ ...certificate }, (request, response) => response.end(`over ${request.httpVersion}`));
+    await new Promise<void>((resolve) => h2.listen(0, "127.0.0.1", resolve));
+    const h1 = await httpsServer(certificate, (request, response) => response.end(`over ${request.httpVersion}`));
+    try {
+      const h2Url = `https://127.0.0.1:${(h2.address() as { port: number }).port}/`;
+      for (const protocol of ["http2", "h2"]) {
+        expect(await (await fetch(h2Url, { protocol, tls: { ca: certificate.cert } } as RequestInit)).text()).toBe("over 2.0");
+      }
+      const h1Url = `https://127.0.0.1:${portOf(h1)}/`;
+      expect(await (await fetch(h1Url, { protocol: "http1.1", tls: { ca: certificate.cert } } as RequestInit)).text()).toBe("over 1.1");
+      const refused = await fetch(h1Url, { protocol: "http2", tls: { ca: certificate.cert } } as RequestInit).catch((caught: unknown) => caught);
+      expect(bunErrorShape(refused)).toEqual({ name: "TypeError", code: "HTTP2Unsupported", message: `HTTP2Unsupported fetching "${h1Url}". For more information, pass \`verbose: true\` in the second argument to fetch()`, keys: ["code", "path", "errno"], errno: 0, path: h1Url });
+      const http3 = (await fetch(h1Url, { protocol: "http3", tls: { ca: certificate.cert } } as RequestInit).catch((caught: unknown) => caught)) as Error & { code?: string };
+      expect([http3.code, http3.message]).toEqual(["ERR_DX_COMPAT_NOT_IMPLEMENTED", '[dx-compat] fetch: protocol "http3": Node has no HTTP/3 (QUIC) client']);
+    } finally {
+      await new Promise((resolve) => h2.close(resolve));
+      await close(h1);
     }
   });
 });

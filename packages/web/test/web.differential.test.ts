@@ -89,6 +89,54 @@ export default async (input) => {
         server.unref();
       }
     }
+    case "options": {
+      // Bun's compress, maxRedirects and protocol against two plain HTTP servers (two origins).
+      const { createServer } = await import("node:http");
+      const zlib = await import("node:zlib");
+      const decoders = { gzip: zlib.gunzipSync, deflate: zlib.inflateSync, br: zlib.brotliDecompressSync, zstd: zlib.zstdDecompressSync };
+      const listen = (handler) => new Promise((resolve) => { const server = createServer(handler); server.listen(0, "127.0.0.1", () => resolve(server)); });
+      const other = await listen((req, res) => res.end(JSON.stringify({ other: true, method: req.method, auth: req.headers.authorization ?? null, cookie: req.headers.cookie ?? null })));
+      const otherBase = "http://127.0.0.1:" + other.address().port + "/";
+      const server = await listen(async (req, res) => {
+        const chunks = [];
+        for await (const chunk of req) chunks.push(chunk);
+        const body = Buffer.concat(chunks);
+        const path = req.url;
+        if (path.startsWith("/r/")) {
+          const left = Number(path.slice(3));
+          if (left > 0) res.writeHead(302, { location: "/r/" + (left - 1) });
+          return res.end(left > 0 ? "" : "end of chain");
+        }
+        if (path.startsWith("/s/")) {
+          res.writeHead(Number(path.slice(3)), { location: "/echo?from=" + path.slice(3) });
+          return res.end();
+        }
+        if (path === "/cross") {
+          res.writeHead(302, { location: otherBase + "o" });
+          return res.end();
+        }
+        const encoding = req.headers["content-encoding"] ?? null;
+        const decode = decoders[encoding];
+        // The compressed bytes differ (Bun deflates with libdeflate): what they decode to is compared.
+        res.end(JSON.stringify({ method: req.method, path, auth: req.headers.authorization ?? null, encoding, text: (decode ? decode(body) : body).toString() }));
+      });
+      const base = "http://127.0.0.1:" + server.address().port + "/";
+      const init = { ...input.init };
+      if (init.body === "<stream>") Object.assign(init, { duplex: "half", body: new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("streamed")); c.close(); } }) });
+      if (init.body === "<blob>") init.body = new Blob(["blob body"], { type: "text/x-blob" });
+      if (init.body === "<bytes>") init.body = new TextEncoder().encode("byte body");
+      try {
+        const response = await fetch(base + input.path, init);
+        const text = await response.text();
+        return { status: response.status, redirected: response.redirected, url: response.url.replace(base, "/").replace(otherBase, "/other/"), text };
+      } catch (error) {
+        const caught = shape(error);
+        return { rejects: { ...caught, path: caught.path?.replace(base, "/"), message: caught.message?.replace(base, "/") } };
+      } finally {
+        server.close();
+        other.close();
+      }
+    }
     default:
       throw new Error("unknown case " + input.kind);
   }
@@ -127,6 +175,65 @@ const fileCases = [
   { name: "missing.txt" },
 ].map((item) => ({ kind: "file", ...item }));
 
+const post = (body: unknown, extra: Record<string, unknown> = {}) => ({ method: "POST", body, ...extra });
+const optionCases: Array<[string, string, Record<string, unknown>]> = [
+  // maxRedirects: the limit, the default, the modes that do not follow, and the values Bun refuses.
+  ["3 of 3", "r/3", { maxRedirects: 3 }],
+  ["4 of 3", "r/4", { maxRedirects: 3 }],
+  ["0 of 0", "r/0", { maxRedirects: 0 }],
+  ["1 of 0", "r/1", { maxRedirects: 0 }],
+  ["20 of 19", "r/20", { maxRedirects: 19 }],
+  ["5 default", "r/5", {}],
+  ["null", "r/2", { maxRedirects: null }],
+  ["2 ** 32", "r/2", { maxRedirects: 2 ** 32 }],
+  ["manual", "r/2", { redirect: "manual", maxRedirects: 0 }],
+  ["error", "r/2", { redirect: "error" }],
+  ...[-1, 1.5, "3", Number.NaN, Number.POSITIVE_INFINITY, true, ""].map((value): [string, string, Record<string, unknown>] => [`maxRedirects ${String(value)}`, "r/1", { maxRedirects: value }]),
+  // How each redirect status treats the method, body and credentials.
+  ...[301, 302, 303, 307, 308].map((status): [string, string, Record<string, unknown>] => [`POST ${status}`, `s/${status}`, post("data", { headers: { authorization: "secret" }, maxRedirects: 5 })]),
+  ["PUT 301", "s/301", { method: "PUT", body: "data", maxRedirects: 5 }],
+  ["stream 307", "s/307", post("<stream>", { maxRedirects: 5 })],
+  ["cross origin", "cross", { headers: { authorization: "secret", cookie: "a=1" }, maxRedirects: 5 }],
+  // compress: every encoding, levels, the bodies it leaves alone, and the values Bun refuses.
+  ["compress true", "echo", post("hello hello hello", { compress: true })],
+  ...["gzip", "deflate", "br", "zstd"].map((encoding): [string, string, Record<string, unknown>] => [`compress ${encoding}`, "echo", post("compress me ".repeat(50), { compress: encoding })]),
+  ["compress gzip 12", "echo", post("level twelve", { compress: { encoding: "gzip", level: 12 } })],
+  ["compress br 0", "echo", post("level zero", { compress: { encoding: "br", level: 0 } })],
+  ["compress zstd 22", "echo", post("level 22", { compress: { encoding: "zstd", level: 22 } })],
+  ["compress NaN level", "echo", post("nan", { compress: { encoding: "gzip", level: Number.NaN } })],
+  ["compress blob", "echo", post("<blob>", { compress: "gzip" })],
+  ["compress bytes", "echo", post("<bytes>", { compress: "deflate" })],
+  ["compress stream", "echo", post("<stream>", { compress: "gzip" })],
+  ["compress GET", "echo", { compress: true }],
+  ["compress own encoding", "echo", post("as is", { compress: true, headers: { "content-encoding": "identity" } })],
+  ["compress false", "echo", post("plain", { compress: false })],
+  ["compress null", "echo", post("plain", { compress: null })],
+  ...[
+    "",
+    "GZIP",
+    1,
+    0,
+    {},
+    { level: 3 },
+    { encoding: 5 },
+    { encoding: null },
+    { encoding: "nope" },
+    { encoding: "gzip", level: 13 },
+    { encoding: "deflate", level: -1 },
+    { encoding: "br", level: 12 },
+    { encoding: "zstd", level: 0 },
+    { encoding: "gzip", level: 1.5 },
+    { encoding: "gzip", level: "3" },
+    { encoding: "gzip", level: true },
+    { encoding: "gzip", level: Number.POSITIVE_INFINITY },
+  ].map((value): [string, string, Record<string, unknown>] => [`compress ${JSON.stringify(value)}`, "echo", post("x", { compress: value })]),
+  // protocol: HTTP/1.1 is what both speak; HTTP/2 and HTTP/3 need TLS.
+  ...["http1.1", "h1", "http2", "h2", "http3", "h3", 1, null, "", "HTTP2", "http/1.1"].map((value): [string, string, Record<string, unknown>] => [`protocol ${String(value)}`, "echo", { protocol: value }]),
+  // Which bad option Bun reports first.
+  ["order 1", "echo", { protocol: "x", maxRedirects: -1, compress: "x" }],
+  ["order 2", "echo", { protocol: "x", maxRedirects: -1 }],
+];
+
 const scratchDir = mkdtempSync(join(tmpdir(), "dx-compat-web-diff-"));
 afterAll(() => rmSync(scratchDir, { recursive: true, force: true }));
 
@@ -144,7 +251,7 @@ describe("@dx-compat/web against Bun", () => {
       { url: "file://elsewhere/etc/hosts", init: {} },
     ].map((item) => ({ kind: "error", ...item }));
     // Bun checks its idle timers every few seconds (this case takes it ~8 s); Node's fire near the deadline.
-    const inputs = [...headerCases, ...urlPatternCases, ...fileCases, ...errorCases, { kind: "stalled-body", timeout: 300 }];
+    const inputs = [...headerCases, ...urlPatternCases, ...fileCases, ...errorCases, ...optionCases.map(([label, path, init]) => ({ kind: "options", label, path, init })), { kind: "stalled-body", timeout: 300 }];
     const { mismatches, bun } = await compareBatch(caseModule, inputs);
     expect(mismatches).toEqual([]);
     // The batch really ran: Bun answered every case.

@@ -1,5 +1,7 @@
 // Errors @dx-compat/bun raises, with the codes Bun gives them.
 import type { CodedError } from "@dx-compat/shared/errors";
+// Shared with @dx-compat/web, which words the same argument errors.
+export { describeReceived } from "@dx-compat/shared/errors";
 
 const codedPrototypes = new Map<string, object>();
 
@@ -45,23 +47,6 @@ export function invalidArgValue(message: string): CodedError {
 /** Bun's `RangeError` with code `ERR_OUT_OF_RANGE`. */
 export function outOfRange(message: string): CodedError {
   return bunCoded(message, "ERR_OUT_OF_RANGE", RangeError);
-}
-
-/**
- * How Node and Bun describe a wrong value at the end of an `ERR_INVALID_ARG_TYPE`
- * message: "Received null", "Received type number (5)", "Received an instance of Object".
- */
-export function describeReceived(value: unknown): string {
-  if (value === null || value === undefined) return `Received ${String(value)}`;
-  if (typeof value === "function") return `Received function ${value.name}`;
-  if (typeof value === "object") {
-    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-    return typeof name === "string" && name !== "" ? `Received an instance of ${name}` : "Received [object Object]";
-  }
-  let shown = typeof value === "string" ? `'${value}'` : typeof value === "symbol" ? value.toString() : String(value);
-  if (typeof value === "bigint") shown += "n";
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return `Received type ${typeof value} (${shown})`;
 }
 
 /** Bun's SystemError: an `Error` whose own enumerable keys are code, [path], [syscall], errno, in that order. */

@@ -1,8 +1,10 @@
 // The undici dispatcher that gives Node's own fetch Bun's connection options:
 // a Unix socket, TLS settings, a proxy (explicit or from the environment), and
 // the per-request behaviours Bun has and fetch lacks (verbose, decompress:
-// false, keepalive: false, timeout), done by wrapping undici's dispatch handler.
+// false, keepalive: false, timeout, a lower maxRedirects), done by wrapping
+// undici's dispatch handler; `protocol: "http2"` through undici's HTTP/2 client.
 import type { Dispatcher } from "undici";
+import { tooManyRedirects } from "./errors.ts";
 import type { BunFetchExtensions } from "./options.ts";
 import { undici } from "./undici.ts";
 import { printRequest, printResponse } from "./verbose.ts";
@@ -58,15 +60,37 @@ function rememberingOwnErrors(check: (...args: unknown[]) => unknown, ownErrors:
 function poolKey(extensions: BunFetchExtensions, connect: Record<string, unknown>): string | undefined {
   if (Object.values(connect).some((value) => typeof value === "function")) return undefined;
   try {
-    return JSON.stringify([extensions.unix, extensions.proxy === false ? false : extensions.proxy?.url.href, extensions.proxy ? extensions.proxy.headers : undefined, connect]);
+    return JSON.stringify([extensions.unix, extensions.proxy === false ? false : extensions.proxy?.url.href, extensions.proxy ? extensions.proxy.headers : undefined, extensions.protocol, connect]);
   } catch {
     return undefined;
   }
 }
 
+type Connector = (options: Record<string, unknown>, callback: (error: Error | null, socket: unknown) => void) => void;
+
+/**
+ * Bun's `protocol: "http2"`: HTTP/2 or nothing. undici offers h2 next to
+ * http/1.1 and takes what the server picks; a connection that did not pick h2
+ * fails with Bun's HTTP2Unsupported instead.
+ */
+function http2OnlyConnector(connect: Record<string, unknown>): Connector {
+  const base = undici().buildConnector({ ...connect, allowH2: true }) as unknown as Connector;
+  return (options, callback) => {
+    base(options, (error, socket) => {
+      if (error) return callback(error, socket);
+      const { alpnProtocol, destroy } = socket as { alpnProtocol?: unknown; destroy: () => void };
+      if (alpnProtocol === "h2") return callback(null, socket);
+      destroy.call(socket);
+      // The code is enough: the failure is reported in Bun's words for the request's URL (errors.ts).
+      callback(Object.assign(new Error("HTTP2Unsupported"), { code: "HTTP2Unsupported" }), null);
+    });
+  };
+}
+
 function createBase(extensions: BunFetchExtensions, connect: Record<string, unknown>): Dispatcher {
   const { Agent, ProxyAgent, EnvHttpProxyAgent } = undici();
   const { proxy, unix } = extensions;
+  if (extensions.protocol === "http2") return new Agent({ allowH2: true, connect: http2OnlyConnector(unix === undefined ? connect : { ...connect, socketPath: unix }) as never });
   if (proxy) {
     // Bun sends a plain request to the proxy for http: targets and tunnels (CONNECT) only for https:.
     return new ProxyAgent({ uri: proxy.url.href, headers: proxy.headers ?? {}, requestTls: connect, proxyTunnel: false });
@@ -77,10 +101,10 @@ function createBase(extensions: BunFetchExtensions, connect: Record<string, unkn
 }
 
 /** The dispatcher for these options (undefined: Node's default one will do). */
-export async function chooseDispatcher(extensions: BunFetchExtensions, ownErrors: Set<unknown>): Promise<DispatcherChoice> {
+export async function chooseDispatcher(extensions: BunFetchExtensions, ownErrors: Set<unknown>, url: string): Promise<DispatcherChoice> {
   const connect = extensions.tls ? await connectTLS(extensions.tls, ownErrors) : {};
-  const needsOwn = extensions.unix !== undefined || extensions.tls !== undefined || extensions.proxy !== undefined || proxyFromEnvironment();
-  const behaviours = extensions.verbose || !extensions.decompress || !extensions.keepalive || extensions.idleTimeout !== undefined;
+  const needsOwn = extensions.unix !== undefined || extensions.tls !== undefined || extensions.proxy !== undefined || extensions.protocol !== undefined || proxyFromEnvironment();
+  const behaviours = extensions.verbose || !extensions.decompress || !extensions.keepalive || extensions.idleTimeout !== undefined || extensions.redirectLimit !== undefined;
   if (!needsOwn && !behaviours) return { dispatcher: undefined, closeAfter: false };
   const key = poolKey(extensions, connect);
   let base = key === undefined ? undefined : pooled.get(key);
@@ -88,7 +112,7 @@ export async function chooseDispatcher(extensions: BunFetchExtensions, ownErrors
     base = needsOwn ? createBase(extensions, connect) : new (undici().Agent)();
     if (key !== undefined) remember(key, base);
   }
-  const dispatcher = behaviours ? withBehaviours(base, extensions) : base;
+  const dispatcher = behaviours ? withBehaviours(base, extensions, ownErrors, url) : base;
   return { dispatcher, closeAfter: key === undefined };
 }
 
@@ -129,15 +153,47 @@ function hideEncoding(rawHeaders: Array<string | Buffer>): void {
   }
 }
 
-function wrapHandler(handler: Handler, extensions: BunFetchExtensions): Handler {
+const redirectStatuses = new Set([301, 302, 303, 307, 308]);
+
+function hasLocation(rawHeaders: Array<string | Buffer>): boolean {
+  for (let index = 0; index < rawHeaders.length; index += 2) {
+    if (String(rawHeaders[index]).toLowerCase() === "location") return true;
+  }
+  return false;
+}
+
+/** What one fetch call's hops share: each hop is a dispatch of its own, and fetch follows the redirects. */
+interface FetchState {
+  redirects: number;
+  ownErrors: Set<unknown>;
+}
+
+/** The error to end the request with instead of following this response, if any. */
+function refusedRedirect(status: number, rawHeaders: Array<string | Buffer>, extensions: BunFetchExtensions, state: FetchState, url: string): Error | undefined {
+  if (extensions.redirectLimit === undefined || !redirectStatuses.has(status) || !hasLocation(rawHeaders)) return undefined;
+  state.redirects++;
+  if (state.redirects <= extensions.redirectLimit) return undefined;
+  const error = tooManyRedirects(url);
+  state.ownErrors.add(error);
+  return error;
+}
+
+function wrapHandler(handler: Handler, extensions: BunFetchExtensions, state: FetchState, url: string): Handler {
   const wrapped: Handler = {};
+  let abort: ((reason: Error) => void) | undefined;
   for (const name of handlerMethods) {
     const method = handler[name];
     if (typeof method !== "function") continue;
     wrapped[name] = (...args: unknown[]) => {
+      if (name === "onConnect") abort = args[0] as (reason: Error) => void;
       if (name === "onHeaders") {
         const [status, rawHeaders, , statusText] = args as [number, Array<string | Buffer>, unknown, string];
         if (extensions.verbose) printResponse(status, statusText, rawHeaders);
+        const refusal = refusedRedirect(status, rawHeaders, extensions, state, url);
+        if (refusal && abort) {
+          abort(refusal);
+          return false;
+        }
         if (!extensions.decompress) hideEncoding(rawHeaders);
       }
       return (method as HandlerMethod).apply(handler, args);
@@ -160,7 +216,8 @@ function withoutHeader(headers: unknown, name: string): unknown {
 }
 
 /** The base dispatcher with Bun's per-request behaviours layered on (it is not closed through this wrapper). */
-function withBehaviours(base: Dispatcher, extensions: BunFetchExtensions): Dispatcher {
+function withBehaviours(base: Dispatcher, extensions: BunFetchExtensions, ownErrors: Set<unknown>, url: string): Dispatcher {
+  const state: FetchState = { redirects: 0, ownErrors };
   const dispatch = (options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean => {
     const request: Record<string, unknown> = { ...options };
     // Bun asks for no compression when it will not decompress.
@@ -170,7 +227,7 @@ function withBehaviours(base: Dispatcher, extensions: BunFetchExtensions): Dispa
     // Bun's `timeout` is an idle deadline: undici's per-request header and body timeouts are both idle timers.
     if (extensions.idleTimeout !== undefined) request["headersTimeout"] = request["bodyTimeout"] = extensions.idleTimeout;
     if (extensions.verbose) printRequest(String(request["method"]), `${String(request["origin"])}${String(request["path"])}`, request["headers"] as never);
-    return base.dispatch(request as unknown as Dispatcher.DispatchOptions, wrapHandler(handler as unknown as Handler, extensions) as unknown as Dispatcher.DispatchHandler);
+    return base.dispatch(request as unknown as Dispatcher.DispatchOptions, wrapHandler(handler as unknown as Handler, extensions, state, url) as unknown as Dispatcher.DispatchHandler);
   };
   return new Proxy(base, {
     get: (target, key) => {

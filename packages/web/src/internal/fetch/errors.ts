@@ -4,6 +4,7 @@
 // helpers turn one into the other, message for message where Bun has its own
 // words, and otherwise in Bun's generic "<code> fetching <url>" form.
 
+import { notImplemented } from "@dx-compat/shared/errors";
 import { certificateMessages } from "../certificate-messages.ts";
 
 interface NodeCause {
@@ -44,7 +45,7 @@ export function isIdleTimeout(error: unknown): boolean {
   return typeof cause?.code === "string" && idleTimeoutCodes.has(cause.code);
 }
 
-function genericMessage(code: string, url: string): string {
+export function genericMessage(code: string, url: string): string {
   return `${code} fetching "${url}". ${seeVerbose}`;
 }
 
@@ -68,6 +69,31 @@ function fromCause(cause: NodeCause, url: string): Error | undefined {
   return bunFetchError(bunMessages[code] ?? genericMessage(code, url), code, url);
 }
 
+/** Bun's error when a response chain redirects more than `maxRedirects` times. */
+export function tooManyRedirects(url: string): TypeError {
+  return bunFetchError(`TooManyRedirects: The response redirected too many times. ${seeVerbose}`, "TooManyRedirects", url);
+}
+
+/**
+ * The failures fetch itself decides on while following redirects, which it
+ * reports with a bare Error in `cause` (messages as undici words them).
+ */
+function fromRedirectFailure(cause: unknown, url: string): Error | undefined {
+  if (!(cause instanceof Error) || "code" in cause) return undefined;
+  switch (cause.message) {
+    case "unexpected redirect":
+      return bunFetchError(genericMessage("UnexpectedRedirect", url), "UnexpectedRedirect", url);
+    case "redirect count exceeded":
+      // Only reached when the limit is above Node's: lower limits are counted by the dispatcher.
+      return notImplemented("fetch", "Node's fetch follows at most 20 redirects and this response chain has more (Bun follows up to `maxRedirects`, 126 by default)");
+    case "":
+      // The one unnamed failure in undici's redirect step: a streamed body cannot be sent again.
+      return (cause.stack ?? "").includes("httpRedirectFetch") ? new TypeError("Request body is a ReadableStream and cannot be replayed for this redirect") : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * What Bun would have rejected with, for an error Node's fetch rejected with.
  * Errors a user's own code produced (an abort reason, an error returned by
@@ -81,6 +107,8 @@ export function toBunFetchError(error: unknown, url: string, ownErrors: Readonly
   const inner = (cause as { cause?: unknown } | undefined)?.cause;
   if (ownErrors.has(inner)) return inner;
   if (typeof cause !== "object" || cause === null) return error;
+  const redirectFailure = fromRedirectFailure(cause, url);
+  if (redirectFailure) return redirectFailure;
   if (typeof (cause as NodeCause).code !== "string" && typeof inner === "object" && inner !== null) cause = inner;
   return fromCause(cause as NodeCause, url) ?? error;
 }

@@ -1,5 +1,6 @@
 // Bun's fetch() extensions, read from the init object the way Bun reads them:
 // a wrongly typed option is ignored, except a proxy URL that does not parse.
+import { readCompress, type CompressChoice } from "./compress.ts";
 import { bunFetchError, coded } from "./errors.ts";
 
 interface ProxyChoice {
@@ -19,6 +20,41 @@ export interface BunFetchExtensions {
   userAcceptEncoding?: boolean;
   /** `timeout`: the connection's idle deadline in ms, 0 for none; undefined keeps the default (5 minutes, as Bun's). */
   idleTimeout?: number;
+  compress?: CompressChoice;
+  /** `maxRedirects` when redirects are followed and the limit is below Node's own (20), which then has to be counted. */
+  redirectLimit?: number;
+  protocol?: FetchProtocol;
+}
+
+export type FetchProtocol = "http1.1" | "http2" | "http3";
+
+/** Node's fetch follows at most this many redirects (a constant in undici). */
+export const nodeRedirectLimit = 20;
+
+function invalidArgType(message: string): TypeError {
+  return coded(new TypeError(message), "ERR_INVALID_ARG_TYPE");
+}
+
+/** Bun's `maxRedirects`: a non-negative integer; undefined or null keep the default (126). */
+function readMaxRedirects(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw invalidArgType("fetch: 'maxRedirects' must be a non-negative integer");
+  return value;
+}
+
+const protocolNames: Readonly<Record<string, FetchProtocol>> = { http2: "http2", h2: "http2", "http1.1": "http1.1", h1: "http1.1", http3: "http3", h3: "http3" };
+
+/** Bun's `protocol`: a string must name one (aliases included); any other type is ignored. */
+function readProtocol(value: unknown): FetchProtocol | undefined {
+  if (typeof value !== "string") return undefined;
+  const protocol = Object.hasOwn(protocolNames, value) ? protocolNames[value] : undefined;
+  if (protocol === undefined) throw invalidArgType('fetch: \'protocol\' must be "http2", "h2", "http3", "h3", "http1.1", or "h1"');
+  return protocol;
+}
+
+/** The redirect mode the request will have: init's, else the Request's, else "follow". */
+function redirectMode(input: unknown, options: Record<string, unknown>): unknown {
+  return options["redirect"] ?? (input instanceof Request ? input.redirect : "follow");
 }
 
 /** Bun's `timeout`: a finite positive number of ms; 0, false or a non-finite number turn the idle timer off; true or nothing keep the default. */
@@ -61,9 +97,12 @@ function readProxy(value: unknown, target: string): ProxyChoice | false | undefi
   return parsedHeaders ? { url: parseProxyURL(url, target), headers: parsedHeaders } : { url: parseProxyURL(url, target) };
 }
 
-/** The extensions in `init` (throws Bun's errors for a bad proxy URL). */
-export function readExtensions(init: unknown, target: string): BunFetchExtensions {
+/** The extensions in `init` (throws Bun's errors for a bad option value, as Bun checks them: compress, maxRedirects, protocol). */
+export function readExtensions(input: unknown, init: unknown, target: string): BunFetchExtensions {
   const options = (typeof init === "object" && init !== null ? init : {}) as Record<string, unknown>;
+  const compress = readCompress(options["compress"]);
+  const maxRedirects = readMaxRedirects(options["maxRedirects"]);
+  const protocol = readProtocol(options["protocol"]);
   const extensions: BunFetchExtensions = {
     verbose: options["verbose"] === true,
     decompress: options["decompress"] !== false,
@@ -76,5 +115,9 @@ export function readExtensions(init: unknown, target: string): BunFetchExtension
   if (idleTimeout !== undefined) extensions.idleTimeout = idleTimeout;
   const proxy = readProxy(options["proxy"], target);
   if (proxy !== undefined) extensions.proxy = proxy;
+  if (compress !== undefined) extensions.compress = compress;
+  if (maxRedirects !== undefined && maxRedirects < nodeRedirectLimit && redirectMode(input, options) === "follow") extensions.redirectLimit = maxRedirects;
+  // HTTP/1.1 is what Node's fetch speaks: asking for it changes nothing.
+  if (protocol !== undefined && protocol !== "http1.1") extensions.protocol = protocol;
   return extensions;
 }
