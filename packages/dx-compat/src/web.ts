@@ -8,6 +8,7 @@ const pkg = requireInstalled("@dx-compat/web", "dx-compat/web");
 export const CloseEvent: typeof import("@dx-compat/web").CloseEvent = pkg["CloseEvent"] as never;
 export const ErrorEvent: typeof import("@dx-compat/web").ErrorEvent = pkg["ErrorEvent"] as never;
 export const fetch: typeof import("@dx-compat/web").fetch = pkg["fetch"] as never;
+export const FetchSession: typeof import("@dx-compat/web").FetchSession = pkg["FetchSession"] as never;
 export const installWebGlobals: typeof import("@dx-compat/web").installWebGlobals = pkg["installWebGlobals"] as never;
 export const URLPattern: typeof import("@dx-compat/web").URLPattern = pkg["URLPattern"] as never;
 export const WebSocket: typeof import("@dx-compat/web").WebSocket = pkg["WebSocket"] as never;

@@ -11,6 +11,7 @@ import { bunFetchError, coded, genericMessage, idleTimeoutError, invalidURL, isI
 import { fetchFileURL } from "./internal/fetch/file-url.ts";
 import { readExtensions, type BunFetchExtensions } from "./internal/fetch/options.ts";
 import { preconnect } from "./internal/fetch/preconnect.ts";
+import { applySession, sessionSettings } from "./internal/fetch/session.ts";
 import { asPlatformRequest } from "./internal/fetch/request.ts";
 
 // Captured when this module loads, before any installer puts Bun's fetch in its
@@ -87,6 +88,8 @@ function unsupportedProtocol({ protocol }: BunFetchExtensions, url: URL): Error 
 
 async function fetchOverNetwork(input: FetchInput, init: RequestInit | undefined, url: URL): Promise<Response> {
   const extensions: BunFetchExtensions = readExtensions(input, init, url.href);
+  const session = sessionSettings((init as Record<string, unknown> | undefined)?.["session"]);
+  if (session) applySession(extensions, session, url.href);
   const refusal = unsupportedProtocol(extensions, url);
   if (refusal) throw refusal;
   if (!extensions.decompress) extensions.userAcceptEncoding = namesAcceptEncoding(input, init);
@@ -139,7 +142,8 @@ function defineBunShape(fn: typeof bunFetch): typeof globalThis.fetch {
 
 /**
  * Bun's `fetch`: the standard one plus Bun's options (`unix`, `tls`, `proxy`,
- * `verbose`, `decompress`, `keepalive`), `file:` URLs and `fetch.preconnect`.
+ * `verbose`, `decompress`, `keepalive`, `timeout`, `maxRedirects`, `compress`,
+ * `protocol`, `session`), `file:` URLs and `fetch.preconnect`.
  *
  * @example
  * ```ts

@@ -3,6 +3,7 @@
 export { CloseEvent, type CloseEventInit } from "./close-event.ts";
 export { ErrorEvent, type ErrorEventInit } from "./error-event.ts";
 export { fetch } from "./fetch.ts";
+export { FetchSession } from "./fetch-session.ts";
 export { installWebGlobals } from "./install-web-globals.ts";
 export { URLPattern } from "./url-pattern.ts";
 export { WebSocket } from "./web-socket.ts";

@@ -4,7 +4,7 @@ import * as api from "../src/index.ts";
 // Every export is implemented; importing the package installs nothing.
 describe("@dx-compat/web", () => {
   it("exports exactly its public API", () => {
-    expect(Object.keys(api).sort()).toEqual(["CloseEvent", "ErrorEvent", "URLPattern", "WebSocket", "fetch", "installWebGlobals"]);
+    expect(Object.keys(api).sort()).toEqual(["CloseEvent", "ErrorEvent", "FetchSession", "URLPattern", "WebSocket", "fetch", "installWebGlobals"]);
   });
 
   it("leaves the globals alone until installWebGlobals() is called", () => {

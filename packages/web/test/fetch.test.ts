@@ -9,7 +9,7 @@ import { createSecureServer } from "node:http2";
 import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync, zstdDecompressSync } from "node:zlib";
 import { file, serve } from "@dx-compat/bun";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { fetch } from "../src/index.ts";
+import { FetchSession, fetch } from "../src/index.ts";
 import { close, closedPort, httpServer, httpsServer, listen, makeCertificate, portOf, proxyServer, scratch, type Certificate } from "./support/servers.ts";
 
 interface Echoed {
@@ -372,6 +372,43 @@ describe("fetch `protocol`", () => {
       await new Promise((resolve) => h2.close(resolve));
       await close(h1);
     }
+  });
+});
+
+describe("Bun.FetchSession", () => {
+  it("gives its requests the session's unix socket, tls and proxy, a request's own options winning", async () => {
+    const socketPath = join(dir, "session.sock");
+    const overUnix = await listen(createServer((request, response) => response.end(`unix ${request.url}`)), socketPath);
+    const certificate = makeCertificate(dir, "session", "DNS:localhost,IP:127.0.0.1");
+    const secure = await httpsServer(certificate, (_request, response) => response.end("tls ok"));
+    const target = await httpServer();
+    const { server: proxy, log } = await proxyServer();
+    try {
+      const unix = new FetchSession({ unix: socketPath });
+      expect(await (await unix.fetch("http://localhost/over")).text()).toBe("unix /over");
+      const secureUrl = `https://127.0.0.1:${portOf(secure)}/`;
+      const trusting = new FetchSession({ tls: { ca: certificate.cert } });
+      expect(await (await trusting.fetch(secureUrl)).text()).toBe("tls ok");
+      // A request's tls replaces the session's as a whole: without the CA the certificate is refused again.
+      expect(bunErrorShape(await trusting.fetch(secureUrl, { tls: { rejectUnauthorized: true } } as RequestInit).catch((caught: unknown) => caught))).toMatchObject({ code: "DEPTH_ZERO_SELF_SIGNED_CERT" });
+      const proxied = new FetchSession({ proxy: `http://127.0.0.1:${portOf(proxy)}` });
+      const targetUrl = `http://127.0.0.1:${portOf(target)}/via-session`;
+      expect(((await (await proxied.fetch(targetUrl)).json()) as Echoed).url).toBe("/via-session");
+      expect(log.requests.at(-1)).toContain(targetUrl);
+      // `proxy: false` on the request connects directly.
+      const before = log.requests.length;
+      await (await proxied.fetch(targetUrl, { proxy: false } as RequestInit)).text();
+      expect(log.requests.length).toBe(before);
+      for (const session of [unix, trusting, proxied]) session.close();
+    } finally {
+      await Promise.all([close(overUnix), close(secure), close(target), close(proxy)]);
+    }
+  });
+
+  it("rejects a proxy scheme it cannot speak per request, with Bun's UnsupportedProxyProtocol", async () => {
+    const session = new FetchSession({ proxy: "ftp://127.0.0.1:21" });
+    const error = await session.fetch("http://127.0.0.1:9/x").catch((caught: unknown) => caught);
+    expect(bunErrorShape(error)).toMatchObject({ code: "UnsupportedProxyProtocol", path: "http://127.0.0.1:9/x" });
   });
 });
 

@@ -137,6 +137,66 @@ export default async (input) => {
         other.close();
       }
     }
+    case "session-init": {
+      const FetchSession = globalThis.Bun?.FetchSession ?? (await import(${JSON.stringify(webEntry)})).FetchSession;
+      const init = input.init === "<url proxy>" ? { proxy: new URL("http://127.0.0.1:9") } : input.init;
+      return attempt(() => {
+        const session = new FetchSession(init);
+        return { keys: Object.keys(session), fetch: typeof session.fetch };
+      });
+    }
+    case "session": {
+      // Which connection each request used: a session keeps its own, plain fetch() and other sessions never share them.
+      const FetchSession = globalThis.Bun?.FetchSession ?? (await import(${JSON.stringify(webEntry)})).FetchSession;
+      const { createServer } = await import("node:http");
+      const server = createServer((req, res) => res.end(String(req.socket.remotePort)));
+      await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const url = "http://127.0.0.1:" + server.address().port + "/";
+      try {
+        // A breath between requests: Node's fetch hands a connection back to its pool a tick after the body ends.
+        const port = async (f, init) => {
+          const answer = Number(await (await f(url, init)).text());
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          return answer;
+        };
+        const shared = new FetchSession();
+        const other = new FetchSession({});
+        const closing = new FetchSession({ keepAlive: false });
+        const bound = shared.fetch;
+        const first = await port(bound);
+        const connections = {
+          sameSessionReuses: (await port(bound)) === first,
+          optionUsesIt: (await port(fetch, { session: shared })) === first,
+          initCannotReplaceIt: (await port(bound, { session: other })) === first,
+          otherSessionDiffers: (await port(other.fetch)) !== first,
+          keepAliveFalseCloses: (await port(closing.fetch)) !== (await port(closing.fetch)),
+        };
+        shared.close();
+        const afterClose = await port(bound);
+        shared[Symbol.dispose]();
+        const afterDispose = await port(bound);
+        const prototypeFetch = attempt(() => FetchSession.prototype.fetch);
+        const noNew = attempt(() => FetchSession());
+        const badSession = await fetch(url, { session: {} }).then(() => "resolved", shape);
+        const badSession2 = await fetch(url, { session: 5 }).then(() => "resolved", shape);
+        const noArguments = await bound().then(() => "resolved", shape);
+        return {
+          connections,
+          closeOpensAnew: afterClose !== first,
+          disposeKeepsItUsable: Number.isInteger(afterDispose),
+          shape: { name: FetchSession.name, length: FetchSession.length, prototype: Object.getOwnPropertyNames(FetchSession.prototype).sort(), dispose: typeof FetchSession.prototype[Symbol.dispose], tag: Object.prototype.toString.call(shared) },
+          bound: { name: bound.name, length: bound.length, same: shared.fetch === bound, preconnect: typeof bound.preconnect },
+          prototypeFetch,
+          noNew,
+          badSession,
+          badSession2,
+          noArguments,
+        };
+      } finally {
+        server.close();
+        server.closeAllConnections();
+      }
+    }
     default:
       throw new Error("unknown case " + input.kind);
   }
@@ -234,6 +294,45 @@ const optionCases: Array<[string, string, Record<string, unknown>]> = [
   ["order 2", "echo", { protocol: "x", maxRedirects: -1 }],
 ];
 
+const sessionInits: unknown[] = [
+  null,
+  5,
+  "x",
+  {},
+  { proxy: 5 },
+  { proxy: {} },
+  { proxy: "" },
+  { proxy: null },
+  { proxy: false },
+  { proxy: "not a url" },
+  { proxy: "ftp://127.0.0.1:9" },
+  { proxy: { url: "http://127.0.0.1:9", headers: { a: "1" } } },
+  "<url proxy>",
+  { keepAlive: "x" },
+  { keepAlive: true },
+  { keepAlive: { idleTimeout: -1 } },
+  { keepAlive: { idleTimeout: "1" } },
+  { keepAlive: { idleTimeout: 99_999 } },
+  { keepAlive: { maxIdleSockets: -1 } },
+  { keepAlive: { maxIdleSockets: 1.5 } },
+  { keepAlive: { maxIdleSockets: "2" } },
+  { keepAlive: { maxIdleSockets: 65_536 } },
+  { keepAlive: { idleTimeout: 10, maxIdleSockets: 4 } },
+  { unix: 5 },
+  { unix: "" },
+  { unix: "/tmp/x.sock" },
+  { tls: 5 },
+  { tls: { ca: 5 } },
+  { tls: { cert: 5 } },
+  { tls: { key: [5] } },
+  { tls: { ca: "pem", rejectUnauthorized: false } },
+  { tls: 5, proxy: 5 },
+  { proxy: 5, keepAlive: "x" },
+  { keepAlive: "x", unix: 5 },
+  { proxy: 5, unix: 5 },
+  { tls: 5, unix: 5 },
+];
+
 const scratchDir = mkdtempSync(join(tmpdir(), "dx-compat-web-diff-"));
 afterAll(() => rmSync(scratchDir, { recursive: true, force: true }));
 
@@ -251,7 +350,7 @@ describe("@dx-compat/web against Bun", () => {
       { url: "file://elsewhere/etc/hosts", init: {} },
     ].map((item) => ({ kind: "error", ...item }));
     // Bun checks its idle timers every few seconds (this case takes it ~8 s); Node's fire near the deadline.
-    const inputs = [...headerCases, ...urlPatternCases, ...fileCases, ...errorCases, ...optionCases.map(([label, path, init]) => ({ kind: "options", label, path, init })), { kind: "stalled-body", timeout: 300 }];
+    const inputs = [...headerCases, ...urlPatternCases, ...fileCases, ...errorCases, ...optionCases.map(([label, path, init]) => ({ kind: "options", label, path, init })), ...sessionInits.map((init) => ({ kind: "session-init", init })), { kind: "session" }, { kind: "stalled-body", timeout: 300 }];
     const { mismatches, bun } = await compareBatch(caseModule, inputs);
     expect(mismatches).toEqual([]);
     // The batch really ran: Bun answered every case.

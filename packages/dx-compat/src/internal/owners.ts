@@ -44,6 +44,7 @@ const bunMembersElsewhere: Readonly<Record<string, PackageName>> = {
   embeddedFiles: "@dx-compat/compile",
   isStandaloneExecutable: "@dx-compat/compile",
   fetch: "@dx-compat/web",
+  FetchSession: "@dx-compat/web",
   FFI: "@dx-compat/ffi",
 };
 

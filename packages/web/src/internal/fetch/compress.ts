@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import * as zlib from "node:zlib";
 import { coded } from "./errors.ts";
 
-export type CompressEncoding = "gzip" | "deflate" | "br" | "zstd";
+type CompressEncoding = "gzip" | "deflate" | "br" | "zstd";
 
 export interface CompressChoice {
   encoding: CompressEncoding;
@@ -94,7 +94,7 @@ function zlibOptions({ encoding, level }: CompressChoice): object {
 }
 
 /** `body` compressed as `choice` says (async: zlib's thread pool, not the event loop). */
-export function compressBytes(body: Uint8Array, choice: CompressChoice): Promise<Buffer> {
+function compressBytes(body: Uint8Array, choice: CompressChoice): Promise<Buffer> {
   return compressor(choice.encoding)(body, zlibOptions(choice));
 }
 

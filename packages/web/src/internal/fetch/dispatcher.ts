@@ -87,42 +87,51 @@ function http2OnlyConnector(connect: Record<string, unknown>): Connector {
   };
 }
 
+/** A session's `keepAlive.idleTimeout`: how long its idle connections stay pooled. */
+function keepAliveOptions(extensions: BunFetchExtensions): { keepAliveTimeout?: number; keepAliveMaxTimeout?: number } {
+  const idle = extensions.session?.idleTimeout;
+  return idle === undefined ? {} : { keepAliveTimeout: idle, keepAliveMaxTimeout: idle };
+}
+
 function createBase(extensions: BunFetchExtensions, connect: Record<string, unknown>): Dispatcher {
   const { Agent, ProxyAgent, EnvHttpProxyAgent } = undici();
   const { proxy, unix } = extensions;
-  if (extensions.protocol === "http2") return new Agent({ allowH2: true, connect: http2OnlyConnector(unix === undefined ? connect : { ...connect, socketPath: unix }) as never });
+  const keepAlive = keepAliveOptions(extensions);
+  if (extensions.protocol === "http2") return new Agent({ ...keepAlive, allowH2: true, connect: http2OnlyConnector(unix === undefined ? connect : { ...connect, socketPath: unix }) as never });
   if (proxy) {
     // Bun sends a plain request to the proxy for http: targets and tunnels (CONNECT) only for https:.
-    return new ProxyAgent({ uri: proxy.url.href, headers: proxy.headers ?? {}, requestTls: connect, proxyTunnel: false });
+    return new ProxyAgent({ ...keepAlive, uri: proxy.url.href, headers: proxy.headers ?? {}, requestTls: connect, proxyTunnel: false });
   }
-  if (unix !== undefined) return new Agent({ connect: { ...connect, socketPath: unix } });
-  if (proxy === undefined && proxyFromEnvironment()) return new EnvHttpProxyAgent({ connect, requestTls: connect });
-  return new Agent({ connect });
+  if (unix !== undefined) return new Agent({ ...keepAlive, connect: { ...connect, socketPath: unix } });
+  if (proxy === undefined && proxyFromEnvironment()) return new EnvHttpProxyAgent({ ...keepAlive, connect, requestTls: connect });
+  return new Agent({ ...keepAlive, connect });
 }
 
 /** The dispatcher for these options (undefined: Node's default one will do). */
 export async function chooseDispatcher(extensions: BunFetchExtensions, ownErrors: Set<unknown>, url: string): Promise<DispatcherChoice> {
   const connect = extensions.tls ? await connectTLS(extensions.tls, ownErrors) : {};
-  const needsOwn = extensions.unix !== undefined || extensions.tls !== undefined || extensions.proxy !== undefined || extensions.protocol !== undefined || proxyFromEnvironment();
+  // A session's connections are its own: never from the shared pools.
+  const needsOwn = extensions.unix !== undefined || extensions.tls !== undefined || extensions.proxy !== undefined || extensions.protocol !== undefined || extensions.session !== undefined || proxyFromEnvironment();
   const behaviours = extensions.verbose || !extensions.decompress || !extensions.keepalive || extensions.idleTimeout !== undefined || extensions.redirectLimit !== undefined;
   if (!needsOwn && !behaviours) return { dispatcher: undefined, closeAfter: false };
   const key = poolKey(extensions, connect);
-  let base = key === undefined ? undefined : pooled.get(key);
+  const pool = extensions.session?.pool ?? pooled;
+  let base = key === undefined ? undefined : pool.get(key);
   if (!base) {
     base = needsOwn ? createBase(extensions, connect) : new (undici().Agent)();
-    if (key !== undefined) remember(key, base);
+    if (key !== undefined) remember(pool, key, base);
   }
   const dispatcher = behaviours ? withBehaviours(base, extensions, ownErrors, url) : base;
   return { dispatcher, closeAfter: key === undefined };
 }
 
-function remember(key: string, dispatcher: Dispatcher): void {
-  if (pooled.size >= maxPooled) {
-    const [oldestKey, oldest] = pooled.entries().next().value as [string, Dispatcher];
-    pooled.delete(oldestKey);
+function remember(pool: Map<string, Dispatcher>, key: string, dispatcher: Dispatcher): void {
+  if (pool.size >= maxPooled) {
+    const [oldestKey, oldest] = pool.entries().next().value as [string, Dispatcher];
+    pool.delete(oldestKey);
     void oldest.close();
   }
-  pooled.set(key, dispatcher);
+  pool.set(key, dispatcher);
 }
 
 type Handler = Record<string, unknown>;

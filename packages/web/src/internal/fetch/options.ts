@@ -2,8 +2,9 @@
 // a wrongly typed option is ignored, except a proxy URL that does not parse.
 import { readCompress, type CompressChoice } from "./compress.ts";
 import { bunFetchError, coded } from "./errors.ts";
+import type { SessionSettings } from "./session.ts";
 
-interface ProxyChoice {
+export interface ProxyChoice {
   url: URL;
   headers?: Record<string, string>;
 }
@@ -24,12 +25,14 @@ export interface BunFetchExtensions {
   /** `maxRedirects` when redirects are followed and the limit is below Node's own (20), which then has to be counted. */
   redirectLimit?: number;
   protocol?: FetchProtocol;
+  /** The Bun.FetchSession the request belongs to (its options are already merged in). */
+  session?: SessionSettings;
 }
 
-export type FetchProtocol = "http1.1" | "http2" | "http3";
+type FetchProtocol = "http1.1" | "http2" | "http3";
 
 /** Node's fetch follows at most this many redirects (a constant in undici). */
-export const nodeRedirectLimit = 20;
+const nodeRedirectLimit = 20;
 
 function invalidArgType(message: string): TypeError {
   return coded(new TypeError(message), "ERR_INVALID_ARG_TYPE");
@@ -68,17 +71,22 @@ function proxyURLInvalid(): TypeError {
   return coded(new TypeError("fetch() proxy URL is invalid"), "ERR_INVALID_ARG_VALUE");
 }
 
-function parseProxyURL(value: unknown, target: string): URL {
+function parseProxyURL(value: unknown, target: string | undefined): URL {
   let url: URL;
   try {
     url = new URL(String(value));
   } catch {
     throw proxyURLInvalid();
   }
+  if (target !== undefined) checkProxyScheme(url, target);
+  return url;
+}
+
+/** Bun's failure for a proxy it cannot speak to, reported against the request's URL. */
+export function checkProxyScheme(url: URL, target: string): void {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw bunFetchError(`UnsupportedProxyProtocol fetching "${target}". For more information, pass \`verbose: true\` in the second argument to fetch()`, "UnsupportedProxyProtocol", target);
   }
-  return url;
 }
 
 function headersRecord(init: unknown): Record<string, string> | undefined {
@@ -86,7 +94,8 @@ function headersRecord(init: unknown): Record<string, string> | undefined {
   return Object.fromEntries(new Headers(init as ConstructorParameters<typeof Headers>[0]));
 }
 
-function readProxy(value: unknown, target: string): ProxyChoice | false | undefined {
+/** A `proxy` option; `target` is the request's URL, or undefined to leave the scheme for each request to check. */
+export function readProxy(value: unknown, target: string | undefined): ProxyChoice | false | undefined {
   if (value === false) return false;
   if (typeof value === "string" || value instanceof URL) return { url: parseProxyURL(value, target) };
   if (typeof value !== "object" || value === null) return undefined;
