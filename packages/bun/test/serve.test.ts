@@ -615,6 +615,34 @@ describe("Bun.serve: HTTP/2", () => {
       expect(viaHttp1).toBe(`1.1 h2 https://127.0.0.1:${server.port}/one `);
     });
   });
+
+  it("refuses an over-limit body with 413 on its own stream and keeps the connection for the next request, as Bun", async () => {
+    const key = join(dir, "key3.pem");
+    const cert = join(dir, "cert3.pem");
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
+    const options = { http2: true, maxRequestBodySize: 10, tls: { key: file(key), cert: file(cert) }, fetch: async (req: Request) => new Response(`got ${(await req.text()).length}`) };
+    await withServer(options as Options, async (server) => {
+      const session = http2Connect(`https://127.0.0.1:${server.port}`, { rejectUnauthorized: false });
+      const post = (body: string, declareLength: boolean) =>
+        new Promise<{ status: unknown; headers: string[]; text: string }>((resolve, reject) => {
+          const stream = session.request({ ":method": "POST", ":path": "/", ...(declareLength ? { "content-length": String(body.length) } : {}) });
+          let text = "";
+          let head: Record<string, unknown> = {};
+          stream.on("response", (headers) => (head = headers));
+          stream.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+          stream.on("end", () => resolve({ status: head[":status"], headers: Object.keys(head).sort(), text }));
+          stream.on("error", reject);
+          stream.end(body);
+        });
+      try {
+        expect(await post("x".repeat(100), true)).toEqual({ status: 413, headers: [":status", "date"], text: "" });
+        expect(await post("x".repeat(100), false)).toEqual({ status: 413, headers: [":status", "date"], text: "" });
+        expect(await post("fits", true)).toMatchObject({ status: 200, text: "got 4" });
+      } finally {
+        session.close();
+      }
+    });
+  });
 });
 
 describe("Bun.serve: WebSockets", () => {

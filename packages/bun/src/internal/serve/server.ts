@@ -3,7 +3,7 @@
 // a handler gets a lazy Request (./request.ts) and its Response is written
 // straight to the socket (./write.ts).
 import { createServer as createHttpServer, ServerResponse, type IncomingMessage, type Server as NodeServer } from "node:http";
-import { createSecureServer } from "node:http2";
+import { createSecureServer, type Http2ServerRequest } from "node:http2";
 import { createServer as createHttpsServer } from "node:https";
 import { createSecureContext, type SecureContext } from "node:tls";
 import { isIP } from "node:net";
@@ -90,6 +90,18 @@ function sniCallback(entries: TlsContextOptions[]): (servername: string, callbac
 interface Upgrade {
   context: UpgradeContext;
   upgraded: boolean;
+}
+
+/**
+ * An HTTP/2 request refused on its own stream (`:status` and date, no body), as
+ * Bun does: the connection carries other streams and stays open. False for
+ * HTTP/1, whose refusal closes the connection.
+ */
+function refusedStream(incoming: IncomingMessage, status: number): boolean {
+  if (incoming.httpVersionMajor !== 2) return false;
+  const { stream } = incoming as unknown as Http2ServerRequest;
+  if (!stream.headersSent && !stream.destroyed) stream.respond({ ":status": status, date: httpDate() }, { endStream: true });
+  return true;
 }
 
 export class Server implements BunServer<unknown>, RequestHost {
@@ -315,6 +327,7 @@ export class Server implements BunServer<unknown>, RequestHost {
 
   /** RequestHost: the body outgrew maxRequestBodySize (chunked uploads). */
   tooLarge(incoming: IncomingMessage): void {
+    if (refusedStream(incoming, 413)) return;
     rejectConnection(incoming.socket, statusLine(413));
     incoming.socket.destroySoon();
   }
@@ -326,6 +339,7 @@ export class Server implements BunServer<unknown>, RequestHost {
       const length = rawHeader(incoming.rawHeaders, "content-length");
       if (length !== undefined && Number(length) > this.#bodyLimit) {
         this.#pending--;
+        if (refusedStream(incoming, 413)) return;
         rejectConnection(incoming.socket, "HTTP/1.1 413 Request Entity Too Large\r\n");
         incoming.socket.destroySoon();
         return;
