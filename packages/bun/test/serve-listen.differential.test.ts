@@ -1,0 +1,47 @@
+// Bun.serve's listening options against real Bun 1.4.5: `reusePort` (a second
+// server may share the port only when both ask) and `ipv6Only` ("::" takes
+// IPv4 connections unless it is set). The same program runs under both runtimes.
+import { differential } from "@dx-compat/oracle";
+import { describe, expect, it } from "vitest";
+
+const program = `
+import { connect } from "node:net";
+const reachable = (host, port) => new Promise((resolve) => {
+  const socket = connect({ host, port }, () => { socket.destroy(); resolve(true); });
+  socket.on("error", (error) => resolve(error.code));
+});
+const shape = (error) => ({ name: error.name, code: error.code, errno: error.errno, syscall: error.syscall, message: error.message.replace(/\\d{2,5}/, "PORT") });
+const fetch = () => new Response("x");
+const out = {};
+const first = Bun.serve({ port: 0, hostname: "127.0.0.1", reusePort: true, fetch });
+try {
+  const second = Bun.serve({ port: first.port, hostname: "127.0.0.1", reusePort: true, fetch });
+  out.sharedPort = second.port === first.port;
+  second.stop(true);
+} catch (error) {
+  out.sharedPort = shape(error);
+}
+try {
+  Bun.serve({ port: first.port, hostname: "127.0.0.1", fetch }).stop(true);
+  out.withoutReusePort = "listened";
+} catch (error) {
+  out.withoutReusePort = shape(error);
+}
+first.stop(true);
+for (const ipv6Only of [false, true]) {
+  const server = Bun.serve({ port: 0, hostname: "::", ipv6Only, fetch });
+  out["ipv6Only " + ipv6Only] = { v6: await reachable("::1", server.port), v4: await reachable("127.0.0.1", server.port), hostname: server.hostname };
+  server.stop(true);
+}
+console.log(JSON.stringify(out));
+`;
+
+describe("Bun.serve listening options against Bun", () => {
+  it("reusePort shares a port only between servers that ask; ipv6Only keeps IPv4 out of '::'", async () => {
+    const { bun, node } = await differential(program);
+    expect(node.stderr).toBe(bun.stderr);
+    expect(node.stdout).toBe(bun.stdout);
+    // Not vacuous: both halves of each option were exercised.
+    expect(JSON.parse(bun.stdout)).toMatchObject({ sharedPort: true, withoutReusePort: { code: "EADDRINUSE" }, "ipv6Only false": { v4: true }, "ipv6Only true": { v4: "ECONNREFUSED" } });
+  }, 30_000);
+});
