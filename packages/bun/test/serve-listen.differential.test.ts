@@ -1,6 +1,7 @@
-// Bun.serve's listening options against real Bun 1.4.5: `reusePort` (a second
-// server may share the port only when both ask) and `ipv6Only` ("::" takes
-// IPv4 connections unless it is set). The same program runs under both runtimes.
+// The listening options of Bun.serve and Bun.listen against real Bun 1.4.5:
+// `reusePort` (a second server may share the port only when both ask; `exclusive`
+// changes nothing on Linux) and `ipv6Only` ("::" takes IPv4 connections unless it
+// is set). The same program runs under both runtimes.
 import { differential } from "@dx-compat/oracle";
 import { describe, expect, it } from "vitest";
 
@@ -36,7 +37,41 @@ for (const ipv6Only of [false, true]) {
 console.log(JSON.stringify(out));
 `;
 
-describe("Bun.serve listening options against Bun", () => {
+const listenProgram = `
+import { connect } from "node:net";
+const socket = { data() {} };
+const shape = (error) => ({ name: error.name, code: error.code, errno: error.errno, syscall: error.syscall, message: error.message.replace(/:\\d+$/, ":PORT") });
+const out = {};
+const pairs = [[{}, {}], [{ exclusive: true }, {}], [{}, { exclusive: true }], [{ reusePort: true }, { reusePort: true }], [{ reusePort: true }, {}], [{ exclusive: true }, { exclusive: true }], [{ reusePort: false }, { reusePort: false }]];
+for (const [a, b] of pairs) {
+  const first = Bun.listen({ hostname: "127.0.0.1", port: 0, socket, ...a });
+  try {
+    Bun.listen({ hostname: "127.0.0.1", port: first.port, socket, ...b }).stop(true);
+    out[JSON.stringify([a, b])] = "shared";
+  } catch (error) {
+    out[JSON.stringify([a, b])] = shape(error);
+  }
+  first.stop(true);
+}
+for (const ipv6Only of [false, true]) {
+  const listener = Bun.listen({ hostname: "::", port: 0, socket, ipv6Only });
+  out["ipv6Only " + ipv6Only] = await new Promise((resolve) => {
+    const client = connect({ host: "127.0.0.1", port: listener.port }, () => { client.destroy(); resolve(true); });
+    client.on("error", (error) => resolve(error.code));
+  });
+  listener.stop(true);
+}
+console.log(JSON.stringify(out));
+`;
+
+describe("Bun.serve and Bun.listen listening options against Bun", () => {
+  it("Bun.listen: reusePort shares a port only between listeners that ask; ipv6Only keeps IPv4 out of '::'", async () => {
+    const { bun, node } = await differential(listenProgram);
+    expect(node.stderr).toBe(bun.stderr);
+    expect(node.stdout).toBe(bun.stdout);
+    expect(JSON.parse(bun.stdout)).toMatchObject({ '[{"reusePort":true},{"reusePort":true}]': "shared", "[{},{}]": { code: "EADDRINUSE" }, "ipv6Only false": true, "ipv6Only true": "ECONNREFUSED" });
+  }, 30_000);
+
   it("reusePort shares a port only between servers that ask; ipv6Only keeps IPv4 out of '::'", async () => {
     const { bun, node } = await differential(program);
     expect(node.stderr).toBe(bun.stderr);

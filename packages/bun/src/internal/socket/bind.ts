@@ -8,7 +8,7 @@ import { isIP } from "node:net";
 import { dirname } from "node:path";
 
 interface ServerHandle {
-  bind(address: string, port: number): number;
+  bind(address: string, port: number, flags: number): number;
   bind6(address: string, port: number, flags: number): number;
   listen(backlog: number): number;
   close(): void;
@@ -35,16 +35,18 @@ function handleBindings(): HandleBindings {
 const backlog = 511;
 const EACCES = 13;
 const ENOENT = 2;
-// libuv's UV_TCP_IPV6ONLY.
-const ipv6Only = 1;
+// libuv's UV_TCP_IPV6ONLY and UV_TCP_REUSEPORT (libuv 1.49: Node 22.12 and later).
+const ipv6OnlyFlag = 1;
+const reusePortFlag = 2;
 
 type BindResult = { handle: object } | { errno: number };
 
 /** Bind and listen on an IP address; errno is positive, as Bun reports it. */
-export function bindTcp(address: string, port: number, options: { ipv6Only?: boolean } = {}): BindResult {
+export function bindTcp(address: string, port: number, options: { ipv6Only?: boolean; reusePort?: boolean } = {}): BindResult {
   const { TCP, constants } = handleBindings().tcp;
   const handle = new TCP(constants.SERVER);
-  const bound = isIP(address) === 6 ? handle.bind6(address, port, options.ipv6Only === true ? ipv6Only : 0) : handle.bind(address, port);
+  const shared = options.reusePort === true ? reusePortFlag : 0;
+  const bound = isIP(address) === 6 ? handle.bind6(address, port, shared | (options.ipv6Only === true ? ipv6OnlyFlag : 0)) : handle.bind(address, port, shared);
   const error = bound === 0 ? handle.listen(backlog) : bound;
   if (error === 0) return { handle };
   handle.close();

@@ -22,6 +22,7 @@ export class Listener {
   #sockets = new Set<BunSocket>();
   #allowHalfOpen: boolean;
   #tls: TlsSettings | undefined;
+  #bindFlags: { reusePort: boolean; ipv6Only: boolean };
   #stopped = false;
 
   constructor(options: SocketOptions) {
@@ -30,6 +31,7 @@ export class Listener {
     this.#endpoint = options.endpoint;
     this.#allowHalfOpen = options.allowHalfOpen;
     this.#tls = options.tls;
+    this.#bindFlags = { reusePort: options.reusePort, ipv6Only: options.ipv6Only };
     this.#server = createServer({ allowHalfOpen: true }, (raw) => this.#accept(raw));
     // A failed accept (EMFILE, …) is not the program's error in Bun; it is not fatal here either.
     this.#server.on("error", () => undefined);
@@ -45,7 +47,7 @@ export class Listener {
       if (this.#server.listening) return undefined;
       throw listenFailure(endpoint.path, pipeBindErrno(endpoint.path) || EADDRINUSE);
     }
-    const result = bindTcp(bindableHost(endpoint.hostname), endpoint.port);
+    const result = bindTcp(bindableHost(endpoint.hostname), endpoint.port, this.#bindFlags);
     if ("errno" in result) throw listenFailure(endpoint.hostname, result.errno, endpoint.port);
     this.#server.listen(result.handle);
     return (this.#server.address() as { port: number }).port;

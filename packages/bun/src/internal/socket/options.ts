@@ -11,6 +11,10 @@ export interface SocketOptions {
   endpoint: Endpoint;
   tls: TlsSettings | undefined;
   allowHalfOpen: boolean;
+  /** Bun.listen: share the port with other listeners that ask too (SO_REUSEPORT). */
+  reusePort: boolean;
+  /** Bun.listen on "::": refuse IPv4 connections. */
+  ipv6Only: boolean;
 }
 
 export function parseSocketOptions(api: "listen" | "connect", value: unknown): SocketOptions {
@@ -25,6 +29,8 @@ export function parseSocketOptions(api: "listen" | "connect", value: unknown): S
     endpoint: parseEndpoint(options),
     tls: parseTls(options["tls"], api === "connect"),
     allowHalfOpen: options["allowHalfOpen"] === true,
+    reusePort: options["reusePort"] === true,
+    ipv6Only: options["ipv6Only"] === true,
   };
 }
 
