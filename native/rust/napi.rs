@@ -123,6 +123,7 @@ extern "C" {
 
 // Objects, arrays and plain values: used by `spawn_napi` to read a request
 // object and build the outcome object.
+pub const NAPI_NULL: c_int = 1;
 pub const NAPI_NUMBER: c_int = 3;
 pub const NAPI_OBJECT: c_int = 6;
 

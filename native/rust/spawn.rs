@@ -1125,6 +1125,27 @@ impl Strings {
     }
 }
 
+extern "C" {
+    static environ: *const *const c_char;
+}
+
+/// The process environment as it is now, for a child that inherits it. The
+/// pointers are copied: the asynchronous spawn returns before the child's exec,
+/// and a `setenv` in the parent meanwhile may move the array (libc never frees
+/// the strings themselves).
+pub fn copy_environ(out: &mut Vec<*const c_char>) {
+    out.clear();
+    // SAFETY: `environ` is NULL-terminated and only changed by this thread (the JS thread, through setenv).
+    unsafe {
+        let mut entry = environ;
+        while !entry.is_null() && !(*entry).is_null() {
+            out.push(*entry);
+            entry = entry.add(1);
+        }
+    }
+    out.push(std::ptr::null());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

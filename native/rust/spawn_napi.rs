@@ -170,11 +170,20 @@ pub mod linux {
         unsafe {
             let file = push_string(env, property(env, object, c"file"), strings)?;
             let argc = push_array(env, property(env, object, c"argv"), strings)?;
-            let envc = push_array(env, property(env, object, c"env"), strings)?;
+            // `env: null`: the child inherits this process's environment as it is.
+            let env_value = property(env, object, c"env");
+            let mut kind = 0;
+            napi_typeof(env, env_value, &mut kind);
+            let inherit = kind == NAPI_NULL;
+            let envc = if inherit { 0 } else { push_array(env, env_value, strings)? };
             let cwd = push_string(env, property(env, object, c"cwd"), strings)?;
             let stdin = input(env, property(env, object, c"stdin"))?;
             strings.pointers(file + 1, file + 1 + argc, argv);
-            strings.pointers(file + 1 + argc, file + 1 + argc + envc, envp);
+            if inherit {
+                spawn::copy_environ(envp);
+            } else {
+                strings.pointers(file + 1 + argc, file + 1 + argc + envc, envp);
+            }
             let timeout = number(env, object, c"timeoutMs", 0.0);
             let max_buffer = number(env, object, c"maxBuffer", 0.0);
             let request = Request {

@@ -73,6 +73,15 @@ describe("spawnSync: what reaches the child", () => {
     expect(text(outcome.stdout)).toBe("my-name");
   });
 
+  it("with `env: null` gives the child this process's environment as it is now", () => {
+    process.env["DX_SPAWN_SYNC_LATE"] = "late";
+    try {
+      expect(text(spawnSync(request("/usr/bin/env", ["-0"], { env: null })).stdout).split("\0")).toContain("DX_SPAWN_SYNC_LATE=late");
+    } finally {
+      delete process.env["DX_SPAWN_SYNC_LATE"];
+    }
+  });
+
   it("gives the child exactly the environment asked for", () => {
     const entry = fc.tuple(fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,10}$/), noNul("grapheme"));
     fc.assert(

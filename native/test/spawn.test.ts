@@ -55,6 +55,19 @@ describe("spawn", () => {
     expect(result.pid).toBeGreaterThan(0);
   });
 
+  it("gives the child exactly the entries asked for, or with `env: null` this process's environment as it is now", async () => {
+    expect((await run(request("/usr/bin/env", [], { env: ["ONLY=1"] }))).stdout).toBe("ONLY=1\n");
+    process.env["DX_SPAWN_LATE"] = "set after start";
+    try {
+      const inherited = (await run(request("/usr/bin/env", [], { env: null }))).stdout.split("\n");
+      expect(inherited).toContain("DX_SPAWN_LATE=set after start");
+      expect(inherited).toContain(`PATH=${process.env["PATH"] ?? ""}`);
+    } finally {
+      delete process.env["DX_SPAWN_LATE"];
+    }
+    expect((await run(request("/usr/bin/env", [], { env: null }))).stdout).not.toContain("DX_SPAWN_LATE");
+  });
+
   it("feeds stdin through a pipe", async () => {
     const input = "x".repeat(300_000);
     const result = await run(request("/bin/cat", [], { stdin: -2 }), input);

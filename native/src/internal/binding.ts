@@ -53,8 +53,8 @@ export interface SpawnSyncRequest {
   file: string;
   /** The whole argv, argv[0] included; argv[0] may differ from `file` (Bun's `argv0`). */
   argv: string[];
-  /** The child's whole environment as "KEY=value" entries (nothing is inherited). */
-  env: string[];
+  /** The child's whole environment as "KEY=value" entries; null: this process's environment as it is (main thread only: a worker's `process.env` is its own copy). */
+  env: string[] | null;
   /** The child's working directory; "" inherits the parent's. */
   cwd: string;
   /** -1: /dev/null; an fd >= 0: that fd becomes the child's 0; bytes: a pipe fed with them, then closed. */
@@ -117,8 +117,8 @@ export interface SpawnRequest {
   file: string;
   /** The whole argv, argv[0] included. */
   argv: string[];
-  /** The child's whole environment as "KEY=value" entries. */
-  env: string[];
+  /** As in {@link SpawnSyncRequest}: "KEY=value" entries, or null for this process's environment. */
+  env: string[] | null;
   /** "" inherits the parent's. */
   cwd: string;
   /** -1: /dev/null; -2: a pipe (the parent's write end comes back); an fd >= 0: that fd becomes the child's 0. */

@@ -138,6 +138,22 @@ describe("built-ins", () => {
 });
 
 describe("JavaScript interop", () => {
+  it("hands external commands process.env as it is at the call, live, unless the shell changed it", async () => {
+    process.env["DX_SHELL_LIVE"] = "first";
+    try {
+      const names = async (script: string) => (await $`${{ raw: script }}`.quiet().text()).split("\n").filter((line) => line.startsWith("DX_SHELL_"));
+      expect(await names("/usr/bin/env")).toEqual(["DX_SHELL_LIVE=first"]);
+      process.env["DX_SHELL_LIVE"] = "second";
+      expect(await names("/usr/bin/env")).toEqual(["DX_SHELL_LIVE=second"]);
+      expect((await names("DX_SHELL_ASSIGNED=1 /usr/bin/env")).sort()).toEqual(["DX_SHELL_ASSIGNED=1", "DX_SHELL_LIVE=second"]);
+      expect(await names("export DX_SHELL_EXPORTED=2; /usr/bin/env")).toEqual(expect.arrayContaining(["DX_SHELL_EXPORTED=2", "DX_SHELL_LIVE=second"]));
+      delete process.env["DX_SHELL_LIVE"];
+      expect(await names("/usr/bin/env")).toEqual([]);
+    } finally {
+      delete process.env["DX_SHELL_LIVE"];
+    }
+  });
+
   it("awaits to { stdout, stderr, exitCode } Buffers that own their memory", async () => {
     const r = await $`echo hi`.quiet();
     expect(r.stdout).toBeInstanceOf(Buffer);

@@ -27,7 +27,8 @@ function options(request: SpawnSyncRequest): SpawnSyncOptions {
   const stdio: StdioOptions = [stdin, slot(request.stdout), slot(request.stderr)];
   return {
     argv0: request.argv[0] ?? request.file,
-    env: envObject(request.env),
+    // null: this process's environment (Node's default).
+    env: request.env === null ? process.env : envObject(request.env),
     cwd: request.cwd === "" ? undefined : request.cwd,
     stdio,
     input: typeof request.stdin === "number" ? undefined : request.stdin,
@@ -40,7 +41,7 @@ function options(request: SpawnSyncRequest): SpawnSyncOptions {
 }
 
 function hasNul(request: SpawnSyncRequest): boolean {
-  const strings = [request.file, request.cwd, ...request.argv, ...request.env];
+  const strings = [request.file, request.cwd, ...request.argv, ...(request.env ?? [])];
   return strings.some((text) => text.includes("\0"));
 }
 

@@ -36,6 +36,11 @@ function failed(errno: number): ChildStreams {
   return { pid: 0, errno, stdin: null, stdout: null, stderr: null, ref: nothing, unref: nothing };
 }
 
+/** `env: null`: the environment this process has now, as "KEY=value" pairs. */
+function currentEnvironment(): string[] {
+  return Object.entries(process.env).map(([name, value]) => `${name}=${value ?? ""}`);
+}
+
 /**
  * The TypeScript twin of the addon's spawn: Node's `ChildProcess`. Its
  * `spawn(options)` method (public, though undocumented) takes a whole argv
@@ -44,7 +49,8 @@ function failed(errno: number): ChildStreams {
  * event. Resource usage is unknown here (null).
  */
 export function spawn(request: SpawnRequest, onExit: ExitCallback): ChildStreams {
-  if ([request.file, request.cwd, ...request.argv, ...request.env].some((text) => text.includes("\0"))) {
+  const envPairs = request.env ?? currentEnvironment();
+  if ([request.file, request.cwd, ...request.argv, ...envPairs].some((text) => text.includes("\0"))) {
     return failed(constants.errno.EINVAL);
   }
   const child = new ChildProcess();
@@ -54,7 +60,7 @@ export function spawn(request: SpawnRequest, onExit: ExitCallback): ChildStreams
   const status = internal.spawn({
     file: request.file,
     args: request.argv,
-    envPairs: request.env,
+    envPairs,
     cwd: request.cwd === "" ? undefined : request.cwd,
     stdio: [slot(request.stdin), slot(request.stdout), slot(request.stderr)],
     windowsHide: true,

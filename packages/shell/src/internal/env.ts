@@ -32,6 +32,11 @@ export class Env {
     return out;
   }
 
+  /** Whether this is the process's own environment, unchanged: a child can then inherit it as it is. */
+  isProcessEnvironment(): boolean {
+    return this.#base === process.env && this.#changes.size === 0;
+  }
+
   /** An independent copy (a subshell or pipeline stage). */
   clone(): Env {
     return new Env(this.#base, new Map(this.#changes));

@@ -2,6 +2,7 @@
 // directly by @dx-compat/native's spawn (no /bin/sh in between), their pipes
 // wired to the shell's captures, buffers and pipeline stages.
 import { spawn, which } from "@dx-compat/native";
+import { isMainThread } from "node:worker_threads";
 import type { Readable, Writable } from "node:stream";
 import { errnoText, type ShellState } from "./builtins/context.ts";
 import { write, type Input, type Output, type Stdio } from "./io.ts";
@@ -68,7 +69,13 @@ function drain(stream: Readable | null, output: Output): Promise<void> {
   });
 }
 
-function envEntries(state: ShellState, assigns: ReadonlyMap<string, string>): string[] {
+/**
+ * The child's environment as "KEY=value" entries; null when it is the process's
+ * own, unchanged, which the child then inherits without a copy being made here
+ * (on the main thread only: a worker's `process.env` is its own copy).
+ */
+function envEntries(state: ShellState, assigns: ReadonlyMap<string, string>): string[] | null {
+  if (assigns.size === 0 && isMainThread && state.exported.isProcessEnvironment()) return null;
   const entries: string[] = [];
   for (const [name, value] of state.exported.entries()) if (!assigns.has(name)) entries.push(`${name}=${value}`);
   for (const [name, value] of assigns) entries.push(`${name}=${value}`);
