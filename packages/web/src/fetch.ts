@@ -109,8 +109,15 @@ async function fetchOverNetwork(input: FetchInput, init: RequestInit | undefined
     // Graceful: the body still streams; the connection closes when it is done.
     if (closeAfter) void dispatcher?.close();
   }
+  keepFragment(response, url);
   const decoded = extensions.decompress ? response : restoreEncoding(response);
   return extensions.idleTimeout === undefined ? decoded : idleBodyErrors(decoded);
+}
+
+/** Bun's `response.url` keeps the request's fragment (fetch drops it); after a redirect Bun shows the Location's, which is not seen here. */
+function keepFragment(response: Response, url: URL): void {
+  if (url.hash === "" || response.redirected) return;
+  Object.defineProperty(response, "url", { value: response.url + url.hash, enumerable: false, configurable: true });
 }
 
 async function bunFetch(given: FetchInput, init?: RequestInit): Promise<Response> {

@@ -238,6 +238,8 @@ const fileCases = [
 const post = (body: unknown, extra: Record<string, unknown> = {}) => ({ method: "POST", body, ...extra });
 const optionCases: Array<[string, string, Record<string, unknown>]> = [
   // maxRedirects: the limit, the default, the modes that do not follow, and the values Bun refuses.
+  ["fragment kept", "echo#frag", {}],
+  ["fragment not carried over a redirect", "r/1#frag", {}],
   ["3 of 3", "r/3", { maxRedirects: 3 }],
   ["4 of 3", "r/4", { maxRedirects: 3 }],
   ["0 of 0", "r/0", { maxRedirects: 0 }],
