@@ -5,11 +5,11 @@
 // `compress`ed request body, `file:` URLs answered from disk, and failures
 // rejected with Bun's error shapes. `fetch.preconnect` validates as Bun does.
 import { notImplemented } from "@dx-compat/shared/errors";
-import { hiddenEncodingHeader, chooseDispatcher } from "./internal/fetch/dispatcher.ts";
+import { chooseDispatcher, hiddenEncodingHeader, proxyFromEnvironment } from "./internal/fetch/dispatcher.ts";
 import { compressedRequest } from "./internal/fetch/compress.ts";
 import { bunFetchError, coded, genericMessage, idleTimeoutError, invalidURL, isIdleTimeout, toBunFetchError } from "./internal/fetch/errors.ts";
 import { fetchFileURL } from "./internal/fetch/file-url.ts";
-import { readExtensions, type BunFetchExtensions } from "./internal/fetch/options.ts";
+import { proxyFor, readExtensions, type BunFetchExtensions } from "./internal/fetch/options.ts";
 import { preconnect } from "./internal/fetch/preconnect.ts";
 import { applySession, sessionSettings } from "./internal/fetch/session.ts";
 import { asPlatformRequest } from "./internal/fetch/request.ts";
@@ -90,6 +90,8 @@ async function fetchOverNetwork(input: FetchInput, init: RequestInit | undefined
   const extensions: BunFetchExtensions = readExtensions(input, init, url.href);
   const session = sessionSettings((init as Record<string, unknown> | undefined)?.["session"]);
   if (session) applySession(extensions, session, url.href);
+  const proxy = proxyFor(extensions.proxy, url, proxyFromEnvironment());
+  if (proxy !== undefined) extensions.proxy = proxy;
   const refusal = unsupportedProtocol(extensions, url);
   if (refusal) throw refusal;
   if (!extensions.decompress) extensions.userAcceptEncoding = namesAcceptEncoding(input, init);

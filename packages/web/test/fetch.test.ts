@@ -413,6 +413,32 @@ describe("Bun.FetchSession", () => {
 });
 
 describe("fetch through a proxy", () => {
+  it("goes direct for a host NO_PROXY names, unless the proxy says `respectNoProxy: false`", async () => {
+    const target = await httpServer();
+    const { server: proxy, log } = await proxyServer();
+    const url = `http://127.0.0.1:${portOf(target)}/np`;
+    const proxyUrl = `http://127.0.0.1:${portOf(proxy)}`;
+    process.env["NO_PROXY"] = `example.test, 127.0.0.0/8`;
+    try {
+      await (await fetch(url, { proxy: proxyUrl } as RequestInit)).text();
+      await (await fetch(url, { proxy: { url: proxyUrl, respectNoProxy: true } } as RequestInit)).text();
+      expect(log.requests).toEqual([]);
+      await (await fetch(url, { proxy: { url: proxyUrl, respectNoProxy: false } } as RequestInit)).text();
+      expect(log.requests).toEqual([`GET ${url}`]);
+      // The same rules for a proxy from the environment (a range included, which undici alone does not read).
+      process.env["HTTP_PROXY"] = proxyUrl;
+      await (await fetch(url)).text();
+      expect(log.requests).toHaveLength(1);
+      delete process.env["NO_PROXY"];
+      await (await fetch(url)).text();
+      expect(log.requests).toEqual([`GET ${url}`, `GET ${url}`]);
+    } finally {
+      delete process.env["NO_PROXY"];
+      delete process.env["HTTP_PROXY"];
+      await Promise.all([close(target), close(proxy)]);
+    }
+  });
+
   it("sends http: requests to the proxy in absolute form, with the proxy's headers", async () => {
     const target = await httpServer();
     const { server: proxy, log } = await proxyServer();

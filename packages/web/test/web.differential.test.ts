@@ -137,6 +137,32 @@ export default async (input) => {
         other.close();
       }
     }
+    case "no-proxy": {
+      // Which requests NO_PROXY sends past a \`proxy\` option: "proxy", or "direct" (answered by the target, or failing to resolve).
+      const { createServer } = await import("node:http");
+      const listen = (text) => new Promise((resolve) => { const server = createServer((req, res) => res.end(text)); server.listen(0, "127.0.0.1", () => resolve(server)); });
+      const proxy = await listen("proxy");
+      const target = await listen("direct");
+      const proxyUrl = "http://127.0.0.1:" + proxy.address().port;
+      const results = [];
+      try {
+        for (const [noProxy, url, extra] of input.cases) {
+          process.env.NO_PROXY = noProxy.replace("TARGET_PORT", target.address().port);
+          const href = url.replace("TARGET_PORT", target.address().port);
+          try {
+            const response = await fetch(href, { proxy: { url: proxyUrl, ...extra }, signal: AbortSignal.timeout(3000) });
+            results.push(await response.text());
+          } catch (error) {
+            results.push(error.code === "ERR_INVALID_ARG_TYPE" ? shape(error) : "direct");
+          }
+        }
+      } finally {
+        delete process.env.NO_PROXY;
+        proxy.close();
+        target.close();
+      }
+      return results;
+    }
     case "session-init": {
       const FetchSession = globalThis.Bun?.FetchSession ?? (await import(${JSON.stringify(webEntry)})).FetchSession;
       const init = input.init === "<url proxy>" ? { proxy: new URL("http://127.0.0.1:9") } : input.init;
@@ -296,6 +322,36 @@ const optionCases: Array<[string, string, Record<string, unknown>]> = [
   ["order 2", "echo", { protocol: "x", maxRedirects: -1 }],
 ];
 
+const loopback = "http://127.0.0.1:TARGET_PORT/";
+const noProxyCases: Array<[string, string, Record<string, unknown>]> = [
+  ["", loopback, {}],
+  ["127.0.0.1", loopback, {}],
+  ["127.0.0.1", loopback, { respectNoProxy: false }],
+  ["127.0.0.1", loopback, { respectNoProxy: true }],
+  ["127.0.0.1", "http://localhost:TARGET_PORT/", {}],
+  ["localhost", "http://localhost:TARGET_PORT/", {}],
+  ["127.0.0.1:TARGET_PORT", loopback, {}],
+  ["127.0.0.1:1", loopback, {}],
+  ["*", loopback, {}],
+  [".0.0.1", loopback, {}],
+  ["*.0.0.1", loopback, {}],
+  ["foo, 127.0.0.1 ,bar", loopback, {}],
+  ["127.0.0.0/8", loopback, {}],
+  ["10.0.0.0/8", loopback, {}],
+  ["example.test", "http://example.test/", {}],
+  ["example.test", "http://a.example.test/", {}],
+  [".example.test", "http://example.test/", {}],
+  ["*.example.test", "http://a.b.example.test/", {}],
+  ["EXAMPLE.test", "http://example.test/", {}],
+  ["example.test:80", "http://example.test/", {}],
+  ["example.test:81", "http://example.test/", {}],
+  ["ample.test", "http://example.test/", {}],
+  ["a.example.test", "http://example.test/", {}],
+  ["127.0.0.1", loopback, { respectNoProxy: null }],
+  ["127.0.0.1", loopback, { respectNoProxy: "no" }],
+  ["127.0.0.1", loopback, { respectNoProxy: 1 }],
+];
+
 const sessionInits: unknown[] = [
   null,
   5,
@@ -352,7 +408,7 @@ describe("@dx-compat/web against Bun", () => {
       { url: "file://elsewhere/etc/hosts", init: {} },
     ].map((item) => ({ kind: "error", ...item }));
     // Bun checks its idle timers every few seconds (this case takes it ~8 s); Node's fire near the deadline.
-    const inputs = [...headerCases, ...urlPatternCases, ...fileCases, ...errorCases, ...optionCases.map(([label, path, init]) => ({ kind: "options", label, path, init })), ...sessionInits.map((init) => ({ kind: "session-init", init })), { kind: "session" }, { kind: "stalled-body", timeout: 300 }];
+    const inputs = [...headerCases, ...urlPatternCases, ...fileCases, ...errorCases, ...optionCases.map(([label, path, init]) => ({ kind: "options", label, path, init })), { kind: "no-proxy", cases: noProxyCases }, ...sessionInits.map((init) => ({ kind: "session-init", init })), { kind: "session" }, { kind: "stalled-body", timeout: 300 }];
     const { mismatches, bun } = await compareBatch(caseModule, inputs);
     expect(mismatches).toEqual([]);
     // The batch really ran: Bun answered every case.

@@ -14,7 +14,7 @@ export const hiddenEncodingHeader = "x-dx-compat-content-encoding";
 
 const proxyEnvironment = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"] as const;
 
-function proxyFromEnvironment(): boolean {
+export function proxyFromEnvironment(): boolean {
   return proxyEnvironment.some((name) => (process.env[name] ?? "") !== "");
 }
 
@@ -60,7 +60,9 @@ function rememberingOwnErrors(check: (...args: unknown[]) => unknown, ownErrors:
 function poolKey(extensions: BunFetchExtensions, connect: Record<string, unknown>): string | undefined {
   if (Object.values(connect).some((value) => typeof value === "function")) return undefined;
   try {
-    return JSON.stringify([extensions.unix, extensions.proxy === false ? false : extensions.proxy?.url.href, extensions.proxy ? extensions.proxy.headers : undefined, extensions.protocol, connect]);
+    // A request without a proxy of its own takes the environment's, which may change between requests.
+    const environment = extensions.proxy === undefined ? proxyEnvironment.map((name) => process.env[name] ?? "") : undefined;
+    return JSON.stringify([extensions.unix, extensions.proxy === false ? false : extensions.proxy?.url.href, extensions.proxy ? extensions.proxy.headers : undefined, extensions.protocol, environment, connect]);
   } catch {
     return undefined;
   }
@@ -103,7 +105,7 @@ function createBase(extensions: BunFetchExtensions, connect: Record<string, unkn
     return new ProxyAgent({ ...keepAlive, uri: proxy.url.href, headers: proxy.headers ?? {}, requestTls: connect, proxyTunnel: false });
   }
   if (unix !== undefined) return new Agent({ ...keepAlive, connect: { ...connect, socketPath: unix } });
-  if (proxy === undefined && proxyFromEnvironment()) return new EnvHttpProxyAgent({ ...keepAlive, connect, requestTls: connect });
+  if (proxy === undefined && proxyFromEnvironment()) return new EnvHttpProxyAgent({ ...keepAlive, connect, requestTls: connect, proxyTunnel: false });
   return new Agent({ ...keepAlive, connect });
 }
 

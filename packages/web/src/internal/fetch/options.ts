@@ -2,11 +2,14 @@
 // a wrongly typed option is ignored, except a proxy URL that does not parse.
 import { readCompress, type CompressChoice } from "./compress.ts";
 import { bunFetchError, coded } from "./errors.ts";
+import { bypassesProxy } from "./no-proxy.ts";
 import type { SessionSettings } from "./session.ts";
 
 export interface ProxyChoice {
   url: URL;
   headers?: Record<string, string>;
+  /** `respectNoProxy: false`: NO_PROXY does not apply to this proxy. */
+  ignoresNoProxy?: true;
 }
 
 export interface BunFetchExtensions {
@@ -99,11 +102,27 @@ export function readProxy(value: unknown, target: string | undefined): ProxyChoi
   if (value === false) return false;
   if (typeof value === "string" || value instanceof URL) return { url: parseProxyURL(value, target) };
   if (typeof value !== "object" || value === null) return undefined;
-  const { url, headers } = value as { url?: unknown; headers?: unknown };
+  const { url, headers, respectNoProxy } = value as { url?: unknown; headers?: unknown; respectNoProxy?: unknown };
   if (url === undefined || url === null) return undefined;
   if (typeof url !== "string" && !(url instanceof URL)) throw proxyURLInvalid();
+  if (respectNoProxy !== undefined && typeof respectNoProxy !== "boolean") {
+    throw coded(new TypeError(`The "respectNoProxy" property must be of type boolean, got ${respectNoProxy === null ? "object" : typeof respectNoProxy}`), "ERR_INVALID_ARG_TYPE");
+  }
+  const choice: ProxyChoice = { url: parseProxyURL(url, target) };
   const parsedHeaders = headersRecord(headers);
-  return parsedHeaders ? { url: parseProxyURL(url, target), headers: parsedHeaders } : { url: parseProxyURL(url, target) };
+  if (parsedHeaders) choice.headers = parsedHeaders;
+  if (respectNoProxy === false) choice.ignoresNoProxy = true;
+  return choice;
+}
+
+/**
+ * The proxy to use for `target`: none (direct) when NO_PROXY names it and the
+ * proxy respects NO_PROXY, as Bun's do by default. `fromEnvironment`: whether
+ * http_proxy/https_proxy would supply one when the request names none.
+ */
+export function proxyFor(proxy: ProxyChoice | false | undefined, target: URL, fromEnvironment: boolean): ProxyChoice | false | undefined {
+  if (proxy === false || (proxy === undefined && !fromEnvironment) || proxy?.ignoresNoProxy) return proxy;
+  return bypassesProxy(target) ? false : proxy;
 }
 
 /** The extensions in `init` (throws Bun's errors for a bad option value, as Bun checks them: compress, maxRedirects, protocol). */
