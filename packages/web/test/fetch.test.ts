@@ -355,6 +355,9 @@ describe("fetch `protocol`", () => {
 
   it("speaks HTTP/2 with `protocol: \"http2\"` and refuses a server that only has HTTP/1.1, as Bun does", async () => {
     const h2 = createSecureServer({ ...certificate }, (request, response) => response.end(`over ${request.httpVersion}`));
+    // fetch keeps its HTTP/2 session pooled, and the server's close waits for every session.
+    const sessions = new Set<{ destroy(): void }>();
+    h2.on("session", (session) => sessions.add(session));
     await new Promise<void>((resolve) => h2.listen(0, "127.0.0.1", resolve));
     const h1 = await httpsServer(certificate, (request, response) => response.end(`over ${request.httpVersion}`));
     try {
@@ -369,6 +372,7 @@ describe("fetch `protocol`", () => {
       const http3 = (await fetch(h1Url, { protocol: "http3", tls: { ca: certificate.cert } } as RequestInit).catch((caught: unknown) => caught)) as Error & { code?: string };
       expect([http3.code, http3.message]).toEqual(["ERR_DX_COMPAT_NOT_IMPLEMENTED", '[dx-compat] fetch: protocol "http3": Node has no HTTP/3 (QUIC) client']);
     } finally {
+      for (const session of sessions) session.destroy();
       await new Promise((resolve) => h2.close(resolve));
       await close(h1);
     }

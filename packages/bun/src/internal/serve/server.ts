@@ -101,8 +101,16 @@ function refusedStream(incoming: IncomingMessage, status: number): boolean {
   if (incoming.httpVersionMajor !== 2) return false;
   const { stream } = incoming as unknown as Http2ServerRequest;
   if (!stream.headersSent && !stream.destroyed) stream.respond({ ":status": status, date: httpDate() }, { endStream: true });
+  refusedStreams.add(incoming);
   return true;
 }
+
+/**
+ * HTTP/2 requests already answered by `refusedStream`: whatever the handler
+ * does next is dropped, and the stream is not destroyed, which could reset it
+ * before its answer leaves (Node 22 does).
+ */
+const refusedStreams = new WeakSet<IncomingMessage>();
 
 export class Server implements BunServer<unknown>, RequestHost {
   readonly #node: NodeServer;
@@ -425,6 +433,10 @@ export class Server implements BunServer<unknown>, RequestHost {
   }
 
   #respond(result: unknown, request: ServeRequest, incoming: IncomingMessage, out: ServerResponse | undefined): void {
+    if (refusedStreams.has(incoming)) {
+      this.#pending--;
+      return;
+    }
     const upgrade = out === undefined ? this.#upgrades.get(request) : undefined;
     if (upgrade?.upgraded === true) {
       this.#pending--;
@@ -464,7 +476,9 @@ export class Server implements BunServer<unknown>, RequestHost {
     writing.then(
       () => this.#pending--,
       (error: unknown) => {
-        if (incoming === undefined || out.headersSent) {
+        if (incoming !== undefined && refusedStreams.has(incoming)) {
+          this.#pending--;
+        } else if (incoming === undefined || out.headersSent) {
           this.#pending--;
           out.destroy();
         } else {
@@ -475,6 +489,10 @@ export class Server implements BunServer<unknown>, RequestHost {
   }
 
   #fail(error: unknown, incoming: IncomingMessage, out: ServerResponse | undefined): void {
+    if (refusedStreams.has(incoming)) {
+      this.#pending--;
+      return;
+    }
     const target = out ?? this.#upgradeResponse(incoming, undefined);
     if (target === undefined) return;
     if (target.headersSent || incoming.socket.destroyed || incoming.socket.writableEnded) {
