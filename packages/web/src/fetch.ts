@@ -90,7 +90,7 @@ async function fetchOverNetwork(input: FetchInput, init: RequestInit | undefined
   const extensions: BunFetchExtensions = readExtensions(input, init, url.href);
   const session = sessionSettings((init as Record<string, unknown> | undefined)?.["session"]);
   if (session) applySession(extensions, session, url.href);
-  const proxy = proxyFor(extensions.proxy, url, proxyFromEnvironment());
+  const proxy = proxyFor(extensions.proxy, url, proxyFromEnvironment);
   if (proxy !== undefined) extensions.proxy = proxy;
   const refusal = unsupportedProtocol(extensions, url);
   if (refusal) throw refusal;

@@ -118,10 +118,12 @@ export function readProxy(value: unknown, target: string | undefined): ProxyChoi
 /**
  * The proxy to use for `target`: none (direct) when NO_PROXY names it and the
  * proxy respects NO_PROXY, as Bun's do by default. `fromEnvironment`: whether
- * http_proxy/https_proxy would supply one when the request names none.
+ * http_proxy/https_proxy would supply one when the request names none (asked
+ * only when NO_PROXY names the target, which on most requests it does not).
  */
-export function proxyFor(proxy: ProxyChoice | false | undefined, target: URL, fromEnvironment: boolean): ProxyChoice | false | undefined {
-  if (proxy === false || (proxy === undefined && !fromEnvironment) || proxy?.ignoresNoProxy) return proxy;
+export function proxyFor(proxy: ProxyChoice | false | undefined, target: URL, fromEnvironment: () => boolean): ProxyChoice | false | undefined {
+  if (proxy === false || proxy?.ignoresNoProxy) return proxy;
+  if (proxy === undefined) return bypassesProxy(target) && fromEnvironment() ? false : undefined;
   return bypassesProxy(target) ? false : proxy;
 }
 
