@@ -6,7 +6,7 @@
 import { describeReceived, notImplemented } from "@dx-compat/shared/errors";
 import { promisify } from "node:util";
 import * as zlib from "node:zlib";
-import { coded } from "./errors.ts";
+import { integerInRange, invalidArgType } from "./errors.ts";
 
 type CompressEncoding = "gzip" | "deflate" | "br" | "zstd";
 
@@ -28,23 +28,13 @@ function isEncoding(value: string): value is CompressEncoding {
   return Object.hasOwn(levelRanges, value);
 }
 
-function invalidArgType(message: string): TypeError {
-  return coded(new TypeError(message), "ERR_INVALID_ARG_TYPE");
-}
-
 const encodingList = '"gzip", "deflate", "br", or "zstd"';
 
 function readLevel(value: unknown, encoding: CompressEncoding): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "number") throw invalidArgType(`The "compress.level" property must be of type number. Received ${typeof value}`);
-  // NaN means the default, as in Bun.
-  if (Number.isNaN(value)) return undefined;
+  // undefined, null and NaN mean the default, as in Bun.
+  if (value === undefined || value === null || Number.isNaN(value)) return undefined;
   const [low, high] = levelRanges[encoding];
-  if (Number.isFinite(value) && !Number.isInteger(value)) throw invalidArgType('The "compress.level" property must be of type integer. Received number');
-  if (value < low || value > high) {
-    throw coded(new RangeError(`The value of "compress.level" is out of range. It must be >= ${low} and <= ${high}. Received ${value}`), "ERR_OUT_OF_RANGE");
-  }
-  return value;
+  return integerInRange(value, "compress.level", low, high);
 }
 
 function readObject(value: object): CompressChoice {

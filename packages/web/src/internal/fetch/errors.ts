@@ -123,3 +123,18 @@ export function coded<T extends Error>(error: T, code: string): T {
   Object.defineProperty(error, "code", { value: code, writable: true, configurable: true, enumerable: false });
   return error;
 }
+
+/** Bun's `TypeError` with code `ERR_INVALID_ARG_TYPE` (non-enumerable, as Bun's argument errors carry it). */
+export function invalidArgType(message: string): TypeError {
+  return coded(new TypeError(message), "ERR_INVALID_ARG_TYPE");
+}
+
+/** An integer option property checked as Bun checks one: a number, then an integer, then within `low`..`high`. */
+export function integerInRange(value: unknown, name: string, low: number, high: number): number {
+  if (typeof value !== "number") throw invalidArgType(`The "${name}" property must be of type number. Received ${typeof value}`);
+  if (Number.isFinite(value) && !Number.isInteger(value)) throw invalidArgType(`The "${name}" property must be of type integer. Received number`);
+  if (!(value >= low && value <= high)) {
+    throw coded(new RangeError(`The value of "${name}" is out of range. It must be >= ${low} and <= ${high}. Received ${value}`), "ERR_OUT_OF_RANGE");
+  }
+  return value;
+}

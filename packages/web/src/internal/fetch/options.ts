@@ -1,7 +1,7 @@
 // Bun's fetch() extensions, read from the init object the way Bun reads them:
 // a wrongly typed option is ignored, except a proxy URL that does not parse.
 import { readCompress, type CompressChoice } from "./compress.ts";
-import { bunFetchError, coded } from "./errors.ts";
+import { bunFetchError, coded, invalidArgType } from "./errors.ts";
 import { bypassesProxy } from "./no-proxy.ts";
 import type { SessionSettings } from "./session.ts";
 
@@ -36,10 +36,6 @@ type FetchProtocol = "http1.1" | "http2" | "http3";
 
 /** Node's fetch follows at most this many redirects (a constant in undici). */
 const nodeRedirectLimit = 20;
-
-function invalidArgType(message: string): TypeError {
-  return coded(new TypeError(message), "ERR_INVALID_ARG_TYPE");
-}
 
 /** Bun's `maxRedirects`: a non-negative integer; undefined or null keep the default (126). */
 function readMaxRedirects(value: unknown): number | undefined {
@@ -106,7 +102,7 @@ export function readProxy(value: unknown, target: string | undefined): ProxyChoi
   if (url === undefined || url === null) return undefined;
   if (typeof url !== "string" && !(url instanceof URL)) throw proxyURLInvalid();
   if (respectNoProxy !== undefined && typeof respectNoProxy !== "boolean") {
-    throw coded(new TypeError(`The "respectNoProxy" property must be of type boolean, got ${respectNoProxy === null ? "object" : typeof respectNoProxy}`), "ERR_INVALID_ARG_TYPE");
+    throw invalidArgType(`The "respectNoProxy" property must be of type boolean, got ${respectNoProxy === null ? "object" : typeof respectNoProxy}`);
   }
   const choice: ProxyChoice = { url: parseProxyURL(url, target) };
   const parsedHeaders = headersRecord(headers);

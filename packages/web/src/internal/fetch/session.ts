@@ -4,7 +4,7 @@
 // session, as in Bun.
 import { describeReceived } from "@dx-compat/shared/errors";
 import type { Dispatcher } from "undici";
-import { coded } from "./errors.ts";
+import { integerInRange, invalidArgType } from "./errors.ts";
 import { checkProxyScheme, readProxy, type BunFetchExtensions, type ProxyChoice } from "./options.ts";
 
 export interface SessionSettings {
@@ -19,10 +19,6 @@ export interface SessionSettings {
 }
 
 const settingsBySession = new WeakMap<object, SessionSettings>();
-
-function invalidArgType(message: string): TypeError {
-  return coded(new TypeError(message), "ERR_INVALID_ARG_TYPE");
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return (typeof value === "object" && value !== null) || typeof value === "function";
@@ -63,13 +59,8 @@ function readKeepAlive(value: unknown, settings: SessionSettings): void {
     // Bun's longest is 238 minutes; a larger value means that.
     settings.idleTimeout = Math.min(idleTimeout, 14_280) * 1000;
   }
-  if (maxIdleSockets !== undefined && maxIdleSockets !== null) {
-    if (typeof maxIdleSockets !== "number") throw invalidArgType(`The "keepAlive.maxIdleSockets" property must be of type number. Received ${typeof maxIdleSockets}`);
-    if (Number.isFinite(maxIdleSockets) && !Number.isInteger(maxIdleSockets)) throw invalidArgType('The "keepAlive.maxIdleSockets" property must be of type integer. Received number');
-    if (!(maxIdleSockets >= 1 && maxIdleSockets <= 65_535)) {
-      throw coded(new RangeError(`The value of "keepAlive.maxIdleSockets" is out of range. It must be >= 1 and <= 65535. Received ${maxIdleSockets}`), "ERR_OUT_OF_RANGE");
-    }
-  }
+  // Checked as Bun checks it; undici has no cap on idle connections alone to give it to.
+  if (maxIdleSockets !== undefined && maxIdleSockets !== null) integerInRange(maxIdleSockets, "keepAlive.maxIdleSockets", 1, 65_535);
 }
 
 function readUnix(value: unknown): string | undefined {
