@@ -48,7 +48,9 @@ const scenarios = {
       if (out.length === 0 || out[out.length - 1] !== t - ts) out.push(t - ts);
       prev = [t, c];
     }
-    return { ok, bumps: bumps > 0, firstBelow2048, timestamps: out };
+    // 4 200 ids always overflow the 12-bit counter once; a second bump depends on the random
+    // counter starts (about 1 run in 800, in Bun as here), so only the first two timestamps are compared.
+    return { ok, bumps: bumps > 0, firstBelow2048, timestamps: out.slice(0, 2) };
   },
   // The clock's counter and the explicit one do not disturb each other; string order follows creation order.
   interplay: () => {
