@@ -16,6 +16,7 @@ pub mod nr {
     pub const RT_SIGACTION: c_long = 13;
     pub const RT_SIGPROCMASK: c_long = 14;
     pub const OPENAT: c_long = 257;
+    pub const GETDENTS64: c_long = 217;
     pub const DUP3: c_long = 292;
     pub const FCNTL: c_long = 72;
     pub const CLOSE: c_long = 3;
@@ -34,6 +35,7 @@ pub mod nr {
     pub const RT_SIGACTION: c_long = 134;
     pub const RT_SIGPROCMASK: c_long = 135;
     pub const OPENAT: c_long = 56;
+    pub const GETDENTS64: c_long = 61;
     pub const DUP3: c_long = 24;
     pub const FCNTL: c_long = 25;
     pub const CLOSE: c_long = 57;

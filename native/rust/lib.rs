@@ -16,6 +16,7 @@ mod hash;
 mod host;
 mod inflate;
 mod input;
+mod list_dir;
 #[cfg(unix)]
 mod mmap;
 mod napi;
@@ -322,6 +323,7 @@ pub unsafe extern "C" fn napi_register_module_v1(env: napi_env, exports: napi_va
         export(env, exports, c"ptySetFlag", pty::pty_set_flag, 0);
         export(env, exports, c"ptySetRawMode", pty::pty_set_raw_mode, 0);
         export(env, exports, c"which", which::which_callback, 0);
+        export(env, exports, c"listDirectory", list_dir::list_directory_callback, 0);
         export(env, exports, c"digest", digest::digest_callback, 0);
         export(env, exports, c"digestStep", digest::digest_step_callback, 0);
         export(env, exports, c"inflate", inflate::inflate_callback, 0);

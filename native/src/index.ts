@@ -10,6 +10,7 @@ export {
 } from "./digest.ts";
 export { hashFunctions, type HashAlgorithm, type HashBinding, type HashInput } from "./hash.ts";
 export { hostInflate, type HostInflate, type InflateOutcome } from "./inflate.ts";
+export { listDirectory, type DirectoryListing } from "./list-directory.ts";
 export { readFile, readFileSync } from "./read-file.ts";
 export { mmap, type MmapOptions } from "./mmap.ts";
 export { readSmallFileSync } from "./read-small-file-sync.ts";

@@ -258,6 +258,18 @@ interface WhichBinding {
   which(bin: string, PATH: string, cwd: string): string | null;
 }
 
+interface DirectoryBinding {
+  /**
+   * One directory's entries as one string, `kinds + "/" + name0 + "/" + name1 …`
+   * ("" when empty): a kind letter per entry (`f` file, `d` directory, `l`
+   * symlink, `o` anything else; d_type, or an lstat where the file system
+   * gives none), names decoded as UTF-8 (invalid bytes as U+FFFD). The addon
+   * lists in the file system's own order, the twin in name order. A number
+   * is the errno of the failure (ENOENT, ENOTDIR, EACCES, …).
+   */
+  listDirectory(path: string): string | number;
+}
+
 /**
  * The digests {@link DigestBinding.digest} computes, in the order of its
  * `algorithm` argument (an index into this list; rust/digest.rs has the same table).
@@ -336,6 +348,7 @@ export type NativeBinding = HashBinding &
   ProcessBinding &
   PtyBinding &
   WhichBinding &
+  DirectoryBinding &
   DigestBinding &
   InflateBinding;
 
@@ -368,6 +381,7 @@ export const bindingFunctions: readonly (keyof NativeBinding)[] = [
   "ptySetFlag",
   "ptySetRawMode",
   "which",
+  "listDirectory",
   "digest",
   "digestStep",
   "inflate",

@@ -3,10 +3,13 @@
 // for every option combination, errors and the shape of the class.
 //
 // Order: Bun yields each directory's entries in the file system's raw order
-// (getdents), dx-compat in name order. Where the raw order is name order — a
-// tmpfs whose entries were created in descending name order, as the trees
-// below are when /dev/shm is such a tmpfs — the sequences must be identical;
-// elsewhere the scan batches compare sorted results (as sets).
+// (getdents), and so does dx-compat where @dx-compat/native's addon lists
+// them: then the sequences must be identical on any file system. The twin
+// lists in name order; where the raw order is name order too — a tmpfs whose
+// entries were created in descending name order, as the trees below are when
+// /dev/shm is such a tmpfs — the sequences must still be identical; elsewhere
+// the scan batches compare sorted results (as sets).
+import { backend } from "@dx-compat/native";
 import { compareBatch } from "@dx-compat/oracle";
 import fc from "fast-check";
 import { existsSync, mkdirSync, mkdtempSync, opendirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -37,13 +40,19 @@ function materialise(dir: string, tree: Record<string, Node>): void {
 }
 
 const roots: string[] = [];
+/** Node + dx-compat lists directories as Bun does (the addon loads there as it does here). */
+const rawOrder = backend() === "native";
 
-/** A fresh directory for a tree: on /dev/shm when that lists entries in reverse creation order. */
+/**
+ * A fresh directory for a tree: in the temp directory when the addon lists
+ * (on ext4 its raw order is hash order, not name order: the harder case);
+ * otherwise on /dev/shm, where that lists entries in reverse creation order.
+ */
 function newRoot(): { root: string; ordered: boolean } {
-  const base = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
+  const base = rawOrder || !existsSync("/dev/shm") ? tmpdir() : "/dev/shm";
   const root = mkdtempSync(join(base, "dx-compat-glob-"));
   roots.push(root);
-  return { root, ordered: listsInNameOrder(root) };
+  return { root, ordered: rawOrder || listsInNameOrder(root) };
 }
 
 /** Whether directories here list entries in the order name-sorted creation in reverse gives: name order. */

@@ -7,6 +7,7 @@ import { cityHash32, cityHash64 } from "./city-hash.ts";
 import { crc32 } from "./crc32.ts";
 import { murmur32v2, murmur32v3, murmur64v2 } from "./murmur.ts";
 import { rapidhash } from "./rapidhash.ts";
+import { listDirectory } from "./list-directory.ts";
 import { mmap } from "./mmap.ts";
 import { readFile, readFileSync } from "./read-file.ts";
 import { spawnSync } from "./spawn-sync.ts";
@@ -64,6 +65,7 @@ export const twinBinding: NativeBinding = {
   ptySetFlag: () => ENOSYS,
   ptySetRawMode: () => ENOSYS,
   which,
+  listDirectory,
   // No OpenSSL without the addon: callers keep node:crypto.
   digest: () => 0,
   digestStep: () => 0,

@@ -1,8 +1,9 @@
 // Bun's directory walk for Glob.scan/scanSync. A stack of work items (LIFO, as
 // Bun's), each a directory to list — or a symlink to resolve — with the set of
 // pattern components still in play there. Within one directory entries come in
-// name order (Node's readdir sorts them); Bun yields them in the file system's
-// raw order, which it does not promise and which differs between file systems.
+// the file system's raw order, as Bun's do, where @dx-compat/native's addon
+// lists them; in name order where its TypeScript twin does (Node's readdir
+// sorts). Bun promises no order.
 //
 // The I/O a work item needs (list a directory, stat a path) is decided when it
 // is pushed; a driver (drive.ts) does it when the item is popped, and `handle`
@@ -25,13 +26,15 @@ export const LIST = 0;
 const STAT = 1;
 export const PROBE = 2;
 
-/** A directory entry, reduced to what the walk reads. */
-interface Entry {
-  readonly name: string;
-  isFile(): boolean;
-  isDirectory(): boolean;
-  isSymbolicLink(): boolean;
+/** A directory's entries: `names[i]` is of kind `kinds.charCodeAt(i)` (@dx-compat/native's listDirectory). */
+interface Listing {
+  readonly kinds: string;
+  readonly names: readonly string[];
 }
+
+const FILE = 0x66; // "f"
+const DIR = 0x64; // "d"
+const LINK = 0x6c; // "l"
 
 /** What a stat said: a directory, something else, or nothing there (`ENOENT`). */
 interface StatResult {
@@ -52,9 +55,9 @@ function hasFollowed(chain: Followed | undefined, key: string): boolean {
   return false;
 }
 
-/** The outcome of an item's I/O: entries, a stat (undefined: no such entry), or an error. */
+/** The outcome of an item's I/O: a listing, a stat (undefined: no such entry), or an error. */
 export interface Outcome {
-  entries?: readonly Entry[];
+  listing?: Listing;
   stat?: StatResult | undefined;
   error?: NodeJS.ErrnoException;
 }
@@ -224,7 +227,7 @@ export class GlobWalk {
 
   #handleDirectory(item: WorkItem, outcome: Outcome): void {
     if (outcome.error !== undefined) throw globSystemError(outcome.error, "open", item.path);
-    const entries = outcome.entries as readonly Entry[];
+    const { kinds, names } = outcome.listing as Listing;
     const { onlyFiles, followSymlinks } = this.#options;
     const active = item.active;
     const prefix = this.#joinPrefix(item.path);
@@ -232,19 +235,19 @@ export class GlobWalk {
     // What a file here must match, worked out once for the whole directory.
     const forFiles = this.#fileComponents(active);
     const dot = this.#options.dot;
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i] as Entry;
-      const name = entry.name;
-      if (entry.isFile()) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const kind = kinds.charCodeAt(i);
+      if (kind === FILE) {
         for (let k = 0; k < forFiles.length; k++) {
           if (matchesComponent(forFiles[k] as Component, name, dot)) {
             results.push(prefix + name);
             break;
           }
         }
-      } else if (entry.isDirectory()) {
+      } else if (kind === DIR) {
         this.#visitDirectory(active, name, prefix + name, item.followed);
-      } else if (entry.isSymbolicLink()) {
+      } else if (kind === LINK) {
         const follow = followSymlinks ? (this.#evalAny(active, name) ? active : undefined) : this.#literalSubset(active, name);
         if (follow !== undefined) {
           const path = prefix + name;
