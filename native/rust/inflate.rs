@@ -43,12 +43,12 @@ use crate::napi::*;
 
 /// zlib's `z_stream`, field for field (zlib.h; `uLong` is C's `unsigned long`).
 #[repr(C)]
-struct ZStream {
-    next_in: *const u8,
-    avail_in: c_uint,
+pub(crate) struct ZStream {
+    pub next_in: *const u8,
+    pub avail_in: c_uint,
     total_in: c_ulong,
-    next_out: *mut u8,
-    avail_out: c_uint,
+    pub next_out: *mut u8,
+    pub avail_out: c_uint,
     total_out: c_ulong,
     msg: *const c_char,
     state: *mut c_void,
@@ -457,9 +457,9 @@ mod helper {
 
 /// A Buffer Node allocated (uninitialised, its own ArrayBuffer), held by a
 /// handle of the current callback.
-struct BufferChunk {
-    value: napi_value,
-    data: *mut u8,
+pub(crate) struct BufferChunk {
+    pub value: napi_value,
+    pub data: *mut u8,
     capacity: usize,
     len: usize,
 }
@@ -484,7 +484,7 @@ impl Chunk for BufferChunk {
 ///
 /// # Safety
 /// `env` must be the live env of the current callback.
-unsafe fn new_buffer(env: napi_env, size: usize) -> Option<BufferChunk> {
+pub(crate) unsafe fn new_buffer(env: napi_env, size: usize) -> Option<BufferChunk> {
     let mut data = null_mut();
     let mut value = null_mut();
     // SAFETY: out-pointers to locals.

@@ -2,8 +2,9 @@
 //!
 //! Exports one function per `Bun.hash` algorithm, `(input, seedLo?, seedHi?)`,
 //! plus `readFileSync(path, smallerThan?)` and `readFile(path)`, `mmap`, the
-//! spawn and pseudo-terminal functions, `which`, and `digest`, `digestStep`
-//! and `inflate` (Node's own OpenSSL and zlib, found at run time). The JavaScript facade
+//! spawn and pseudo-terminal functions, `which`, `listDirectory`, and
+//! `digest`, `digestStep`, `inflate` and `deflate` (Node's own OpenSSL and
+//! zlib, found at run time). The JavaScript facade
 //! normalises arguments (Bun's seed and input rules) before calling here, so
 //! this layer only converts and computes. Every export has a TypeScript twin
 //! in `src/internal/twin/` with the same contract (`src/internal/binding.ts`).
@@ -11,6 +12,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 
 mod child_sys;
+mod deflate;
 mod digest;
 mod hash;
 mod host;
@@ -327,6 +329,7 @@ pub unsafe extern "C" fn napi_register_module_v1(env: napi_env, exports: napi_va
         export(env, exports, c"digest", digest::digest_callback, 0);
         export(env, exports, c"digestStep", digest::digest_step_callback, 0);
         export(env, exports, c"inflate", inflate::inflate_callback, 0);
+        export(env, exports, c"deflate", deflate::deflate_callback, 0);
         #[cfg(target_os = "linux")]
         export(env, exports, c"spawn", spawn_async_napi::spawn_async, 0);
         #[cfg(target_os = "linux")]

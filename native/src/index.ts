@@ -9,6 +9,7 @@ export {
   type HostDigest,
 } from "./digest.ts";
 export { hashFunctions, type HashAlgorithm, type HashBinding, type HashInput } from "./hash.ts";
+export { DEFLATE_BLOCK, hostDeflate, type DeflateSettings, type HostDeflate } from "./deflate.ts";
 export { hostInflate, type HostInflate, type InflateOutcome } from "./inflate.ts";
 export { listDirectory, type DirectoryListing } from "./list-directory.ts";
 export { readFile, readFileSync } from "./read-file.ts";

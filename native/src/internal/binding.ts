@@ -342,6 +342,25 @@ interface InflateBinding {
   inflate(input: Uint8Array, windowBits: number, chunkSize: number, info: Float64Array): InflateOutcome;
 }
 
+interface DeflateBinding {
+  /**
+   * `input` compressed by the zlib the running Node links, in independent
+   * {@link DEFLATE_BLOCK}-byte blocks spread over the cores and joined into
+   * one raw DEFLATE stream: each block after the first has the 32 KiB before
+   * it as its dictionary and ends with a sync flush, the last finishes the
+   * stream. The bytes depend only on the input and the settings (never on
+   * the thread count) and differ from one zlib stream's. With `header` (10
+   * bytes), a gzip member: the header, the stream, the CRC-32 and the length
+   * mod 2^32. A number is zlib's error code (Z_STREAM_ERROR, -2, for a level,
+   * memLevel or strategy it refuses); `null` where there is no usable zlib
+   * (always, from the twin).
+   */
+  deflate(input: Uint8Array, level: number, memLevel: number, strategy: number, header: Uint8Array | null): Buffer | number | null;
+}
+
+/** The input bytes per block of {@link DeflateBinding.deflate} (rust/deflate.rs has the same). */
+export const DEFLATE_BLOCK: number = 1 << 20;
+
 export type NativeBinding = HashBinding &
   FileBinding &
   MmapBinding &
@@ -350,7 +369,8 @@ export type NativeBinding = HashBinding &
   WhichBinding &
   DirectoryBinding &
   DigestBinding &
-  InflateBinding;
+  InflateBinding &
+  DeflateBinding;
 
 export const hashAlgorithms: readonly HashAlgorithm[] = [
   "wyhash",
@@ -385,4 +405,5 @@ export const bindingFunctions: readonly (keyof NativeBinding)[] = [
   "digest",
   "digestStep",
   "inflate",
+  "deflate",
 ];

@@ -1,6 +1,8 @@
 // Bun's compression functions in process: round trips at every level (fast-check),
 // the formats Bun writes, the first-member rule, the errors. Exactness against real
 // Bun: compression.differential.test.ts.
+import { DEFLATE_BLOCK, hostDeflate } from "@dx-compat/native";
+import type { ZlibCompressionOptions } from "bun";
 import fc from "fast-check";
 import { Buffer } from "node:buffer";
 import zlib from "node:zlib";
@@ -54,6 +56,37 @@ describe("gzipSync / gunzipSync / deflateSync / inflateSync", () => {
     expect(() => zlib.inflateSync(raw)).toThrow();
     // Bun's deflateSync of "hello" at the default level is these 7 bytes; zlib's raw DEFLATE of such input is too.
     expect(Buffer.from(deflateSync("hello")).toString("hex")).toBe("cb48cdc9c90700");
+  });
+
+  it("compresses large inputs in parallel blocks only where one stream's bytes differ from Bun's anyway", () => {
+    const text = new TextEncoder().encode(Array.from({ length: 90_000 }, (_, i) => `{"id":${i},"user":"u${(i * 7919) % 1009}"}\n`).join(""));
+    expect(text.length).toBeGreaterThan(2 * DEFLATE_BLOCK);
+    const parallel = hostDeflate() !== undefined;
+    const parallelSettings: ZlibCompressionOptions[] = [{}, { level: 1 }, { level: 7 }, { level: 8, strategy: 1 }, { level: 9 }, { level: 9, strategy: 1 }, { level: 4, strategy: 1 }, { level: 6, strategy: 4 }];
+    for (const options of parallelSettings) {
+      const packed = gzipSync(text, options);
+      expect(Buffer.compare(zlib.gunzipSync(packed), Buffer.from(text)), JSON.stringify(options)).toBe(0);
+      expect(Buffer.compare(gunzipSync(packed), Buffer.from(text))).toBe(0);
+      const single = zlib.gzipSync(text, options);
+      // The header is node:zlib's either way; the parallel body is not one stream's, but about as long.
+      expect(Buffer.from(packed.subarray(0, 10))).toEqual(single.subarray(0, 10));
+      expect(Buffer.compare(Buffer.from(packed), single) !== 0, JSON.stringify(options)).toBe(parallel);
+      expect(Math.abs(packed.length - single.length)).toBeLessThan(single.length / 100);
+      expect(Buffer.compare(Buffer.from(deflateSync(text, options)), zlib.deflateRawSync(text, options)) !== 0).toBe(parallel);
+    }
+    // Where the two zlib forks agree byte for byte at any size, one stream: Bun's bytes.
+    const exactSettings: ZlibCompressionOptions[] = [{ level: 5, strategy: 2 }, { level: 3, strategy: 3 }, { level: 9, strategy: 2 }];
+    for (const options of exactSettings) {
+      expect(Buffer.compare(gzipSync(text, options), zlib.gzipSync(text, options)), JSON.stringify(options)).toBe(0);
+    }
+    // libdeflate's format, with zlib's (here parallel) body and libdeflate's header.
+    const libdeflate = gzipSync(text, { library: "libdeflate", level: 11 });
+    expect([libdeflate[8], libdeflate[9]]).toEqual([2, 255]);
+    expect(Buffer.compare(zlib.gunzipSync(libdeflate), Buffer.from(text))).toBe(0);
+    expect(Buffer.compare(gunzipSync(libdeflate, { library: "libdeflate" }), Buffer.from(text))).toBe(0);
+    // Below two blocks, one stream.
+    const small = text.subarray(0, 2 * DEFLATE_BLOCK - 1);
+    expect(Buffer.compare(gzipSync(small), zlib.gzipSync(small))).toBe(0);
   });
 
   it("returns plain Uint8Arrays that own exactly their bytes, for every input kind", () => {

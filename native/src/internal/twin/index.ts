@@ -71,4 +71,5 @@ export const twinBinding: NativeBinding = {
   digestStep: () => 0,
   // Callers keep node:zlib.
   inflate: () => null,
+  deflate: () => null,
 };
