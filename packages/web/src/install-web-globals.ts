@@ -1,10 +1,14 @@
 // The explicit opt-in that makes Node's globals what a Bun program expects.
 // It fills only what the running Node lacks, and replaces something Node has
 // only where Bun's version is a strict superset of Node's (fetch, WebSocket).
+import { alert } from "./alert.ts";
 import { CloseEvent } from "./close-event.ts";
+import { confirm } from "./confirm.ts";
 import { ErrorEvent } from "./error-event.ts";
 import { fetch } from "./fetch.ts";
 import { extendHeadersPrototype } from "./internal/headers/methods.ts";
+import { prompt } from "./prompt.ts";
+import { reportError } from "./report-error.ts";
 import { URLPattern } from "./url-pattern.ts";
 import { WebSocket } from "./web-socket.ts";
 
@@ -36,7 +40,8 @@ function fillSelf(installed: string[]): void {
 
 /**
  * Installs on the global object what a Bun program expects and this Node lacks:
- * `URLPattern`, `CloseEvent`, `ErrorEvent`, `self`, Bun's `Headers.prototype`
+ * `URLPattern`, `CloseEvent`, `ErrorEvent`, `self`, `reportError`, `alert`,
+ * `confirm`, `prompt`, Bun's `Headers.prototype`
  * members (`toJSON`, `getAll`, `count`), and Bun's `fetch` in place of Node's
  * (a superset: same standard behaviour, plus Bun's options), and Bun's
  * `WebSocket` client in place of Node's (a superset too). Idempotent.
@@ -55,6 +60,10 @@ export function installWebGlobals(): string[] {
   fillGlobal("CloseEvent", CloseEvent, installed);
   fillGlobal("ErrorEvent", ErrorEvent, installed);
   fillSelf(installed);
+  fillGlobal("reportError", reportError, installed);
+  fillGlobal("alert", alert, installed);
+  fillGlobal("confirm", confirm, installed);
+  fillGlobal("prompt", prompt, installed);
   // Touching Headers loads Node's bundled undici (~20-45 ms): Node defines it as a
   // lazy data property that no accessor can intercept, so Bun's members cost that at startup.
   for (const member of extendHeadersPrototype(Headers.prototype)) installed.push(`Headers.prototype.${member}`);
