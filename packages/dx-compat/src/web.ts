@@ -16,3 +16,4 @@ export const prompt: typeof import("@dx-compat/web").prompt = pkg["prompt"] as n
 export const reportError: typeof import("@dx-compat/web").reportError = pkg["reportError"] as never;
 export const URLPattern: typeof import("@dx-compat/web").URLPattern = pkg["URLPattern"] as never;
 export const WebSocket: typeof import("@dx-compat/web").WebSocket = pkg["WebSocket"] as never;
+export const Worker: typeof import("@dx-compat/web").Worker = pkg["Worker"] as never;

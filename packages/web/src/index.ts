@@ -11,3 +11,4 @@ export { prompt } from "./prompt.ts";
 export { reportError } from "./report-error.ts";
 export { URLPattern } from "./url-pattern.ts";
 export { WebSocket } from "./web-socket.ts";
+export { Worker, type WorkerOptions } from "./worker.ts";

@@ -11,6 +11,7 @@ import { prompt } from "./prompt.ts";
 import { reportError } from "./report-error.ts";
 import { URLPattern } from "./url-pattern.ts";
 import { WebSocket } from "./web-socket.ts";
+import { Worker } from "./worker.ts";
 
 function defineGlobal(name: string, value: unknown): void {
   // As a global from a script: writable, configurable, enumerable (as Bun's are).
@@ -41,7 +42,7 @@ function fillSelf(installed: string[]): void {
 /**
  * Installs on the global object what a Bun program expects and this Node lacks:
  * `URLPattern`, `CloseEvent`, `ErrorEvent`, `self`, `reportError`, `alert`,
- * `confirm`, `prompt`, Bun's `Headers.prototype`
+ * `confirm`, `prompt`, `Worker`, Bun's `Headers.prototype`
  * members (`toJSON`, `getAll`, `count`), and Bun's `fetch` in place of Node's
  * (a superset: same standard behaviour, plus Bun's options), and Bun's
  * `WebSocket` client in place of Node's (a superset too). Idempotent.
@@ -64,6 +65,7 @@ export function installWebGlobals(): string[] {
   fillGlobal("alert", alert, installed);
   fillGlobal("confirm", confirm, installed);
   fillGlobal("prompt", prompt, installed);
+  fillGlobal("Worker", Worker, installed);
   // Touching Headers loads Node's bundled undici (~20-45 ms): Node defines it as a
   // lazy data property that no accessor can intercept, so Bun's members cost that at startup.
   for (const member of extendHeadersPrototype(Headers.prototype)) installed.push(`Headers.prototype.${member}`);
