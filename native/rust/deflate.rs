@@ -272,24 +272,7 @@ pub unsafe extern "C" fn deflate_callback(env: napi_env, info: napi_callback_inf
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    struct VecChunk(Vec<u8>);
-
-    impl crate::inflate::Chunk for VecChunk {
-        fn data(&self) -> *mut u8 {
-            self.0.as_ptr().cast_mut()
-        }
-        fn capacity(&self) -> usize {
-            self.0.capacity()
-        }
-        fn len(&self) -> usize {
-            self.0.len()
-        }
-        unsafe fn set_len(&mut self, len: usize) {
-            // SAFETY: the caller wrote the bytes.
-            unsafe { self.0.set_len(len) };
-        }
-    }
+    use crate::inflate::VecChunk;
 
     fn inflate_raw(data: &[u8]) -> Vec<u8> {
         let decoded = crate::inflate::inflate(data, -15, 1 << 20, false, |size| Some(VecChunk(Vec::with_capacity(size)))).unwrap().unwrap();

@@ -593,28 +593,30 @@ pub unsafe extern "C" fn inflate_callback(env: napi_env, info: napi_callback_inf
     result
 }
 
+/// Output memory for the unit tests (here and in `deflate.rs`): a vector's room.
+#[cfg(test)]
+pub(crate) struct VecChunk(pub Vec<u8>);
+
+#[cfg(test)]
+impl Chunk for VecChunk {
+    fn data(&self) -> *mut u8 {
+        self.0.as_ptr().cast_mut()
+    }
+    fn capacity(&self) -> usize {
+        self.0.capacity()
+    }
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    unsafe fn set_len(&mut self, len: usize) {
+        // SAFETY: the caller wrote the bytes.
+        unsafe { self.0.set_len(len) };
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Output memory for the unit tests: a vector's room.
-    struct VecChunk(Vec<u8>);
-
-    impl Chunk for VecChunk {
-        fn data(&self) -> *mut u8 {
-            self.0.as_ptr().cast_mut()
-        }
-        fn capacity(&self) -> usize {
-            self.0.capacity()
-        }
-        fn len(&self) -> usize {
-            self.0.len()
-        }
-        unsafe fn set_len(&mut self, len: usize) {
-            // SAFETY: the caller wrote the bytes.
-            unsafe { self.0.set_len(len) };
-        }
-    }
 
     fn decode(input: &[u8], window_bits: i32, chunk: usize) -> Result<(Vec<u8>, u64, u32), Failure> {
         let decoded = inflate(input, window_bits, chunk, true, |size| Some(VecChunk(Vec::with_capacity(size)))).expect("zlib")?;
