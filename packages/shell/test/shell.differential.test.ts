@@ -34,6 +34,20 @@ export default async function run(input) {
 }
 `;
 
+/** ls -l/-R scripts over a tree whose times are fixed: a date in 2024, and one 30 days back at 03:04 UTC. */
+function longListings(): string[] {
+  const old = Date.UTC(2024, 0, 2, 3, 4, 5) / 1000;
+  const recent = (Math.floor(Date.now() / 86_400_000) - 30) * 86_400 + 3 * 3600 + 4 * 60;
+  const setUp = [
+    "mkdir -p t/d/e t/.h && echo hi > t/f && echo x > t/d/g && /bin/ln -s f t/link",
+    "/bin/chmod 4755 t/d/g && /bin/chmod 1777 t/d/e && /bin/chmod 640 t/f",
+    `/usr/bin/touch -h -d @${old} t/link t/d/g t/d/e t/.h t/d && /usr/bin/touch -d @${recent} t/f t`,
+  ].join(" && ");
+  // Bun lists each operand, and each directory of -R, as a concurrent task, so they come in either order: sort the lines.
+  const concurrent = ["ls -l t/f t/link", "ls -R t/d", "ls -lR t/d", "ls -aR t/d", "ls -R t"].map((command) => `${command} | sort`);
+  return ["ls -l t", "ls -la t/d", "ls -lA t", "ls -ld t", "ls -l t/f", ...concurrent].map((command) => `${setUp} && ${command}`);
+}
+
 const scripts = [
   // words, quotes, escapes, variables
   "echo hi",
@@ -111,13 +125,17 @@ const scripts = [
   "which ls nope", "which",
   "seq 3", "seq 2 4", "seq 1 2 7", "seq 5 1", "seq 1 0.5 3", "seq -s , 3", "seq -t X 2", "seq", "seq a", "seq 1 0 3",
   "dirname /a/b/c a a/b/ /", "basename /a/b.txt /a/b/ /", "dirname", "basename",
-  "mkdir d1 && ls -d d1", "mkdir -p d2/a/b && ls d2/a", "mkdir m/x", "mkdir", "mkdir -v v1 v2", "mkdir -pv p1/q", "mkdir sub",
+  // Bun's mkdir, like its rm and ls, handles several operands concurrently: -v lines come in either order.
+  "mkdir d1 && ls -d d1", "mkdir -p d2/a/b && ls d2/a", "mkdir m/x", "mkdir", "mkdir -v v1 v2 | sort", "mkdir -pv p1/q", "mkdir sub",
   "touch t1 t2", "touch", "touch -c t3", "touch missing/t",
   // Bun's rm removes its arguments concurrently and reports them as they finish (either order): sort them.
   "rm a.txt", "rm sub", "rm -r sub", "rm -rf nope", "rm -f nope", "rm", "rm -v a.txt b.txt | sort", "rm -rv sub", "rm -Z x", "rm nope",
   "mkdir e && rm -d e",
   "mv a.txt z.txt", "mv nope x", "mv a.txt", "mv", "mv a.txt b.txt sub", "mv a.txt sub",
   "ls", "ls -a", "ls -A sub", "ls nope", "ls a.txt", "ls -d sub", "ls -1",
+  // ls -l and -R: a tree with fixed times (an old one, and one within six months: Bun's two date forms, in UTC),
+  // a link, a hidden directory (-R enters it even when its name is not shown), special permission bits.
+  ...longListings(),
   "cat a.txt b.txt", "cp a.txt c.txt",
   "unset X",
   // more edges

@@ -62,6 +62,16 @@ export function errnoText(code: string | undefined): string {
   return (code !== undefined && table[code]) || "Unknown error";
 }
 
+/** A failure's `code` (ENOENT, …), if it has one. */
+export function code(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** The option letters of `-xyz` flag arguments, in order. */
+export function letters(flags: readonly string[]): string[] {
+  return flags.flatMap((flag) => [...flag.slice(1)]);
+}
+
 /** Splits leading `-xyz` flag arguments from the rest (Bun stops at the first non-flag). */
 export function splitFlags(args: readonly string[]): { flags: string[]; rest: string[] } {
   let i = 0;

@@ -1,7 +1,6 @@
-// The file-system built-ins: ls, mkdir, touch, rm, mv (Bun's flags and messages).
+// The file-system built-ins: mkdir, touch, rm, mv (Bun's flags and messages; ls is in ls.ts).
 import { existsSync, lstatSync, mkdirSync, renameSync, rmdirSync, statSync, unlinkSync, utimesSync, closeSync, openSync } from "node:fs";
-import { notImplemented } from "@dx-compat/shared/errors";
-import { directoryOrder, errnoText, fail, out, resolvePath, splitFlags, type BuiltinContext } from "./context.ts";
+import { code, directoryOrder, errnoText, fail, letters, out, resolvePath, splitFlags, type BuiltinContext } from "./context.ts";
 
 const USAGE = {
   mkdir: "usage: mkdir [-pv] [-m mode] directory_name ...\n",
@@ -10,50 +9,10 @@ const USAGE = {
   mv: "usage: mv [-f | -i | -n] [-hv] source target\n       mv [-f | -i | -n] [-v] source ... directory\n",
 };
 
-function code(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
-}
-
 function errnoNumber(error: unknown): number {
   return Math.abs((error as NodeJS.ErrnoException | undefined)?.errno ?? 1);
 }
 
-function letters(flags: readonly string[]): string[] {
-  return flags.flatMap((flag) => [...flag.slice(1)]);
-}
-
-export async function ls(ctx: BuiltinContext): Promise<number> {
-  const { flags, rest } = splitFlags(ctx.args);
-  const opts = new Set(letters(flags));
-  if (opts.has("l")) throw notImplemented("Bun.$", "the ls built-in's -l (long format) is not implemented");
-  if (opts.has("R")) throw notImplemented("Bun.$", "the ls built-in's -R (recursive) is not implemented");
-  const paths = rest.length === 0 ? ["."] : rest;
-  let status = 0;
-  let text = "";
-  for (const path of paths) {
-    const full = resolvePath(ctx.state.cwd, path);
-    let isDirectory: boolean;
-    try {
-      isDirectory = statSync(full).isDirectory();
-    } catch (error) {
-      text += "";
-      await out(ctx, text);
-      text = "";
-      await fail(ctx, `ls: ${path}: ${errnoText(code(error))}\n`);
-      status = 1;
-      continue;
-    }
-    if (!isDirectory || opts.has("d")) {
-      text += `${path}\n`;
-      continue;
-    }
-    if (paths.length > 1) text += `${path}:\n`;
-    if (opts.has("a")) text += ".\n..\n";
-    for (const name of directoryOrder(full)) if (!name.startsWith(".") || opts.has("a") || opts.has("A")) text += `${name}\n`;
-  }
-  await out(ctx, text);
-  return status;
-}
 
 function illegalOption(ctx: BuiltinContext, name: string, flags: readonly string[], allowed: string): Promise<number> | null {
   for (const letter of letters(flags)) if (!allowed.includes(letter)) return fail(ctx, `${name}: illegal option -- ${letter}\n`);

@@ -3,7 +3,8 @@
 import type { Builtin } from "./context.ts";
 import { cd } from "./cd.ts";
 import { exportBuiltin } from "./export.ts";
-import { ls, mkdir, mv, rm, touch } from "./fs-builtins.ts";
+import { mkdir, mv, rm, touch } from "./fs-builtins.ts";
+import { ls } from "./ls.ts";
 import { seq } from "./seq.ts";
 import { basename, dirname, echo, exit, falseBuiltin, pwd, trueBuiltin, yes } from "./simple.ts";
 import { which } from "./which.ts";
