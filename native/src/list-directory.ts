@@ -11,10 +11,11 @@ const EMPTY_KINDS = "";
 
 /**
  * Lists a directory in one call, for walks over large trees (`Bun.Glob`'s
- * scan): no object per entry. Natively the entries come in the file system's
- * own order (what `getdents` gives, as Bun's walker sees them); the twin's
- * come in name order (Node's readdir sorts). A failure gives its errno as a
- * positive number (ENOENT, ENOTDIR, EACCES, …) for the caller to word.
+ * scan, the shell's `ls`, `rm -r` and globs): no object per entry, and the
+ * entries in the file system's own order (what `getdents` gives, as Bun sees
+ * them; Node's `readdir` would sort them), from the addon and the twin alike.
+ * A failure gives its errno as a positive number (ENOENT, ENOTDIR, EACCES, …)
+ * for the caller to word.
  *
  * @example
  * ```ts

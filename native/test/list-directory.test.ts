@@ -1,6 +1,7 @@
 // listDirectory: the addon's listing (openat + getdents64) and the twin's
-// (readdir) hold the same entries with the same kinds; empty directories,
-// odd names, FIFOs, symlinks and failures (as errno numbers).
+// (opendir) hold the same entries with the same kinds, in the same order (the
+// file system's, never sorted); empty directories, odd names, FIFOs,
+// symlinks and failures (as errno numbers).
 import { scratchDir } from "@dx-compat/oracle";
 import fc from "fast-check";
 import { execFileSync } from "node:child_process";
@@ -83,7 +84,11 @@ describe("listDirectory", () => {
           if (isDir) mkdirSync(join(dir, entry));
           else writeFileSync(join(dir, entry), "");
         }
-        const listed = pairs(listDirectory(dir));
+        // The same sequence from both: the file system's order (hash order on ext4), not sorted.
+        const twinRaw = twinList(dir);
+        const raw = listDirectory(dir) as DirectoryListing;
+        expect(raw.names.length === 0 ? "" : `${raw.kinds}/${raw.names.join("/")}`).toBe(twinRaw);
+        const listed = pairs(raw);
         expect(listed).toEqual(twinPairs(dir));
         expect((listed as [string, string][]).map(([, n]) => n)).toEqual(readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
         rmSync(dir, { recursive: true });

@@ -263,8 +263,8 @@ interface DirectoryBinding {
    * One directory's entries as one string, `kinds + "/" + name0 + "/" + name1 …`
    * ("" when empty): a kind letter per entry (`f` file, `d` directory, `l`
    * symlink, `o` anything else; d_type, or an lstat where the file system
-   * gives none), names decoded as UTF-8 (invalid bytes as U+FFFD). The addon
-   * lists in the file system's own order, the twin in name order. A number
+   * gives none), names decoded as UTF-8 (invalid bytes as U+FFFD), in the
+   * file system's own order (what `getdents` gives, never sorted). A number
    * is the errno of the failure (ENOENT, ENOTDIR, EACCES, …).
    */
   listDirectory(path: string): string | number;

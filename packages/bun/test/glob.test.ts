@@ -186,7 +186,7 @@ describe("Glob.scan / scanSync", () => {
 
   it("walks depth first: a directory's matches in listing order, then its subdirectories, the last listed first", () => {
     const ordered = makeTree("order", ["a/x", "b/x", "c/x", "top"]);
-    // The listing's order is the file system's (the addon) or name order (the twin); subdirectories are a stack.
+    // The listing's order is the file system's (never sorted); subdirectories are a stack.
     const listing = listDirectory(ordered) as DirectoryListing;
     const below = listing.names.filter((name) => name !== "top").toReversed().map((name) => `${name}/x`);
     expect([...new Glob("**").scanSync(ordered)]).toEqual(["top", ...below]);

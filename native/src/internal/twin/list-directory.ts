@@ -1,9 +1,11 @@
 // The twin of rust/list_dir.rs: one directory's entries as
-// `kinds + "/" + names.join("/")`, through Node's readdir (name order, where
-// the addon keeps the file system's own order).
-import { readdirSync, type Dirent } from "node:fs";
+// `kinds + "/" + names.join("/")`, in the file system's own order as the
+// addon's (Node's `opendir` reads them as `getdents` gives them; `readdir`
+// would sort them).
+import { opendirSync, type Dirent } from "node:fs";
 
-const WITH_TYPES = { withFileTypes: true } as const;
+/** Entries fetched per read from the kernel (Node's default is 32). */
+const BUFFER_SIZE = 256;
 
 function kindOf(entry: Dirent): string {
   if (entry.isFile()) return "f";
@@ -13,18 +15,20 @@ function kindOf(entry: Dirent): string {
 }
 
 export function listDirectory(path: string): string | number {
-  let entries: Dirent[];
+  let kinds = "";
+  let names = "";
   try {
-    entries = readdirSync(path, WITH_TYPES);
+    const dir = opendirSync(path, { bufferSize: BUFFER_SIZE });
+    try {
+      for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) {
+        kinds += kindOf(entry);
+        names += `/${entry.name}`;
+      }
+    } finally {
+      dir.closeSync();
+    }
   } catch (error) {
     return -((error as NodeJS.ErrnoException).errno ?? -22);
   }
-  if (entries.length === 0) return "";
-  let kinds = "";
-  let names = "";
-  for (const entry of entries) {
-    kinds += kindOf(entry);
-    names += `/${entry.name}`;
-  }
-  return kinds + names;
+  return kinds === "" ? "" : kinds + names;
 }

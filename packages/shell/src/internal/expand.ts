@@ -2,8 +2,7 @@
 // tilde, braces and `*` / `**` globs. Only unquoted literal text from the
 // script is ever syntax here; values from variables, substitutions and
 // JavaScript are plain text.
-import type { Dirent } from "node:fs";
-import { directoryEntries } from "./builtins/context.ts";
+import { directoryEntries, type DirectoryEntry } from "./builtins/context.ts";
 import type { Part, Word } from "./ast.ts";
 import { CLOSE, COMMA, expandBraces, OPEN, tokenizeBraces, type BraceToken } from "./braces.ts";
 import type { JsValue } from "./template.ts";
@@ -146,7 +145,7 @@ function components(segments: readonly Segment[]): Component[] {
   return out;
 }
 
-function entries(dir: string): Dirent[] {
+function entries(dir: string): DirectoryEntry[] {
   try {
     return directoryEntries(dir);
   } catch {
@@ -181,18 +180,18 @@ function walk(cwd: string, parts: readonly Component[], index: number, base: str
       for (const entry of list) {
         if (entry.name.startsWith(".")) continue;
         out.push(join(base, entry.name));
-        if (entry.isDirectory()) walk(cwd, parts, index, join(base, entry.name), out);
+        if (entry.directory) walk(cwd, parts, index, join(base, entry.name), out);
       }
       return;
     }
     walk(cwd, parts, index + 1, base, out);
-    for (const entry of list) if (entry.isDirectory() && !entry.name.startsWith(".")) walk(cwd, parts, index, join(base, entry.name), out);
+    for (const entry of list) if (entry.directory && !entry.name.startsWith(".")) walk(cwd, parts, index, join(base, entry.name), out);
     return;
   }
   for (const entry of list) {
     if (entry.name.startsWith(".") && !part.dot) continue;
     if (!part.regexp.test(entry.name)) continue;
-    if (index + 1 < parts.length && !entry.isDirectory()) continue;
+    if (index + 1 < parts.length && !entry.directory) continue;
     walk(cwd, parts, index + 1, join(base, entry.name), out);
   }
 }

@@ -1,5 +1,6 @@
 // What a built-in command gets: its arguments, the shell's state and its stdio.
-import { opendirSync, type Dirent } from "node:fs";
+import { listDirectory } from "@dx-compat/native";
+import { getSystemErrorName } from "node:util";
 import type { Env } from "../env.ts";
 import { write, type Stdio } from "../io.ts";
 
@@ -80,16 +81,23 @@ export function splitFlags(args: readonly string[]): { flags: string[]; rest: st
   return { flags, rest: args.slice(i) };
 }
 
-/** A directory's entries in the order the OS gives them (Bun does not sort; Node's readdir does). */
-export function directoryEntries(path: string): Dirent[] {
-  const dir = opendirSync(path);
-  const entries: Dirent[] = [];
-  try {
-    for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) entries.push(entry);
-  } finally {
-    dir.closeSync();
-  }
-  return entries;
+/** A directory entry: its name, and whether it is a directory (not following a symlink). */
+export interface DirectoryEntry {
+  readonly name: string;
+  readonly directory: boolean;
+}
+
+const DIRECTORY_KIND = 0x64; // "d" in @dx-compat/native's listing
+
+/**
+ * A directory's entries in the order the file system gives them (Bun does
+ * not sort; Node's readdir does), through @dx-compat/native's listing;
+ * throws a Node-style error (`code` ENOENT, ENOTDIR, …) when it cannot be read.
+ */
+export function directoryEntries(path: string): DirectoryEntry[] {
+  const listing = listDirectory(path);
+  if (typeof listing === "number") throw Object.assign(new Error(`cannot list ${path}`), { code: getSystemErrorName(-listing), errno: -listing });
+  return listing.names.map((name, i) => ({ name, directory: listing.kinds.charCodeAt(i) === DIRECTORY_KIND }));
 }
 
 export function directoryOrder(path: string): string[] {

@@ -81,7 +81,7 @@ function listDirectory(full: string, shownPath: string, header: boolean, options
   if (options.all) text += entryLine(full, ".", options) + entryLine(full, "..", options);
   for (const entry of directoryEntries(full)) {
     if (shown(entry.name, options)) text += entryLine(full, entry.name, options);
-    if (options.recursive && entry.isDirectory()) below.push([`${full}/${entry.name}`, joinShown(shownPath, entry.name)]);
+    if (options.recursive && entry.directory) below.push([`${full}/${entry.name}`, joinShown(shownPath, entry.name)]);
   }
   return text;
 }
