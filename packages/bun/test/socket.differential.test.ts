@@ -22,8 +22,8 @@ function makeCertificate(): { cert: string; key: string } {
 }
 
 const caseModule = `
-import { listen, connect } from "bun";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { listen, connect, file as bunFile } from "bun";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 const show = (x) => {
   if (x === undefined) return "undefined";
@@ -164,6 +164,23 @@ const scenarios = {
     p.server.stop(true);
     return p.log.filter((e) => e[0] !== "s.data");
   },
+  writeBlobs: async () => {
+    const p = await pair({}, {});
+    const dir = mkdtempSync(tmpdir() + "/dx-sock-blob-");
+    writeFileSync(dir + "/f.txt", "file-bytes");
+    const file = bunFile(dir + "/f.txt");
+    p.log.push(["writes", ...[
+      () => p.client.write(new Blob(["héllo"])), () => p.client.write(new Blob(["abcdef"]), 2, 3), () => p.client.write(new Blob(["ABCDEF"]), 2),
+      () => p.client.write(new Blob(["ABCDEF"]), 7), () => p.client.write(new Blob([])), () => p.client.write(new Blob([new Uint8Array([120, 121])], { type: "text/plain" })),
+      () => p.client.write(new File(["fil"], "a.txt")), () => p.client.write(new Blob(["0123456789"]).slice(3, 6)), () => p.client.write(file), () => p.client.write(file.slice(0, 3)),
+    ].map(attempt)]);
+    p.log.push(["end", attempt(() => p.client.end(new Blob(["bye"])))]);
+    await p.bothClosed();
+    rmSync(dir, { recursive: true, force: true });
+    p.server.stop(true);
+    const received = p.log.filter((e) => e[0] === "s.data").map((e) => e[1].replace(/^Buffer:/, "")).join("");
+    return [...p.log.filter((e) => e[0] !== "s.data"), ["received", received]];
+  },
   misc: async () => {
     const p = await pair({}, {});
     const c = p.client;
@@ -286,6 +303,7 @@ describe("Bun.listen / Bun.connect against Bun", () => {
       ["throwingHandler"],
       ["reload"],
       ["writeArguments"],
+      ["writeBlobs"],
       ["misc"],
       ["connectRefused", true],
       ["connectRefused", false],

@@ -161,7 +161,7 @@ export class BunSocket {
    */
   write(data: unknown, byteOffset?: unknown, byteLength?: unknown): number {
     if (!this.#writable()) return -1;
-    const bytes = bytesToWrite("Bun.Socket.write", data, byteOffset, byteLength);
+    const bytes = bytesToWrite(data, byteOffset, byteLength);
     if (bytes.byteLength === 0) return 0;
     if (this.#raw.writableLength > 0) {
       this.#awaitDrain();
@@ -199,7 +199,7 @@ export class BunSocket {
     if (!this.#writable()) return -1;
     let written = 0;
     if (data !== undefined) {
-      const bytes = bytesToWrite("Bun.Socket.end", data, byteOffset, byteLength);
+      const bytes = bytesToWrite(data, byteOffset, byteLength);
       written = bytes.byteLength;
       if (written > 0) this.#send(bytes);
     }

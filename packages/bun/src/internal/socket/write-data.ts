@@ -1,5 +1,6 @@
 // The bytes `socket.write(data, byteOffset, byteLength)` / `end(...)` send, with Bun's checks.
-import { notImplemented } from "@dx-compat/shared/errors";
+import { readBlobSync } from "../blob-sync.ts";
+import { BunFile } from "../file/bun-file.ts";
 import { describeReceived, invalidArgType, outOfRange } from "../errors.ts";
 
 /**
@@ -7,9 +8,9 @@ import { describeReceived, invalidArgType, outOfRange } from "../errors.ts";
  * `byteLength` defaults to the whole length, not the rest after `byteOffset`
  * (so `write(bytes, 2)` alone is out of range): both kept.
  */
-export function bytesToWrite(api: string, data: unknown, byteOffset: unknown, byteLength: unknown): Buffer {
+export function bytesToWrite(data: unknown, byteOffset: unknown, byteLength: unknown): Buffer {
   if (typeof data === "string" && byteOffset === undefined && byteLength === undefined) return Buffer.from(data, "utf8");
-  const whole = wholeBytes(api, data);
+  const whole = wholeBytes(data);
   const offset = byteOffset === undefined ? 0 : Math.trunc(Number(byteOffset));
   if (offset < 0) throw outOfRange(`The value of "byteOffset" is out of range. It must be >= 0 and <= ${Number.MAX_SAFE_INTEGER}. Received ${offset}`);
   if (offset > whole.byteLength) throw outOfRange(`The value of "byteOffset" is out of range. It must be >= 0 and <= ${whole.byteLength}. Received ${offset}`);
@@ -22,10 +23,21 @@ export function bytesToWrite(api: string, data: unknown, byteOffset: unknown, by
   return typeof data === "string" ? chosen : Buffer.from(chosen);
 }
 
-function wholeBytes(api: string, data: unknown): Buffer {
+function wholeBytes(data: unknown): Buffer {
   if (typeof data === "string") return Buffer.from(data, "utf8");
   if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (data instanceof ArrayBuffer || data instanceof SharedArrayBuffer) return Buffer.from(data);
-  if (data instanceof Blob) throw notImplemented(api, "writing a Blob needs a synchronous read of its bytes; write an ArrayBuffer or string instead");
+  if (data instanceof Blob) return blobBytes(data);
   throw invalidArgType(`The "data" argument must be of type string, buffer, or blob. ${describeReceived(data)}`);
+}
+
+/**
+ * Bun writes an in-memory Blob's bytes at once and refuses a file-backed one
+ * with a plain Error. Node keeps a Blob's bytes out of reach of synchronous
+ * code, so they are read through the blob-sync worker while this thread waits.
+ */
+function blobBytes(blob: Blob): Buffer {
+  if (blob instanceof BunFile) throw new Error("File blob not supported yet in this function.");
+  const bytes = readBlobSync(blob);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
