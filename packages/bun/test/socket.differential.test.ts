@@ -232,6 +232,57 @@ const scenarios = {
     } finally { a.stop(); }
   },
   badOptions: (name) => attempt(() => badOptions[name]()),
+  // STARTTLS on both ends: each side logs its calls in order (the raw halves only note that they saw the TLS records).
+  upgrade: async ([certPath, keyPath, withHandshake]) => {
+    const cert = readFileSync(certPath, "utf8");
+    const key = readFileSync(keyPath, "utf8");
+    const serverLog = [];
+    const clientLog = [];
+    const closed = new Set();
+    const sawRecords = new Set();
+    const note = (log, tag) => ({
+      open(s) { log.push([tag + ".open", s.readyState, String(s)]); },
+      // How the TLS records are cut into reads varies from run to run: the raw halves only note that they saw some.
+      data(s, d) { if (tag.endsWith("raw")) sawRecords.add(tag); else log.push([tag + ".data", show(d)]); },
+      drain() { log.push([tag + ".drain"]); },
+      end(s) { log.push([tag + ".end", s.readyState]); },
+      close(s, e) { log.push([tag + ".close", s.readyState, show(e)]); closed.add(tag); },
+      error(s, e) { log.push([tag + ".error", show(e)]); },
+      ...(withHandshake ? { handshake(s, ok, err) { log.push([tag + ".handshake", ok, show(err), s.authorized]); } } : {}),
+    });
+    let serverPair;
+    const server = listen({ hostname: "127.0.0.1", port: 0, data: "listener-data", socket: { ...note(serverLog, "s.raw"), data(s, d) {
+      if (serverPair !== undefined) return note(serverLog, "s.raw").data(s, d);
+      serverLog.push(["s.plain", String(d)]);
+      serverPair = s.upgradeTLS({ data: "s-tls", tls: { cert, key }, socket: { ...note(serverLog, "s.tls"), data(t, x) { serverLog.push(["s.tls.data", String(x)]); if (String(x) === "bye") t.end("secure:bye"); else t.write("secure:" + x); }, drain() {} } });
+      serverLog.push(["s.upgraded", serverPair.map((half) => [String(half), half.data, half.readyState, typeof half.remotePort, half.localPort === server.port]), s.readyState, s.write("late"), attempt(() => s.upgradeTLS({ tls: true, socket: { data() {} } }))]);
+    } } });
+    const client = await connect({ hostname: "127.0.0.1", port: server.port, data: "c-data", socket: note(clientLog, "c.raw") });
+    client.write("STARTTLS");
+    await until(() => serverPair !== undefined);
+    // Bun drops what a TLS socket writes before its handshake is done: the client speaks once \`drain\` says it may.
+    let spoke = false;
+    const clientPair = client.upgradeTLS({ data: "c-tls", tls: { ca: cert, serverName: "localhost" }, socket: { ...note(clientLog, "c.tls"), drain(t) { clientLog.push(["c.tls.drain"]); if (!spoke) { spoke = true; t.write("hello"); } }, data(t, x) { clientLog.push(["c.tls.data", String(x)]); if (String(x) === "secure:hello") t.write("bye"); } } });
+    clientLog.push(["c.upgraded", clientPair.map((half) => [String(half), half.data, half.readyState]), client.readyState, client.data, clientPair[1].upgradeTLS({ tls: true, socket: { data() {} } }) === undefined]);
+    await until(() => closed.size === 4);
+    server.stop(true);
+    return { server: serverLog, client: clientLog, closed: [...closed].sort(), sawRecords: [...sawRecords].sort() };
+  },
+  upgradeErrors: async () => {
+    const server = listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+    const quiet = { data() {} };
+    const c = await connect({ hostname: "127.0.0.1", port: server.port, socket: quiet });
+    const log = [
+      () => c.upgradeTLS(), () => c.upgradeTLS(1), () => c.upgradeTLS({}), () => c.upgradeTLS({ tls: true }), () => c.upgradeTLS({ socket: quiet }),
+      () => c.upgradeTLS({ tls: false, socket: quiet }), () => c.upgradeTLS({ tls: null, socket: quiet }), () => c.upgradeTLS({ tls: {}, socket: quiet }),
+      () => c.upgradeTLS({ tls: "x", socket: quiet }), () => c.upgradeTLS({ tls: true, socket: 1 }), () => c.upgradeTLS({ tls: true, socket: { data: 1 } }),
+      () => c.upgradeTLS({ tls: true, socket: {} }), () => c.upgradeTLS({ tls: { ca: 5 }, socket: quiet }), () => c.upgradeTLS({ tls: { cert: [5] }, socket: quiet }),
+    ].map(attempt);
+    c.end();
+    log.push(attempt(() => c.upgradeTLS(5)), attempt(() => c.upgradeTLS({ tls: true, socket: quiet })));
+    server.stop(true);
+    return log;
+  },
   tls: async ([certPath, keyPath, clientTlsOption, withHandshake]) => {
     const cert = readFileSync(certPath, "utf8");
     const key = readFileSync(keyPath, "utf8");
@@ -277,6 +328,11 @@ const badOptions = {
   connectNoHost: () => connect({ port: 1, socket: ok }),
   connectBadPort: () => connect({ hostname: "127.0.0.1", port: 65536, socket: ok }),
   connectNoHandlers: () => connect({ hostname: "127.0.0.1", port: 1, socket: { open() {} } }),
+  tlsBadCa: () => connect({ hostname: "127.0.0.1", port: 1, tls: { ca: 5 }, socket: ok }),
+  tlsBadCertElement: () => connect({ hostname: "127.0.0.1", port: 1, tls: { cert: ["x", 5] }, socket: ok }),
+  tlsBadKey: () => listen({ hostname: "127.0.0.1", port: 0, tls: { key: {} }, socket: ok }),
+  tlsBadAlpn: () => listen({ hostname: "127.0.0.1", port: 0, tls: { ALPNProtocols: 5 }, socket: ok }),
+  tlsBadPassphrase: () => connect({ hostname: "127.0.0.1", port: 1, tls: { passphrase: 5 }, socket: ok }),
 };
 export default ([name, arg]) => scenarios[name](arg);
 `;
@@ -289,7 +345,7 @@ async function expectSame(inputs: unknown[]): Promise<void> {
 describe("Bun.listen / Bun.connect against Bun", () => {
   it("handler call order, write/end return values, closing, reload, data, errors", async () => {
     const { cert, key } = makeCertificate();
-    const bad = ["listenNothing", "listenEmpty", "listenNoSocket", "listenNoHandlers", "listenNoHost", "listenNoPort", "listenNegativePort", "listenHugePort", "listenStringPort", "listenBadBinaryType", "listenNullHandler", "listenBadOpen", "listenBadDrain", "listenBadHandshake", "listenBadConnectError", "listenUnixWins", "listenHostnames", "connectNothing", "connectString", "connectNoSocket", "connectNoPort", "connectNoHost", "connectBadPort", "connectNoHandlers"];
+    const bad = ["listenNothing", "listenEmpty", "listenNoSocket", "listenNoHandlers", "listenNoHost", "listenNoPort", "listenNegativePort", "listenHugePort", "listenStringPort", "listenBadBinaryType", "listenNullHandler", "listenBadOpen", "listenBadDrain", "listenBadHandshake", "listenBadConnectError", "listenUnixWins", "listenHostnames", "connectNothing", "connectString", "connectNoSocket", "connectNoPort", "connectNoHost", "connectBadPort", "connectNoHandlers", "tlsBadCa", "tlsBadCertElement", "tlsBadKey", "tlsBadAlpn", "tlsBadPassphrase"];
     await expectSame([
       ["echo"],
       ["endWithData"],
@@ -313,6 +369,9 @@ describe("Bun.listen / Bun.connect against Bun", () => {
       ["tls", [cert, key, "ca", false]],
       ["tls", [cert, key, { rejectUnauthorized: false }, true]],
       ["tls", [cert, key, true, true]],
+      ["upgrade", [cert, key, true]],
+      ["upgrade", [cert, key, false]],
+      ["upgradeErrors"],
       ...bad.map((name) => ["badOptions", name]),
     ]);
   }, 60_000);

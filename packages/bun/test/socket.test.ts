@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer as createTlsServer } from "node:tls";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "../src/connect.ts";
@@ -272,6 +273,35 @@ describe("Bun.listen / Bun.connect over TLS", () => {
       },
       { tls: { cert, key } },
     );
+  });
+
+  it("upgradeTLS (STARTTLS) against a node:tls server: [raw, tls], bytes through TLS, a refused certificate", async () => {
+    const server = createTlsServer({ cert, key }, (peer) => {
+      peer.on("error", () => {});
+      peer.on("data", (chunk: Buffer) => void peer.write(`tls:${chunk.toString()}`));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const plain = await dial(port, { data() {} }, { data: "plain" });
+      let received = "";
+      const [raw, secure] = plain.upgradeTLS({ data: "secure", tls: { ca: cert, serverName: "localhost" }, socket: { data: (_s, d) => void (received += Buffer.from(d).toString()), handshake: (s) => void s.write("hello") } });
+      expect([raw.data, secure.data, plain.readyState, plain.write("x")]).toEqual(["plain", "secure", -1, -1]);
+      expect(Object.prototype.toString.call(secure)).toBe("[object TLSSocket]");
+      await until(() => received === "tls:hello");
+      expect(secure.authorized).toBe(true);
+      expect(secure.remotePort).toBe(port);
+      expect(secure.upgradeTLS({ tls: true, socket: { data() {} } })).toBeUndefined();
+      secure.end();
+
+      const refused: unknown[] = [];
+      const other = await dial(port, { data() {} });
+      other.upgradeTLS({ tls: true, socket: { data() {}, handshake: (_s, ok, error) => void refused.push([ok, (error as { code?: string } | null)?.code]), close: () => void refused.push("close") } });
+      await until(() => refused.length === 2);
+      expect(refused).toEqual([[false, "DEPTH_ZERO_SELF_SIGNED_CERT"], "close"]);
+    } finally {
+      server.close();
+    }
   });
 
   it("tls: true refuses a self-signed certificate: handshake(false, error), then close", async () => {

@@ -9,6 +9,7 @@ import { notImplemented } from "@dx-compat/shared/errors";
 import { parseReload, toBinaryType, type HandlerSlot, type SocketHandlers } from "./handlers.ts";
 import { handshakeAborted, socketFailure, verifyFailure } from "./errors.ts";
 import type { TlsSettings } from "./tls-options.ts";
+import { upgradeTls } from "./upgrade-tls.ts";
 import { bytesToWrite } from "./write-data.ts";
 
 type Phase = "connecting" | "open" | "closed";
@@ -25,6 +26,26 @@ interface SocketInit {
   listener?: object | undefined;
   /** Called once when the socket closes (a listener forgets it). */
   onClosed?: ((socket: BunSocket) => void) | undefined;
+  /**
+   * The raw half of an upgraded pair: it still sees the bytes on the wire (the
+   * TLS records), calls itself a TLSSocket and leaves the peer's FIN to its TLS half, as in Bun.
+   */
+  carrier?: boolean | undefined;
+  /**
+   * The TCP socket under a TLS session that runs over a stream (an upgraded
+   * pair's TLS half): addresses, the descriptor and socket options come from
+   * it, and `close` waits until it has closed (the raw half's `close` comes first, as in Bun).
+   */
+  wire?: NetSocket | undefined;
+}
+
+/** What a socket hands over when `upgradeTLS` replaces it (see `BunSocket.detach`). */
+export interface DetachedSocket {
+  raw: NetSocket;
+  slot: HandlerSlot;
+  data: unknown;
+  allowHalfOpen: boolean;
+  isServer: boolean;
 }
 
 type Handler = (...args: unknown[]) => unknown;
@@ -57,6 +78,8 @@ function reportHandlerError(socket: BunSocket, handlers: SocketHandlers, error: 
 
 export class BunSocket {
   #raw: NetSocket;
+  /** The TCP socket itself: `#raw`, or the one under a TLS session over a stream. */
+  #wire: NetSocket;
   #slot: HandlerSlot;
   #data: unknown;
   #allowHalfOpen: boolean;
@@ -64,6 +87,9 @@ export class BunSocket {
   #isServer: boolean;
   #listener: object | undefined;
   #onClosed: ((socket: BunSocket) => void) | undefined;
+  #carrier: boolean;
+  /** What `#attach` put on the Node socket, so that `detach` can take it off again. */
+  #listeners: Array<[event: string, listener: (...args: unknown[]) => void]> = [];
   #phase: Phase = "connecting";
   #error: Error | undefined;
   #writeShut = false;
@@ -77,6 +103,7 @@ export class BunSocket {
 
   constructor(init: SocketInit) {
     this.#raw = init.raw;
+    this.#wire = init.wire ?? init.raw;
     this.#slot = init.slot;
     this.#data = init.data;
     this.#allowHalfOpen = init.allowHalfOpen;
@@ -84,10 +111,11 @@ export class BunSocket {
     this.#isServer = init.isServer;
     this.#listener = init.listener;
     this.#onClosed = init.onClosed;
+    this.#carrier = init.carrier === true;
   }
 
   get [Symbol.toStringTag](): string {
-    return this.#tls === undefined ? "TCPSocket" : "TLSSocket";
+    return this.#tls === undefined && !this.#carrier ? "TCPSocket" : "TLSSocket";
   }
 
   get data(): unknown {
@@ -120,31 +148,31 @@ export class BunSocket {
   }
 
   get fd(): number {
-    return (this.#raw as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
+    return (this.#wire as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
   }
 
   get remoteAddress(): string {
-    return this.#whileOpen(this.#raw.remoteAddress, "remoteAddress") as string;
+    return this.#whileOpen(this.#wire.remoteAddress, "remoteAddress") as string;
   }
 
   get remotePort(): number {
-    return this.#whileOpen(this.#raw.remotePort, "remotePort") as number;
+    return this.#whileOpen(this.#wire.remotePort, "remotePort") as number;
   }
 
   get remoteFamily(): "IPv4" | "IPv6" {
-    return this.#whileOpen(this.#raw.remoteFamily, "remoteFamily") as "IPv4" | "IPv6";
+    return this.#whileOpen(this.#wire.remoteFamily, "remoteFamily") as "IPv4" | "IPv6";
   }
 
   get localAddress(): string {
-    return this.#whileOpen(this.#raw.localAddress, "localAddress") as string;
+    return this.#whileOpen(this.#wire.localAddress, "localAddress") as string;
   }
 
   get localPort(): number {
-    return this.#whileOpen(this.#raw.localPort, "localPort") as number;
+    return this.#whileOpen(this.#wire.localPort, "localPort") as number;
   }
 
   get localFamily(): "IPv4" | "IPv6" {
-    return this.#whileOpen(this.#raw.localFamily, "localFamily") as "IPv4" | "IPv6";
+    return this.#whileOpen(this.#wire.localFamily, "localFamily") as "IPv4" | "IPv6";
   }
 
   #whileOpen(value: unknown, name: AddressField): unknown {
@@ -263,11 +291,11 @@ export class BunSocket {
   }
 
   ref(): void {
-    if (this.#phase !== "closed") this.#raw.ref();
+    if (this.#phase !== "closed") this.#wire.ref();
   }
 
   unref(): void {
-    this.#raw.unref();
+    this.#wire.unref();
   }
 
   pause(): void {
@@ -280,13 +308,13 @@ export class BunSocket {
 
   setNoDelay(noDelay = true): boolean {
     if (this.#phase !== "open") return false;
-    this.#raw.setNoDelay(noDelay);
+    this.#wire.setNoDelay(noDelay);
     return true;
   }
 
   setKeepAlive(enable = false, initialDelay = 0): boolean {
     if (this.#phase !== "open") return false;
-    this.#raw.setKeepAlive(enable, initialDelay);
+    this.#wire.setKeepAlive(enable, initialDelay);
     return true;
   }
 
@@ -397,8 +425,9 @@ export class BunSocket {
     (this.#tlsSocket() as { setServername?: (name: string) => void } | undefined)?.setServername?.(name);
   }
 
-  upgradeTLS(): never {
-    throw notImplemented("Bun.Socket.upgradeTLS", "upgrading a live socket to TLS is not implemented");
+  /** STARTTLS: `[raw, tls]`, see upgrade-tls.ts. Bun returns undefined for a socket that is already TLS. */
+  upgradeTLS(...args: unknown[]): [BunSocket, BunSocket] | undefined {
+    return upgradeTls(this, args);
   }
 
   // ---- lifecycle, driven by connect-socket.ts and listener.ts (static: kept off Bun's prototype) ----
@@ -411,24 +440,75 @@ export class BunSocket {
     socket.#opened();
   }
 
-  static handshaken(socket: BunSocket): void {
-    socket.#handshaken();
+  /** `upgraded`: the TLS half of `upgradeTLS`, which reads as open from the start and, without a `handshake` handler, gets `open` and then `drain` here. */
+  static handshaken(socket: BunSocket, upgraded = false): void {
+    socket.#handshaken(upgraded);
   }
 
   static finish(socket: BunSocket, error: Error | undefined): void {
     socket.#finish(error);
   }
 
+  /** "tls" for a TLS socket, "closed" for one that is not open, else "tcp". */
+  static kind(socket: BunSocket): "tls" | "closed" | "tcp" {
+    if (socket.#tls !== undefined || socket.#carrier) return "tls";
+    return socket.#phase === "open" ? "tcp" : "closed";
+  }
+
+  /**
+   * Hands an open TCP socket's connection over to `upgradeTLS`: Node's events
+   * no longer reach this object, which reads as closed from now on (Bun's old
+   * object answers -1 and calls no handler). Its handlers and data go on with the new raw half.
+   */
+  static detach(socket: BunSocket): DetachedSocket {
+    for (const [event, listener] of socket.#listeners) socket.#raw.off(event, listener);
+    socket.#listeners = [];
+    socket.#phase = "closed";
+    socket.#onClosed?.(socket);
+    return { raw: socket.#raw, slot: socket.#slot, data: socket.#data, allowHalfOpen: socket.#allowHalfOpen, isServer: socket.#isServer };
+  }
+
+  static isServer(socket: BunSocket): boolean {
+    return socket.#isServer;
+  }
+
+  /** Open without an `open` call: the raw half of an upgrade takes over a connection that already opened. */
+  static resume(socket: BunSocket): void {
+    socket.#phase = "open";
+  }
+
   /** Wire Node's events to the handlers (before `opened`, so no byte is missed). */
   #attach(): void {
-    const raw = this.#raw;
-    raw.on("data", (chunk: Buffer) => this.#onData(chunk));
-    raw.on("end", () => this.#onEnd());
-    raw.on("error", (error: Error) => (this.#error ??= socketFailure(error)));
-    raw.on("close", () => this.#finish(this.#error));
-    raw.on("timeout", () => {
+    this.#listen("data", (chunk: Buffer) => this.#onData(chunk));
+    this.#listen("end", () => this.#onEnd());
+    this.#listen("error", (error: Error) => (this.#error ??= socketFailure(error)));
+    const wire = this.#wire;
+    if (wire === this.#raw) this.#listen("close", () => this.#finish(this.#error));
+    else {
+      // Node marks a socket `closed` a tick before its 'close' event; the raw half's `close` runs in that event.
+      let wireClosed = false;
+      let closed = false;
+      const finish = (): void => {
+        if (wireClosed && closed) this.#finish(this.#error);
+      };
+      wire.once("close", () => {
+        wireClosed = true;
+        finish();
+      });
+      this.#listen("close", () => {
+        closed = true;
+        finish();
+      });
+    }
+    this.#listen("timeout", () => {
       if (this.#phase === "open") callHandler(this, this.#slot.handlers, "timeout");
     });
+  }
+
+  #listen<Args extends never[]>(event: string, listener: (...args: Args) => void): void {
+    const untyped = listener as (...args: unknown[]) => void;
+    this.#raw.on(event, untyped);
+    this.#listeners.push([event, untyped]);
   }
 
   /** The connection is established: `open`. */
@@ -443,13 +523,16 @@ export class BunSocket {
    * connect): `handshake(socket, success, authorizationError)`, then `drain`,
    * as Bun. Without one, `open` runs now. A refused peer is then closed.
    */
-  #handshaken(): void {
+  #handshaken(upgraded: boolean): void {
     if (this.#phase === "closed" || this.#tls === undefined) return;
     this.#handshakeDone = true;
     const { success, error } = this.#verification();
     this.#authorized = success && error === null;
     const handlers = this.#slot.handlers;
-    if (handlers.handshake === undefined) this.#opened();
+    if (handlers.handshake === undefined && upgraded) {
+      callHandler(this, handlers, "open");
+      if (success && this.#phase === "open") callHandler(this, this.#slot.handlers, "drain");
+    } else if (handlers.handshake === undefined) this.#opened();
     else {
       callHandler(this, handlers, "handshake", success, error);
       if (success && this.#phase === "open") callHandler(this, this.#slot.handlers, "drain");
@@ -483,7 +566,7 @@ export class BunSocket {
   }
 
   #onEnd(): void {
-    if (this.#phase !== "open") return;
+    if (this.#phase !== "open" || this.#carrier) return;
     // Bun does not report the peer's FIN to a socket that already shut its own
     // write side, nor to a TLS socket whose handshake never finished.
     const handshaking = this.#tls !== undefined && !this.#handshakeDone;

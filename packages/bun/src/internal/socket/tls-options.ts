@@ -15,24 +15,33 @@ export interface TlsSettings {
   ALPNProtocols?: string[];
 }
 
-function pem(value: unknown, name: string): PemValue {
+/** A PEM/DER value's bytes, or undefined when it is none of the types Bun takes. */
+function pem(value: unknown): PemValue | undefined {
   if (typeof value === "string") return value;
   if (value instanceof Blob) return Buffer.from(readBlobSync(value));
   if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   if (value instanceof ArrayBuffer) return Buffer.from(value);
-  throw invalidArgType(`TLSOptions.${name} must be a string, BunFile, ArrayBufferView, or ArrayBuffer`);
+  return undefined;
 }
 
 function pems(value: unknown, name: string): PemValue | PemValue[] | undefined {
   if (value === undefined || value === null) return undefined;
-  return Array.isArray(value) ? value.map((item) => pem(item, name)) : pem(value, name);
+  if (Array.isArray(value)) {
+    return value.map((item) => pem(item) ?? invalid(`element of TLSOptions.${name} must be of type string, ArrayBuffer, or Blob`));
+  }
+  return pem(value) ?? invalid(`TLSOptions.${name} must be of type string, ArrayBuffer, Blob, array of <string, ArrayBuffer, or Blob>, or null`);
+}
+
+function invalid(message: string): never {
+  throw invalidArgType(message);
 }
 
 function alpn(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "string") return [value];
   // Wire format: length-prefixed names.
-  const bytes = pem(value, "ALPNProtocols") as Buffer;
+  // (strings were handled above, so what pem() gives back here is bytes)
+  const bytes = (value instanceof Blob ? undefined : (pem(value) as Buffer | undefined)) ?? invalid("TLSOptions.ALPNProtocols must be of type string, ArrayBuffer, or null");
   const names: string[] = [];
   for (let at = 0; at < bytes.length; at += 1 + (bytes[at] ?? 0)) names.push(bytes.subarray(at + 1, at + 1 + (bytes[at] ?? 0)).toString("latin1"));
   return names;
@@ -51,7 +60,9 @@ export function parseTls(value: unknown, isClient: boolean): TlsSettings | undef
   if (key !== undefined) context.key = key;
   if (ca !== undefined) context.ca = ca;
   if (crl !== undefined) context.crl = crl;
-  if (typeof options["passphrase"] === "string") context.passphrase = options["passphrase"];
+  const passphrase = options["passphrase"];
+  if (typeof passphrase === "string") context.passphrase = passphrase;
+  else if (passphrase !== undefined && passphrase !== null) invalid("TLSOptions.passphrase must be a string");
   if (typeof options["ciphers"] === "string") context.ciphers = options["ciphers"];
   if (typeof options["secureOptions"] === "number") context.secureOptions = options["secureOptions"];
   const envReject = process.env["NODE_TLS_REJECT_UNAUTHORIZED"] !== "0";
