@@ -1,10 +1,11 @@
 // Bun's WebSocket client: the standard WebSocket plus Bun's constructor options
 // (`headers`, `protocols`/`protocol`, `tls`, `perMessageDeflate`), its
 // `binaryType: "nodebuffer"` default, `ping`/`pong` (methods and events),
-// `terminate`, `pause`/`resume`/`isPaused`, and Bun's errors and event order.
-// The wire is `ws`'s, loaded on the first construction.
-import { notImplemented } from "@dx-compat/shared/errors";
+// `terminate`, `pause`/`resume`/`isPaused`, `proxy` (a CONNECT tunnel), and
+// Bun's errors and event order. The wire is `ws`'s, loaded on the first construction.
 import type { WebSocket as BunWebSocket, WebSocketOptions } from "bun";
+import type { Socket } from "node:net";
+import type { ConnectionOptions } from "node:tls";
 import type WsWebSocket from "ws";
 import type { ClientOptions } from "ws";
 import { CloseEvent as OwnCloseEvent } from "./close-event.ts";
@@ -14,6 +15,7 @@ import { arrangeHandshake } from "./internal/web-socket/handshake.ts";
 import { loadWs } from "./internal/web-socket/load-ws.ts";
 import { readSettings, type HandshakeHeaders, type WebSocketSettings } from "./internal/web-socket/options.ts";
 import { asBuffer, byteLength, incoming, outgoing, type BinaryType, type Outgoing } from "./internal/web-socket/payload.ts";
+import { openTunnel } from "./internal/web-socket/proxy-tunnel.ts";
 import { connectOptions } from "./internal/web-socket/tls.ts";
 
 const CONNECTING = 0;
@@ -96,6 +98,8 @@ export class WebSocket extends EventTarget implements BunWebSocket {
   /** Bytes waiting behind a Blob being read. */
   #queuedBytes = 0;
   #queue: Promise<void> | undefined;
+  /** Tears down a proxy tunnel still being opened. */
+  #cancelTunnel: (() => void) | undefined;
   readonly #handlers = new Map<HandlerType, { handler: Handler; listener: (event: Event) => void }>();
 
   constructor(url: string | URL, ...rest: [protocolsOrOptions?: string | string[] | WebSocketOptions]) {
@@ -103,7 +107,6 @@ export class WebSocket extends EventTarget implements BunWebSocket {
     // The argument count decides Bun's "Not enough arguments" (and a rest parameter keeps length 1, as Bun's).
     const settings = readSettings(arguments.length === 0 ? [] : [url, ...rest.slice(0, 1)]);
     this.#url = settings.url;
-    if (settings.proxy) throw notImplemented("WebSocket", "the proxy option is not supported on Node");
     this.#start(settings);
   }
 
@@ -300,18 +303,46 @@ export class WebSocket extends EventTarget implements BunWebSocket {
         request.end();
       },
     };
-    const tls = settings.tls && settings.url.protocol === "wss:" ? connectOptions(settings.tls) : undefined;
-    const open = (tlsOptions: object | undefined): void => {
-      if (this.#settled) return;
-      const socket = new Ws(settings.url, settings.protocols, { ...tlsOptions, ...options });
+    /** `tunnel`: the connection through the proxy (TLS to a wss: target already done there). */
+    const open = (tlsOptions: ConnectionOptions | undefined, tunnel?: Socket): void => {
+      if (this.#settled) {
+        tunnel?.destroy();
+        return;
+      }
+      const connection = tunnel ? { createConnection: () => tunnel } : tlsOptions;
+      const socket = new Ws(settings.url, settings.protocols, { ...connection, ...options } as ClientOptions);
       this.#socket = socket;
       this.#listen(socket);
     };
+    const connect = (tlsOptions: ConnectionOptions | undefined): void => {
+      if (settings.proxy) this.#tunnel(settings, settings.proxy, tlsOptions ?? {}, (tunnel) => open(undefined, tunnel));
+      else open(tlsOptions);
+    };
+    // The `tls` options serve an https: proxy as well as a wss: target.
+    const usesTls = settings.url.protocol === "wss:" || settings.proxy?.url.protocol === "https:";
+    const tls = settings.tls && usesTls ? connectOptions(settings.tls) : undefined;
     if (tls instanceof Promise) {
-      tls.then(open, (error: unknown) => this.#fail(connectionError(this.url, { why: String((error as Error)?.message ?? error) })));
+      tls.then(connect, (error: unknown) => this.#fail(connectionError(this.url, { why: String((error as Error)?.message ?? error) })));
     } else {
-      open(tls);
+      connect(tls);
     }
+  }
+
+  /** Opens the CONNECT tunnel, then hands it to `open`, or fails with Bun's error. */
+  #tunnel(settings: WebSocketSettings, proxy: NonNullable<WebSocketSettings["proxy"]>, tls: ConnectionOptions, open: (tunnel: Socket) => void): void {
+    if (this.#settled) return;
+    const tunnel = openTunnel({ proxy: proxy.url, headers: proxy.headers, target: settings.url, tls });
+    this.#cancelTunnel = tunnel.cancel;
+    tunnel.ready.then(
+      (socket) => {
+        this.#cancelTunnel = undefined;
+        open(socket);
+      },
+      (error: unknown) => {
+        this.#cancelTunnel = undefined;
+        this.#fail(fromWsError(this.url, error as Error));
+      },
+    );
   }
 
   #listen(socket: WsWebSocket): void {
@@ -352,6 +383,7 @@ export class WebSocket extends EventTarget implements BunWebSocket {
   #abandon(): void {
     this.#state = CLOSING;
     this.#settled = true;
+    this.#cancelTunnel?.();
     this.#socket?.terminate();
     const error = connectionError(this.url, { why: "WebSocket is closed before the connection is established" });
     setImmediate(() => this.#report(error));
@@ -360,6 +392,7 @@ export class WebSocket extends EventTarget implements BunWebSocket {
   #fail(error: Error): void {
     if (this.#settled) return;
     this.#settled = true;
+    this.#cancelTunnel?.();
     this.#socket?.terminate();
     this.#report(error);
   }

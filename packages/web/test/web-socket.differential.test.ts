@@ -1,11 +1,13 @@
 // Bun's WebSocket client against real Bun 1.4.5: the same script connects,
 // under Bun and under Node with installWebGlobals(), to servers this test
-// started, and logs every event it sees; the logs must agree.
+// started (directly or through a scripted CONNECT proxy), and logs every event
+// it sees; the logs, and the bytes each proxy received, must agree.
 import { compareBatch } from "@dx-compat/oracle";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closedPort, makeCertificate, scratch } from "./support/servers.ts";
+import { connectProxy, type ConnectProxy, type ProxyScript } from "./support/connect-proxy.ts";
+import { closedPort, makeCertificate, scratch, type Certificate } from "./support/servers.ts";
 import { echoServer, refusingServer, type EchoServer } from "./support/ws-servers.ts";
 
 const entry = process.env["DX_COMPAT_ORACLE_SOURCE"] === "1" ? "../src/index.ts" : "../dist/index.js";
@@ -27,7 +29,9 @@ export default async (input) => {
       return { throws: shape(error) };
     }
   }
-  const ws = new WebSocket(input.url + (input.tag ? (process.versions.bun ? "bun" : "node") : ""), input.options);
+  // Each runtime has its own proxy, so what each one sent can be told apart.
+  const options = input.proxies ? { ...input.options, proxy: input.proxies[process.versions.bun ? "bun" : "node"] } : input.options;
+  const ws = new WebSocket(input.url + (input.tag ? (process.versions.bun ? "bun" : "node") : ""), options);
   const seen = [];
   const attempt = (f) => { try { f(); } catch (error) { seen.push(["throws", shape(error)]); } };
   return await new Promise((resolve) => {
@@ -49,17 +53,20 @@ export default async (input) => {
       setTimeout(() => resolve(seen), 20);
     };
     if (input.early) { attempt(() => ws[input.early]()); seen.push(["early", ws.readyState]); }
+    if (input.closeAfter) setTimeout(() => { attempt(() => ws.close()); seen.push(["closed after", ws.readyState]); }, input.closeAfter);
   });
 };
 `;
 
 let server: EchoServer;
 let tlsServer: EchoServer;
+let certificate: Certificate;
 const dir = scratch();
 
 beforeAll(async () => {
+  certificate = makeCertificate(dir.dir, "localhost", "DNS:localhost,IP:127.0.0.1");
   server = await echoServer();
-  tlsServer = await echoServer(makeCertificate(dir.dir, "localhost", "DNS:localhost,IP:127.0.0.1"));
+  tlsServer = await echoServer(certificate);
 });
 
 afterAll(async () => {
@@ -90,6 +97,17 @@ describe("WebSocket against Bun", () => {
         [`${ws}/`, { headers: 5 }],
         [`${ws}/`, { proxy: "nope" }],
         [`${ws}/`, { proxy: "ftp://127.0.0.1:1" }],
+        [`${ws}/`, { proxy: "http://127.0.0.1:1" }],
+        [`${ws}/`, { proxy: "" }],
+        [`${ws}/`, { proxy: " " }],
+        [`${ws}/`, { proxy: { url: "" } }],
+        [`${ws}/`, { proxy: { url: "http://127.0.0.1:1", headers: { "x é": "1" } } }],
+        [`${ws}/`, { proxy: { url: "http://127.0.0.1:1", headers: { "x é": "1", a: "€" } } }],
+        [`${ws}/`, { proxy: { url: "http://127.0.0.1:1", headers: { a: "x\ny" } } }],
+        [`${ws}/`, { proxy: { url: "http://127.0.0.1:1", headers: [["a"]] } }],
+        [`${ws}/`, { proxy: { url: "http://127.0.0.1:1", headers: [5] } }],
+        [`${ws}/`, { proxy: { url: "http://127.0.0.1:1", headers: "x" } }],
+        [`${ws}/`, { protocols: "a b", proxy: "nope" }],
       ].map((args) => ({ kind: "construct", args }));
       const sessions = [
         { url: `${ws}/hs-`, tag: true, options: { headers: { "X-One": "1", "User-Agent": "mine" }, protocols: ["chat", "two"] }, steps: [["close", 1000, "done"]] },
@@ -117,6 +135,63 @@ describe("WebSocket against Bun", () => {
       expect(sent("node")).toEqual(sent("bun"));
     } finally {
       await refusing.stop();
+    }
+  });
+
+  it("goes through a CONNECT proxy as Bun does: the request's bytes, TLS inside the tunnel and to the proxy, refusals", async () => {
+    const ws = `ws://127.0.0.1:${server.port}`;
+    const wss = `wss://127.0.0.1:${tlsServer.port}`;
+    const established = "HTTP/1.1 200 Connection Established\r\n\r\n";
+    // A certificate for another name: the proxy's own fails the name check.
+    const otherName = makeCertificate(dir.dir, "other.test", "DNS:other.test");
+    /** `proxy` makes the option's value from the proxy's base URL (`http(s)://127.0.0.1:port`). */
+    const cases: Array<{ script: ProxyScript; session: Record<string, unknown>; proxy?: (base: string) => unknown }> = [
+      { script: {}, session: { url: `${ws}/px-echo`, steps: [["send", "text"], ["bytes", [1, 2]], ["send", "close-me"]] } },
+      {
+        script: {},
+        session: { url: `${ws}/`, steps: [["close", 1000, "done"]] },
+        proxy: (base) => ({ url: base.replace("//", "//us%40er:p%3Ass@"), headers: { "x-proxy-token": "t", "user-agent": "ua", Accept: " a ", "X-B": "b", "X-b": "c", "1num": "n", _u: "u" } }),
+      },
+      {
+        script: {},
+        session: { url: `${ws}/`, steps: [["close"]] },
+        proxy: (base) => ({ url: base.replace("//", "//u:p@"), headers: [["proxy-connection", "close"], ["HOST", "h"], ["Proxy-Authorization", "Bearer z"], ["x-m", "1"], ["X-M", "2"], ["dnt", "1"], ["etag", "e"]] }),
+      },
+      { script: {}, session: { url: `${wss}/`, options: { tls: { rejectUnauthorized: false } }, steps: [["send", "over tls"], ["close", 3001]] } },
+      { script: {}, session: { url: `${wss}/` } },
+      { script: { tls: certificate }, session: { url: `${ws}/`, options: { tls: { rejectUnauthorized: false } }, steps: [["send", "close-me"]] }, proxy: (base) => base.replace("127.0.0.1", "localhost") },
+      { script: { tls: certificate }, session: { url: `${ws}/` } },
+      { script: { tls: otherName }, session: { url: `${ws}/`, options: { tls: { ca: otherName.cert } } } },
+      { script: { answer: "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n", then: "hold" }, session: { url: `${ws}/` } },
+      { script: { answer: "HTTP/1.1 502\r\n\r\n", then: "end" }, session: { url: `${ws}/` } },
+      { script: { answer: "", then: "end" }, session: { url: `${ws}/` } },
+      { script: { answer: "", then: "reset" }, session: { url: `${ws}/` } },
+      { script: { answer: "HTTP/1.1 2OO OK\r\n\r\n", then: "hold" }, session: { url: `${ws}/` } },
+      { script: { answer: "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.0 204 Fine\n\n" }, session: { url: `${ws}/`, steps: [["close"]] } },
+      { script: { answer: `${established}XYZ` }, session: { url: `${ws}/` } },
+      { script: { answer: established, then: "end" }, session: { url: `${ws}/` } },
+      { script: { answer: "", then: "hold" }, session: { url: `${ws}/`, closeAfter: 300 } },
+    ];
+    const proxies: Array<{ bun: ConnectProxy; node: ConnectProxy }> = [];
+    for (const { script } of cases) proxies.push({ bun: await connectProxy(script), node: await connectProxy(script) });
+    try {
+      const value = (index: number, proxy: ConnectProxy): unknown => {
+        const base = `${cases[index]?.script.tls ? "https" : "http"}://127.0.0.1:${proxy.port}`;
+        return cases[index]?.proxy?.(base) ?? base;
+      };
+      const inputs: Array<Record<string, unknown>> = cases.map((item, index) => ({ kind: "session", ...item.session, proxies: { bun: value(index, proxies[index]!.bun), node: value(index, proxies[index]!.node) } }));
+      const unreachable = `http://127.0.0.1:${await closedPort()}`;
+      inputs.push({ kind: "session", url: `${ws}/`, proxies: { bun: unreachable, node: unreachable } });
+      const { mismatches, bun } = await compareBatch(caseModule, inputs);
+      expect(mismatches).toEqual([]);
+      expect(bun).toHaveLength(inputs.length);
+      // What each runtime's proxy received: the same request bytes and SNI.
+      const received = (proxy: ConnectProxy): unknown => ({ requests: proxy.requests, serverNames: proxy.serverNames });
+      expect(proxies.map(({ node }) => received(node))).toEqual(proxies.map(({ bun: bunProxy }) => received(bunProxy)));
+      // Every proxy but the two whose certificate fails heard a CONNECT.
+      expect(proxies.filter(({ bun: bunProxy }) => bunProxy.requests.length === 1)).toHaveLength(cases.length - 2);
+    } finally {
+      await Promise.all(proxies.flatMap(({ bun: bunProxy, node }) => [bunProxy.stop(), node.stop()]));
     }
   });
 });

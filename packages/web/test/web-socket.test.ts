@@ -1,8 +1,10 @@
 // Bun's WebSocket client against real `ws` servers on 127.0.0.1: the handshake
 // (custom headers, subprotocols), echo in each binaryType, close codes both
-// ways, TLS with an openssl certificate, and Bun's errors.
+// ways, TLS with an openssl certificate, Bun's errors, and the `proxy` option
+// through a scripted CONNECT proxy.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "../src/index.ts";
+import { connectProxy, type ConnectProxy, type ProxyScript } from "./support/connect-proxy.ts";
 import { closedPort, makeCertificate, scratch, type Certificate } from "./support/servers.ts";
 import { echoServer, refusingServer, type EchoServer } from "./support/ws-servers.ts";
 
@@ -188,5 +190,138 @@ describe("WebSocket (Bun's client)", () => {
     expect(Object.getPrototypeOf(WebSocket.prototype)).toBe(EventTarget.prototype);
     for (const name of ["send", "close", "ping", "pong", "terminate", "pause", "resume", "isPaused", "binaryType", "onmessage"]) expect(Object.getOwnPropertyDescriptor(WebSocket.prototype, name)?.enumerable).toBe(true);
     expect(Object.getOwnPropertyDescriptor(WebSocket.prototype, "URL")?.enumerable).toBe(false);
+  });
+});
+
+describe("WebSocket through a proxy (Bun's CONNECT tunnel)", () => {
+  /** Runs `body` with a scripted proxy, stopping it afterwards. */
+  async function withProxy(script: ProxyScript, body: (proxy: ConnectProxy) => Promise<void>): Promise<void> {
+    const proxy = await connectProxy(script);
+    try {
+      await body(proxy);
+    } finally {
+      await proxy.stop();
+    }
+  }
+  /** session(), cut short (terminate(): Bun's error, then close 1006) should a tunnel hang. */
+  const within = (ws: WebSocket, onOpen?: (ws: WebSocket, seen: Seen) => void): Promise<Seen> => {
+    const timer = setTimeout(() => ws.terminate(), 5000);
+    return session(ws, onOpen).finally(() => clearTimeout(timer));
+  };
+  const connectHead = (authority: string, ...lines: string[]): string => `CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\nProxy-Connection: Keep-Alive\r\n${lines.map((line) => `${line}\r\n`).join("")}\r\n`;
+  const failed = (url: string, why: string, code?: string): Seen => [["error", `WebSocket connection to '${url}' failed: ${why}`, code, 3], ["close", 1006, "", false, 3]];
+
+  it("tunnels ws:// with CONNECT (Bun's request, byte for byte) and runs the handshake inside", async () => {
+    await withProxy({}, async (proxy) => {
+      const url = `ws://127.0.0.1:${server.port}/through-proxy`;
+      const seen = await within(new WebSocket(url, { proxy: `http://127.0.0.1:${proxy.port}` }), (ws) => {
+        ws.send("via proxy");
+        ws.send("close-me");
+      });
+      expect(seen).toEqual([["open", 1, ""], ["message", ["string", "via proxy"]], ["close", 4001, "bye now", true, 3]]);
+      expect(proxy.requests).toEqual([connectHead(`127.0.0.1:${server.port}`)]);
+      // The handshake itself is the direct one, in origin form.
+      const handshake = server.handshakes.find((item) => item.url === "/through-proxy");
+      expect(handshake?.rawHeaders.slice(0, 2)).toEqual(["Host", `127.0.0.1:${server.port}`]);
+    });
+  });
+
+  it("sends the proxy URL's credentials (percent-decoded) and the proxy's headers, merged, spelt and sorted as Bun does", async () => {
+    await withProxy({}, async (proxy) => {
+      const url = `ws://127.0.0.1:${server.port}/`;
+      const headers = { "x-proxy-token": "t", "user-agent": "ua", Accept: " a ", "X-B": "b", "X-b": "c" };
+      const options = { proxy: { url: `http://us%40er:p%3Ass@127.0.0.1:${proxy.port}`, headers } };
+      expect(await within(new WebSocket(url, options), (ws) => ws.close())).toEqual([["open", 1, ""], ["close", 1005, "", true, 3]]);
+      const credentials = Buffer.from("us@er:p:ss").toString("base64");
+      expect(proxy.requests[0]).toBe(connectHead(`127.0.0.1:${server.port}`, `Proxy-Authorization: Basic ${credentials}`, "Accept: a", "User-Agent: ua", "X-B: b, c", "x-proxy-token: t"));
+      // The program's own Host / Proxy-Authorization / Proxy-Connection replace Bun's.
+      const own = { proxy: { url: `http://u:p@127.0.0.1:${proxy.port}`, headers: [["proxy-connection", "close"], ["HOST", "h"], ["Proxy-Authorization", "Bearer z"]] } };
+      await within(new WebSocket(url, own as never), (ws) => ws.close());
+      expect(proxy.requests[1]).toBe(`CONNECT 127.0.0.1:${server.port} HTTP/1.1\r\nHost: h\r\nProxy-Authorization: Bearer z\r\nProxy-Connection: close\r\n\r\n`);
+    });
+  });
+
+  it("runs TLS to a wss:// target inside the tunnel, and TLS to an https: proxy, the tls options serving both", async () => {
+    await withProxy({}, async (proxy) => {
+      const wss = `wss://localhost:${tlsServer.port}/`;
+      const seen = await within(new WebSocket(wss, { proxy: `http://127.0.0.1:${proxy.port}`, tls: { ca: certificate.cert } }), (ws) => ws.send("close-me"));
+      expect(seen).toEqual([["open", 1, ""], ["close", 4001, "bye now", true, 3]]);
+      expect(proxy.requests).toEqual([connectHead(`localhost:${tlsServer.port}`)]);
+      // Without the ca, the target's certificate fails inside the tunnel.
+      expect(await within(new WebSocket(wss, { proxy: `http://127.0.0.1:${proxy.port}` }))).toEqual(failed(wss, "TLS handshake failed: self signed certificate", "DEPTH_ZERO_SELF_SIGNED_CERT"));
+    });
+    await withProxy({ tls: certificate }, async (proxy) => {
+      const url = `ws://127.0.0.1:${server.port}/`;
+      const seen = await within(new WebSocket(url, { proxy: `https://localhost:${proxy.port}`, tls: { ca: certificate.cert, serverName: "ignored.test" } }), (ws) => ws.close());
+      expect(seen).toEqual([["open", 1, ""], ["close", 1005, "", true, 3]]);
+      // SNI names the proxy (not the tls option's serverName, which is the target's).
+      expect(proxy.serverNames).toEqual(["localhost"]);
+      expect(proxy.requests).toEqual([connectHead(`127.0.0.1:${server.port}`)]);
+      expect(await within(new WebSocket(url, { proxy: `https://127.0.0.1:${proxy.port}` }))).toEqual(failed(url, "TLS handshake failed: self signed certificate", "DEPTH_ZERO_SELF_SIGNED_CERT"));
+    });
+  });
+
+  it("reports a proxy that refuses, breaks off, garbles or is not there with Bun's errors", async () => {
+    const url = `ws://127.0.0.1:${server.port}/`;
+    const answers: Array<[ProxyScript, Seen]> = [
+      [{ answer: "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n" }, failed(url, "Proxy authentication required: 407 Proxy Authentication Required")],
+      [{ answer: "HTTP/1.1 502\r\n\r\n", then: "end" }, failed(url, "Proxy connection failed: 502")],
+      [{ answer: "", then: "end" }, failed(url, "Connection ended", "ECONNRESET")],
+      [{ answer: "nonsense\r\n\r\n", then: "hold" }, failed(url, "Invalid response", "HPE_INVALID_CONSTANT")],
+      // 1xx answers are skipped; any 2xx opens the tunnel.
+      [{ answer: "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.0 204 Fine\n\n" }, [["open", 1, ""], ["close", 1005, "", true, 3]]],
+    ];
+    for (const [script, expected] of answers) {
+      await withProxy(script, async (proxy) => {
+        expect(await within(new WebSocket(url, { proxy: `http://127.0.0.1:${proxy.port}` }), (ws) => ws.close())).toEqual(expected);
+        expect(proxy.requests).toHaveLength(1);
+      });
+    }
+    const closed = await closedPort();
+    expect(await within(new WebSocket(url, { proxy: `http://127.0.0.1:${closed}` }))).toEqual(failed(url, "Failed to connect", "ECONNREFUSED"));
+  });
+
+  it("close() while the tunnel opens: Bun's error and close 1006, and the tunnel is torn down", async () => {
+    await withProxy({ answer: "", then: "hold" }, async (proxy) => {
+      const url = `ws://127.0.0.1:${server.port}/`;
+      const ws = new WebSocket(url, { proxy: `http://127.0.0.1:${proxy.port}` });
+      const seen = within(ws);
+      await expect.poll(() => proxy.requests.length).toBe(1);
+      ws.close();
+      expect(await seen).toEqual(failed(url, "WebSocket is closed before the connection is established"));
+      await expect.poll(() => proxy.closed).toBe(1);
+    });
+  });
+
+  it("reads the option as Bun does: an empty URL means no proxy, the environment is not consulted, bad headers throw Bun's errors", async () => {
+    await withProxy({}, async (proxy) => {
+      const url = `ws://127.0.0.1:${server.port}/`;
+      const saved = { HTTP_PROXY: process.env["HTTP_PROXY"], https_proxy: process.env["https_proxy"] };
+      process.env["HTTP_PROXY"] = process.env["https_proxy"] = `http://127.0.0.1:${proxy.port}`;
+      try {
+        expect(await within(new WebSocket(url, { proxy: "" }), (ws) => ws.close())).toEqual([["open", 1, ""], ["close", 1005, "", true, 3]]);
+        expect(await within(new WebSocket(url), (ws) => ws.close())).toEqual([["open", 1, ""], ["close", 1005, "", true, 3]]);
+      } finally {
+        for (const [name, value] of Object.entries(saved)) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+      }
+      expect(proxy.requests).toEqual([]);
+    });
+    const thrown = (headers: unknown): unknown => {
+      try {
+        new WebSocket("ws://127.0.0.1:9/", { proxy: { url: "http://127.0.0.1:9", headers } } as never).terminate();
+        return "no error";
+      } catch (error) {
+        return [(error as Error).constructor.name, (error as Error).message, (error as { code?: string }).code];
+      }
+    };
+    expect(thrown({ "x é": "1" })).toEqual(["TypeError", "Invalid header name: 'x é'", undefined]);
+    expect(thrown({ "x é": "1", a: "€" })).toEqual(["TypeError", "Type error", undefined]);
+    expect(thrown({ a: "x\ny" })).toEqual(["TypeError", "Header 'a' has invalid value", undefined]);
+    expect(thrown([["a"]])).toEqual(["TypeError", "Header sub-sequence must contain exactly two items", undefined]);
+    expect(thrown([5])).toEqual(["TypeError", "Value is not a sequence", "ERR_INVALID_ARG_TYPE"]);
+    expect(thrown(5)).toEqual(["TypeError", "Type error", undefined]);
   });
 });

@@ -48,18 +48,42 @@ function frameMessage(code: string, message: string): string | undefined {
   }
 }
 
-interface Reason {
+export interface Reason {
   why: string;
   code?: string;
 }
 
+/** A failure already in Bun's words (the proxy tunnel's), passed through untranslated. */
+export class ConnectFailure extends Error {
+  readonly reason: Reason;
+
+  constructor(reason: Reason) {
+    super(reason.why);
+    this.reason = reason;
+  }
+}
+
+/** Bun's words where the connection broke while the HTTP answer was read (Node's http words them its own way). */
+function streamReason(error: Error, code: string, syscall: unknown): Reason | undefined {
+  // Bun's HTTP parser has one failure, which it reports as llhttp's generic code.
+  if (code.startsWith("HPE_")) return { why: "Invalid response", code: "HPE_INVALID_CONSTANT" };
+  if (code === "ECONNRESET" && error.message === "socket hang up") return { why: "Connection ended", code };
+  if (syscall === "read") return { why: `Connection ended: ${error.message}`, code };
+  return undefined;
+}
+
 function reasonFor(error: Error & { code?: unknown; syscall?: unknown }): Reason {
+  if (error instanceof ConnectFailure) return error.reason;
   const code = typeof error.code === "string" ? error.code : undefined;
   const handshake = handshakeMessages[error.message];
   if (handshake !== undefined) return { why: handshake };
   if (code === undefined) return { why: error.message };
   const frame = frameMessage(code, error.message);
   if (frame !== undefined) return { why: frame, code };
+  const stream = streamReason(error, code, error.syscall);
+  if (stream !== undefined) return stream;
+  // Node adds the name it checked and the certificate's list; Bun says only this.
+  if (code === "ERR_TLS_CERT_ALTNAME_INVALID") return { why: "TLS handshake failed: Hostname/IP does not match certificate's altnames", code };
   const certificate = certificateMessages[code];
   if (certificate !== undefined) return { why: `TLS handshake failed: ${certificate}`, code };
   if (code.startsWith("ERR_TLS_") || code.startsWith("ERR_SSL_")) return { why: `TLS handshake failed: ${error.message}`, code };

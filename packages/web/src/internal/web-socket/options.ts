@@ -1,6 +1,8 @@
 // Reads `new WebSocket(url, protocolsOrOptions)` the way Bun 1.4.5 does:
 // the URL (http/https spelt ws/wss), the subprotocols, and Bun's extra
-// options (headers, tls, proxy, perMessageDeflate), with Bun's errors.
+// options (headers, tls, proxy, perMessageDeflate), with Bun's errors, in
+// Bun's order (headers, then proxy, then protocols).
+import { readProxyHeaders } from "./proxy-headers.ts";
 
 export type HandshakeHeaders = Array<[string, string]>;
 
@@ -78,11 +80,13 @@ function proxyURL(value: unknown): URL {
 }
 
 function readProxy(value: unknown): WebSocketSettings["proxy"] {
+  // Bun takes an empty URL for "no proxy".
+  if (value === "") return undefined;
   if (typeof value === "string" || value instanceof URL) return { url: proxyURL(value), headers: [] };
   if (typeof value !== "object" || value === null) return undefined;
   const { url, headers } = value as { url?: unknown; headers?: unknown };
-  if (url === undefined || url === null) return undefined;
-  return { url: proxyURL(url), headers: headerPairs(headers) };
+  if (url === undefined || url === null || url === "") return undefined;
+  return { url: proxyURL(url), headers: readProxyHeaders(headers) };
 }
 
 function isOptionsObject(value: unknown): value is Record<string, unknown> {
@@ -95,15 +99,16 @@ export function readSettings(args: readonly unknown[]): WebSocketSettings {
   const url = readURL(args[0]);
   const second = args[1];
   if (!isOptionsObject(second)) return { url, protocols: readProtocols(second), headers: [], perMessageDeflate: true };
+  const headers = headerPairs(second["headers"]);
+  const proxy = readProxy(second["proxy"]);
   const settings: WebSocketSettings = {
     url,
     protocols: readProtocols(second["protocols"] ?? second["protocol"]),
-    headers: headerPairs(second["headers"]),
+    headers,
     perMessageDeflate: !("perMessageDeflate" in second) || Boolean(second["perMessageDeflate"]),
   };
   const { tls } = second;
   if (typeof tls === "object" && tls !== null) settings.tls = tls as Record<string, unknown>;
-  const proxy = readProxy(second["proxy"]);
   if (proxy) settings.proxy = proxy;
   return settings;
 }
