@@ -64,7 +64,43 @@ for (const ipv6Only of [false, true]) {
 console.log(JSON.stringify(out));
 `;
 
+// Host names: Bun resolves them in place (getaddrinfo) and binds before returning.
+// The machine's own name resolves through /etc/hosts here; the others do not resolve,
+// or resolve to an address that is not this machine's.
+const namesProgram = `
+import { hostname as machineName } from "node:os";
+import { lookup } from "node:dns/promises";
+const shape = (error) => ({ name: error.name, code: error.code, errno: error.errno, syscall: error.syscall, message: error.message, keys: Object.keys(error) });
+const out = { machineResolves: await lookup(machineName()).then((found) => found.address, () => false) };
+for (const name of [machineName(), "nonexistent.invalid", "1.2.3"]) {
+  const key = name === machineName() ? "machine" : name;
+  try {
+    const server = Bun.serve({ hostname: name, port: 0, fetch: () => new Response("served") });
+    const answer = await fetch("http://" + out.machineResolves + ":" + server.port + "/").then((response) => response.text(), (error) => error.code);
+    out["serve " + key] = { hostname: server.hostname === name, port: typeof server.port, url: server.url.hostname === name, answer };
+    server.stop(true);
+  } catch (error) {
+    out["serve " + key] = shape(error);
+  }
+  try {
+    const listener = Bun.listen({ hostname: name, port: 0, socket: { data() {} } });
+    out["listen " + key] = { hostname: listener.hostname === name, port: typeof listener.port };
+    listener.stop(true);
+  } catch (error) {
+    out["listen " + key] = shape(error);
+  }
+}
+console.log(JSON.stringify(out));
+`;
+
 describe("Bun.serve and Bun.listen listening options against Bun", () => {
+  it("host names are resolved and bound before serve/listen return; a name that does not resolve gets Bun's error", async () => {
+    const { bun, node } = await differential(namesProgram);
+    expect(node.stderr).toBe(bun.stderr);
+    expect(node.stdout).toBe(bun.stdout);
+    expect(JSON.parse(bun.stdout)).toMatchObject({ "serve nonexistent.invalid": { code: "EINVAL" }, "listen nonexistent.invalid": { message: "Failed to listen at nonexistent.invalid" } });
+  }, 30_000);
+
   it("Bun.listen: reusePort shares a port only between listeners that ask; ipv6Only keeps IPv4 out of '::'", async () => {
     const { bun, node } = await differential(listenProgram);
     expect(node.stderr).toBe(bun.stderr);

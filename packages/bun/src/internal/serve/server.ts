@@ -8,8 +8,10 @@ import { createServer as createHttpsServer } from "node:https";
 import { createSecureContext, type SecureContext } from "node:tls";
 import { isIP } from "node:net";
 import type { Duplex } from "node:stream";
-import { inspect } from "node:util";
+import { getSystemErrorMessage, getSystemErrorName, inspect } from "node:util";
 import type { HeadersInit, Server as BunServer, ServerWebSocketSendStatus, SocketAddress, WebSocketHandler } from "bun";
+import { lookupSync } from "../dns-sync.ts";
+import { bindTcp } from "../socket/bind.ts";
 import { invalidArgType } from "../errors.ts";
 import { CookieMap, setCookieHeaders } from "../cookie/cookie-map.ts";
 import { WebSocketHub, type UpgradeContext } from "./websocket/hub.ts";
@@ -51,10 +53,26 @@ function hostForUrl(hostname: string): string {
   return hostname.includes(":") ? `[${hostname}]` : hostname;
 }
 
+/**
+ * Bun.serve must know its port at once, and Node resolves names only
+ * asynchronously: "localhost" binds the IPv4 loopback, another name is
+ * resolved in place (a worker does the lookup), as Bun does with getaddrinfo.
+ */
 function bindAddress(hostname: string | undefined): string | undefined {
-  // Node resolves names asynchronously; Bun.serve must know its port at once.
+  if (hostname === undefined || isIP(hostname) !== 0) return hostname;
   if (hostname === "localhost") return "127.0.0.1";
-  return hostname;
+  const address = lookupSync(hostname);
+  if (address === undefined) throw unresolvedHost();
+  return address;
+}
+
+/** What Bun.serve throws for a host name that does not resolve. */
+function unresolvedHost(): Error {
+  const error = new Error("EINVAL: invalid argument, listen") as Error & { code: string; syscall: string; errno: number };
+  error.code = "EINVAL";
+  error.syscall = "listen";
+  error.errno = -22;
+  return error;
 }
 
 interface ListenNow {
@@ -71,6 +89,29 @@ interface ListenNow {
 function listenNow(node: NodeServer, host: string | undefined, family: number, port: number, reusePort: boolean, ipv6Only: boolean): void {
   const flags = (ipv6Only ? 1 : 0) | (reusePort ? 2 : 0);
   (node as unknown as ListenNow)._listen2(host, port, family === 0 ? 4 : family, 0, undefined, flags);
+}
+
+const EADDRINUSE = 98;
+
+/**
+ * Why binding failed, as Bun reports it: "Is port N in use?" for a taken port,
+ * else libuv's words for the errno ("EADDRNOTAVAIL: address not available, listen").
+ * node:net reports the errno only a tick later, so a second bind of the same
+ * address (which fails the same way, and holds nothing) asks for it now.
+ */
+function bindFailure(host: string | undefined, port: number, reusePort: boolean, ipv6Only: boolean): Error {
+  const retry = bindTcp(host ?? "0.0.0.0", port, { reusePort, ipv6Only });
+  if (!("errno" in retry)) {
+    (retry.handle as { close(): void }).close();
+    return addressInUse(port);
+  }
+  if (retry.errno === EADDRINUSE) return addressInUse(port);
+  const code = getSystemErrorName(-retry.errno);
+  const error = new Error(`${code}: ${getSystemErrorMessage(-retry.errno)}, listen`) as Error & { code: string; syscall: string; errno: number };
+  error.code = code;
+  error.syscall = "listen";
+  error.errno = -retry.errno;
+  return error;
 }
 
 function addressInUse(port: number): Error {
@@ -177,17 +218,10 @@ export class Server implements BunServer<unknown>, RequestHost {
     const hostname = typeof options.hostname === "string" && options.hostname !== "" ? options.hostname : undefined;
     this.#hostname = hostname ?? "localhost";
     const host = bindAddress(hostname);
-    const family = host === undefined ? 0 : isIP(host);
-    if (host === undefined || family !== 0) {
-      listenNow(node, host, family, port, options.reusePort === true, options.ipv6Only === true);
-      if (!node.listening) throw addressInUse(port);
-      this.#port = (node.address() as { port: number }).port;
-    } else {
-      // A host name: Node looks it up first, so the port is known once listening.
-      node.listen({ port, host, reusePort: options.reusePort === true, ipv6Only: options.ipv6Only === true });
-      this.#port = port === 0 ? undefined : port;
-      node.once("listening", () => (this.#port = (node.address() as { port: number }).port));
-    }
+    const [reusePort, ipv6Only] = [options.reusePort === true, options.ipv6Only === true];
+    listenNow(node, host, host === undefined ? 0 : isIP(host), port, reusePort, ipv6Only);
+    if (!node.listening) throw bindFailure(host, port, reusePort, ipv6Only);
+    this.#port = (node.address() as { port: number }).port;
   }
 
   static {

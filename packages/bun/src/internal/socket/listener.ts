@@ -3,7 +3,7 @@
 // synchronously, so the handle is bound here before node:net adopts it (bind.ts).
 import { createServer, isIP, type Server, type Socket as NetSocket } from "node:net";
 import { createSecureContext, TLSSocket } from "node:tls";
-import { notImplemented } from "@dx-compat/shared/errors";
+import { lookupSync } from "../dns-sync.ts";
 import { bindTcp, pipeBindErrno } from "./bind.ts";
 import { listenFailure } from "./errors.ts";
 import { parseReload, type HandlerSlot } from "./handlers.ts";
@@ -141,10 +141,14 @@ export class Listener {
   }
 }
 
-/** Node looks "localhost" up asynchronously; Bun binds it at once (IPv4 loopback here). */
+/**
+ * The address to bind: Bun resolves a name in place and binds at once ("localhost" is the IPv4 loopback here);
+ * a name that does not resolve gets Bun's bare "Failed to listen at <name>".
+ */
 function bindableHost(hostname: string): string {
   if (hostname === "localhost") return "127.0.0.1";
   if (isIP(hostname) !== 0) return hostname;
-  if (/^[\d.]+$/.test(hostname)) throw new Error(`Failed to listen at ${hostname}`);
-  throw notImplemented("Bun.listen", `hostname "${hostname}" needs a DNS lookup, which Node cannot do synchronously; pass an IP address`);
+  const address = lookupSync(hostname);
+  if (address === undefined) throw new Error(`Failed to listen at ${hostname}`);
+  return address;
 }
