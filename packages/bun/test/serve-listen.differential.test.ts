@@ -93,7 +93,33 @@ for (const name of [machineName(), "nonexistent.invalid", "1.2.3"]) {
 console.log(JSON.stringify(out));
 `;
 
+// Unix socket paths Bun.serve cannot listen on: each failure in Bun's words, with the path.
+const unixProgram = `
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+const dir = mkdtempSync(tmpdir() + "/dx-serve-unix-");
+writeFileSync(dir + "/taken", "x");
+const show = (e) => JSON.stringify({ name: e.name, message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, path: e.path, keys: Object.keys(e) }).replaceAll(dir, "DIR");
+const fetch = () => new Response("x");
+const out = [];
+for (const unix of [dir + "/no-dir/a.sock", dir + "/taken", "/proc/dx-none.sock"]) {
+  try { Bun.serve({ unix, fetch }).stop(true); out.push("listened"); } catch (error) { out.push(show(error)); }
+}
+const live = Bun.serve({ unix: dir + "/live.sock", fetch });
+try { Bun.serve({ unix: dir + "/live.sock", fetch }).stop(true); out.push("listened"); } catch (error) { out.push(show(error)); }
+live.stop(true);
+rmSync(dir, { recursive: true, force: true });
+console.log(out.join("\\n"));
+`;
+
 describe("Bun.serve and Bun.listen listening options against Bun", () => {
+  it("Bun.serve on a unix path it cannot take: Bun's error, code and path", async () => {
+    const { bun, node } = await differential(unixProgram);
+    expect(node.stderr).toBe(bun.stderr);
+    expect(node.stdout).toBe(bun.stdout);
+    expect(bun.stdout).toContain("EADDRINUSE: address already in use, listen 'DIR/taken'");
+  }, 30_000);
+
   it("host names are resolved and bound before serve/listen return; a name that does not resolve gets Bun's error", async () => {
     const { bun, node } = await differential(namesProgram);
     expect(node.stderr).toBe(bun.stderr);

@@ -11,7 +11,7 @@ import type { Duplex } from "node:stream";
 import { getSystemErrorMessage, getSystemErrorName, inspect } from "node:util";
 import type { HeadersInit, Server as BunServer, ServerWebSocketSendStatus, SocketAddress, WebSocketHandler } from "bun";
 import { lookupSync } from "../dns-sync.ts";
-import { bindTcp } from "../socket/bind.ts";
+import { bindTcp, pipeBindErrno } from "../socket/bind.ts";
 import { invalidArgType } from "../errors.ts";
 import { CookieMap, setCookieHeaders } from "../cookie/cookie-map.ts";
 import { WebSocketHub, type UpgradeContext } from "./websocket/hub.ts";
@@ -114,6 +114,18 @@ function bindFailure(host: string | undefined, port: number, reusePort: boolean,
   return error;
 }
 
+/** Bun's error for a unix socket path it cannot listen on (node:net reports it a tick later; a second bind asks now). */
+function unixBindFailure(path: string): Error {
+  const errno = pipeBindErrno(path) || EADDRINUSE;
+  const code = getSystemErrorName(-errno);
+  const error = new Error(`${code}: ${getSystemErrorMessage(-errno)}, listen '${path}'`) as Error & { code: string; path: string; syscall: string; errno: number };
+  error.code = code;
+  error.path = path;
+  error.syscall = "listen";
+  error.errno = -errno;
+  return error;
+}
+
 function addressInUse(port: number): Error {
   const error = new Error(`Failed to start server. Is port ${port} in use?`) as Error & { code: string; syscall: string; errno: number };
   error.code = "EADDRINUSE";
@@ -211,7 +223,7 @@ export class Server implements BunServer<unknown>, RequestHost {
     if (typeof options.unix === "string" && options.unix !== "") {
       this.#unix = options.unix;
       node.listen(options.unix);
-      if (!node.listening) throw addressInUse(0);
+      if (!node.listening) throw unixBindFailure(options.unix);
       return;
     }
     const port = portOf(options.port);

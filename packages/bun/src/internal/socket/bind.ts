@@ -3,7 +3,7 @@
 // node:net's `listen({ host })` always goes through an asynchronous DNS lookup.
 // Node's own handle classes (the ones node:net uses) bind synchronously and
 // report the errno; `server.listen(handle)` then adopts the handle.
-import { existsSync } from "node:fs";
+import { accessSync, constants, existsSync } from "node:fs";
 import { isIP } from "node:net";
 import { dirname } from "node:path";
 
@@ -59,7 +59,17 @@ export function pipeBindErrno(path: string): number {
   const handle = new Pipe(constants.SERVER);
   const bound = handle.bind(path);
   handle.close();
-  // libuv reports a missing directory as EACCES; the kernel (and Bun) say ENOENT.
-  if (-bound === EACCES && !existsSync(dirname(path))) return ENOENT;
+  // libuv turns the kernel's ENOENT into EACCES (as on Windows); Bun reports
+  // the kernel's. A real EACCES needs a folder this process may not write to.
+  if (-bound === EACCES && (!existsSync(dirname(path)) || writable(dirname(path)))) return ENOENT;
   return -bound;
+}
+
+function writable(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
