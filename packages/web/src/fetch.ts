@@ -5,12 +5,14 @@
 // `compress`ed request body, `file:` URLs answered from disk, and failures
 // rejected with Bun's error shapes. `fetch.preconnect` validates as Bun does.
 import { notImplemented } from "@dx-compat/shared/errors";
+import type { Dispatcher } from "undici";
 import { chooseDispatcher, hiddenEncodingHeader, proxyFromEnvironment } from "./internal/fetch/dispatcher.ts";
 import { compressedRequest } from "./internal/fetch/compress.ts";
 import { bunFetchError, coded, genericMessage, idleTimeoutError, invalidURL, isIdleTimeout, toBunFetchError } from "./internal/fetch/errors.ts";
 import { fetchFileURL } from "./internal/fetch/file-url.ts";
 import { proxyFor, readExtensions, type BunFetchExtensions } from "./internal/fetch/options.ts";
 import { preconnect } from "./internal/fetch/preconnect.ts";
+import { bunResponseURL, redirectWatcher, type RedirectTrail } from "./internal/fetch/redirect-trail.ts";
 import { applySession, sessionSettings } from "./internal/fetch/session.ts";
 import { asPlatformRequest } from "./internal/fetch/request.ts";
 
@@ -101,25 +103,40 @@ async function fetchOverNetwork(input: FetchInput, init: RequestInit | undefined
     if (compressed) [input, init] = [compressed, undefined];
   }
   const ownErrors = new Set<unknown>();
-  const { dispatcher, closeAfter } = await chooseDispatcher(extensions, ownErrors, url.href);
+  const trail: RedirectTrail = {};
+  const { dispatcher, closeAfter } = await chooseDispatcher(extensions, ownErrors, url.href, trail);
   let response: Response;
   try {
-    response = await nodeFetch(input, dispatcher ? ({ ...init, dispatcher } as unknown as RequestInit) : init);
+    response = await nodeFetch(input, withDispatcher(init, dispatcher ?? redirectWatcher(trail, (init as { dispatcher?: Dispatcher } | undefined)?.dispatcher)));
   } catch (error) {
     throw toBunFetchError(error, url.href, ownErrors);
   } finally {
     // Graceful: the body still streams; the connection closes when it is done.
-    if (closeAfter) void dispatcher?.close();
+    void closeAfter?.close();
   }
-  keepFragment(response, url);
+  setURL(response, bunResponseURL(response, url, trail));
   const decoded = extensions.decompress ? response : restoreEncoding(response);
   return extensions.idleTimeout === undefined ? decoded : idleBodyErrors(decoded);
 }
 
-/** Bun's `response.url` keeps the request's fragment (fetch drops it); after a redirect Bun shows the Location's, which is not seen here. */
-function keepFragment(response: Response, url: URL): void {
-  if (url.hash === "" || response.redirected) return;
-  Object.defineProperty(response, "url", { value: response.url + url.hash, enumerable: false, configurable: true });
+/** Bun's `url` where it is not fetch's (see redirect-trail.ts). */
+function setURL(response: Response, url: string | undefined): void {
+  if (url !== undefined) Object.defineProperty(response, "url", { value: url, enumerable: false, configurable: true });
+}
+
+/**
+ * `init` with a `dispatcher` (Node's fetch extension). A plain object is
+ * copied; any other init is wrapped, so that members it inherits or computes
+ * are read from it as given.
+ */
+function withDispatcher(init: RequestInit | undefined, dispatcher: Dispatcher): RequestInit {
+  if (init === undefined || init === null) return { dispatcher } as unknown as RequestInit;
+  const prototype: unknown = Object.getPrototypeOf(init);
+  if (prototype === Object.prototype || prototype === null) return { ...init, dispatcher } as unknown as RequestInit;
+  return new Proxy(init, {
+    get: (target, key) => (key === "dispatcher" ? dispatcher : Reflect.get(target, key)),
+    has: (target, key) => key === "dispatcher" || Reflect.has(target, key),
+  });
 }
 
 async function bunFetch(given: FetchInput, init?: RequestInit): Promise<Response> {

@@ -111,6 +111,13 @@ export default async (input) => {
           res.writeHead(Number(path.slice(3)), { location: "/echo?from=" + path.slice(3) });
           return res.end();
         }
+        if (path.startsWith("/f/")) {
+          // Redirects whose Location carries a fragment (or not): Bun's response.url shows the last one's.
+          const port = server.address().port;
+          const to = { a: "/echo#loc", c: "/echo", d: "/f/a", e: "/f/c#x", h: "/echo#", k: "/echo#%20sp ace", l: "/echo#\u00e9", m: "//127.0.0.1:" + port + "/echo#pr", n: "/f/n2#1", n2: "/echo#2", o: "/echo#moved", only: "#x", q: "?q#frag" }[path.split("?")[0].slice(3)];
+          res.writeHead(path === "/f/o" ? 301 : 307, { location: to ?? "/echo" });
+          return res.end();
+        }
         if (path === "/cross") {
           res.writeHead(302, { location: otherBase + "o" });
           return res.end();
@@ -265,7 +272,28 @@ const post = (body: unknown, extra: Record<string, unknown> = {}) => ({ method: 
 const optionCases: Array<[string, string, Record<string, unknown>]> = [
   // maxRedirects: the limit, the default, the modes that do not follow, and the values Bun refuses.
   ["fragment kept", "echo#frag", {}],
+  ["empty fragment kept", "echo#", {}],
   ["fragment not carried over a redirect", "r/1#frag", {}],
+  // response.url after redirects: the last Location resolved, its fragment included (Node's fetch drops it).
+  ["Location's fragment", "f/a", {}],
+  ["Location's fragment over the request's", "f/a#req", {}],
+  ["no fragment in the last Location", "f/c#req", {}],
+  ["Location's fragment two hops on", "f/d#r", {}],
+  ["an earlier Location's fragment is not inherited", "f/e#r", {}],
+  ["empty fragment in Location", "f/h", {}],
+  ["Location's fragment escaped", "f/k", {}],
+  ["Location's fragment bytes not UTF-8", "f/l", {}],
+  ["scheme-relative Location", "f/m", {}],
+  ["the last of two fragments", "f/n#z", {}],
+  ["301 with a fragment", "f/o", {}],
+  ["fragment with maxRedirects", "f/d#r", { maxRedirects: 5 }],
+  ["fragment with keepalive false", "f/a", { keepalive: false }],
+  ["fragment with decompress false", "f/a#r", { decompress: false }],
+  ["fragment with tls options", "f/a", { tls: { rejectUnauthorized: false } }],
+  ["fragment-only Location", "f/only", { maxRedirects: 3 }],
+  ["query and fragment Location", "f/q#r", { maxRedirects: 3 }],
+  ["manual keeps the request's fragment", "f/a#req", { redirect: "manual" }],
+  ["error mode with a fragment", "f/a#req", { redirect: "error" }],
   ["3 of 3", "r/3", { maxRedirects: 3 }],
   ["4 of 3", "r/4", { maxRedirects: 3 }],
   ["0 of 0", "r/0", { maxRedirects: 0 }],

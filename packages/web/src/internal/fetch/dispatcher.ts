@@ -6,6 +6,7 @@
 import type { Dispatcher } from "undici";
 import { tooManyRedirects } from "./errors.ts";
 import type { BunFetchExtensions } from "./options.ts";
+import { noteHop, redirectWatcher, type RedirectTrail } from "./redirect-trail.ts";
 import { undici } from "./undici.ts";
 import { printRequest, printResponse } from "./verbose.ts";
 
@@ -24,8 +25,8 @@ const maxPooled = 32;
 
 export interface DispatcherChoice {
   dispatcher: Dispatcher | undefined;
-  /** Close the dispatcher once the response is done (a request-private TLS check, as in Bun). */
-  closeAfter: boolean;
+  /** The dispatcher to close once the response is done (a request-private TLS check, as in Bun). */
+  closeAfter: Dispatcher | undefined;
 }
 
 type TLSValue = string | Buffer | Blob | ReadonlyArray<string | Buffer | Blob>;
@@ -109,13 +110,13 @@ function createBase(extensions: BunFetchExtensions, connect: Record<string, unkn
   return new Agent({ ...keepAlive, connect });
 }
 
-/** The dispatcher for these options (undefined: Node's default one will do). */
-export async function chooseDispatcher(extensions: BunFetchExtensions, ownErrors: Set<unknown>, url: string): Promise<DispatcherChoice> {
+/** The dispatcher for these options, noting redirects in `trail` (undefined: the one fetch would use anyway will do). */
+export async function chooseDispatcher(extensions: BunFetchExtensions, ownErrors: Set<unknown>, url: string, trail: RedirectTrail): Promise<DispatcherChoice> {
   const connect = extensions.tls ? await connectTLS(extensions.tls, ownErrors) : {};
   // A session's connections are its own: never from the shared pools.
   const needsOwn = extensions.unix !== undefined || extensions.tls !== undefined || extensions.proxy !== undefined || extensions.protocol !== undefined || extensions.session !== undefined || proxyFromEnvironment();
   const behaviours = extensions.verbose || !extensions.decompress || !extensions.keepalive || extensions.idleTimeout !== undefined || extensions.redirectLimit !== undefined;
-  if (!needsOwn && !behaviours) return { dispatcher: undefined, closeAfter: false };
+  if (!needsOwn && !behaviours) return { dispatcher: undefined, closeAfter: undefined };
   const key = poolKey(extensions, connect);
   const pool = extensions.session?.pool ?? pooled;
   let base = key === undefined ? undefined : pool.get(key);
@@ -123,8 +124,8 @@ export async function chooseDispatcher(extensions: BunFetchExtensions, ownErrors
     base = needsOwn ? createBase(extensions, connect) : new (undici().Agent)();
     if (key !== undefined) remember(pool, key, base);
   }
-  const dispatcher = behaviours ? withBehaviours(base, extensions, ownErrors, url) : base;
-  return { dispatcher, closeAfter: key === undefined };
+  const dispatcher = behaviours ? withBehaviours(base, extensions, { redirects: 0, ownErrors, trail }, url) : redirectWatcher(trail, base);
+  return { dispatcher, closeAfter: key === undefined ? base : undefined };
 }
 
 function remember(pool: Map<string, Dispatcher>, key: string, dispatcher: Dispatcher): void {
@@ -177,6 +178,7 @@ function hasLocation(rawHeaders: Array<string | Buffer>): boolean {
 interface FetchState {
   redirects: number;
   ownErrors: Set<unknown>;
+  trail: RedirectTrail;
 }
 
 /** The error to end the request with instead of following this response, if any. */
@@ -200,6 +202,7 @@ function wrapHandler(handler: Handler, extensions: BunFetchExtensions, state: Fe
       if (name === "onHeaders") {
         const [status, rawHeaders, , statusText] = args as [number, Array<string | Buffer>, unknown, string];
         if (extensions.verbose) printResponse(status, statusText, rawHeaders);
+        noteHop(state.trail, status, rawHeaders);
         const refusal = refusedRedirect(status, rawHeaders, extensions, state, url);
         if (refusal && abort) {
           abort(refusal);
@@ -227,8 +230,7 @@ function withoutHeader(headers: unknown, name: string): unknown {
 }
 
 /** The base dispatcher with Bun's per-request behaviours layered on (it is not closed through this wrapper). */
-function withBehaviours(base: Dispatcher, extensions: BunFetchExtensions, ownErrors: Set<unknown>, url: string): Dispatcher {
-  const state: FetchState = { redirects: 0, ownErrors };
+function withBehaviours(base: Dispatcher, extensions: BunFetchExtensions, state: FetchState, url: string): Dispatcher {
   const dispatch = (options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean => {
     const request: Record<string, unknown> = { ...options };
     // Bun asks for no compression when it will not decompress.
