@@ -11,9 +11,9 @@ import type { ClientOptions } from "ws";
 import { CloseEvent as OwnCloseEvent } from "./close-event.ts";
 import { ErrorEvent as OwnErrorEvent } from "./error-event.ts";
 import { connectionError, fromWsError, invalidCloseCode, invalidState, reasonTooLong } from "./internal/web-socket/failures.ts";
-import { arrangeHandshake } from "./internal/web-socket/handshake.ts";
+import { planHandshake } from "./internal/web-socket/handshake.ts";
 import { loadWs } from "./internal/web-socket/load-ws.ts";
-import { readSettings, type HandshakeHeaders, type WebSocketSettings } from "./internal/web-socket/options.ts";
+import { readSettings, withoutCredentials, type WebSocketSettings } from "./internal/web-socket/options.ts";
 import { asBuffer, byteLength, incoming, outgoing, type BinaryType, type Outgoing } from "./internal/web-socket/payload.ts";
 import { openTunnel } from "./internal/web-socket/proxy-tunnel.ts";
 import { connectOptions } from "./internal/web-socket/tls.ts";
@@ -42,19 +42,6 @@ function clampCode(value: unknown): number {
   // Round half to even.
   if (fraction > 0.5 || (fraction === 0.5 && floor % 2 === 1)) return floor + 1;
   return floor;
-}
-
-/** Node's http headers object, one entry per name (the first spelling kept), repeats as arrays. */
-function headerRecord(pairs: HandshakeHeaders): Record<string, string | string[]> {
-  const record: Record<string, string | string[]> = {};
-  const spelling = new Map<string, string>();
-  for (const [name, value] of pairs) {
-    const key = spelling.get(name.toLowerCase()) ?? name;
-    spelling.set(name.toLowerCase(), key);
-    const existing = record[key];
-    record[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
-  }
-  return record;
 }
 
 function closeEventClass(): typeof OwnCloseEvent {
@@ -112,6 +99,11 @@ export class WebSocket extends EventTarget implements BunWebSocket {
 
   get url(): string {
     return this.#url.href;
+  }
+
+  /** The URL Bun's error messages name: `url` without its credentials. */
+  get #reportedURL(): string {
+    return withoutCredentials(this.#url);
   }
 
   /** Legacy alias of `url`. */
@@ -295,11 +287,12 @@ export class WebSocket extends EventTarget implements BunWebSocket {
 
   #start(settings: WebSocketSettings): void {
     const Ws = loadWs();
-    const userNames = [...new Set(settings.headers.map(([name]) => name))];
-    const options: ClientOptions = { perMessageDeflate: settings.perMessageDeflate, // node:http sends an array value as repeated header lines (ws's types say string only).
-      headers: headerRecord(settings.headers) as Record<string, string>,
+    const handshake = planHandshake(settings);
+    // The program's headers are not given to `ws` (Node would check them its own way): they go on in finishRequest.
+    const options: ClientOptions = {
+      perMessageDeflate: settings.perMessageDeflate,
       finishRequest: (request) => {
-        arrangeHandshake(request, settings.url.host, userNames);
+        handshake.arrange(request);
         request.end();
       },
     };
@@ -310,7 +303,7 @@ export class WebSocket extends EventTarget implements BunWebSocket {
         return;
       }
       const connection = tunnel ? { createConnection: () => tunnel } : tlsOptions;
-      const socket = new Ws(settings.url, settings.protocols, { ...connection, ...options } as ClientOptions);
+      const socket = new Ws(settings.url, handshake.protocols, { ...connection, ...options } as ClientOptions);
       this.#socket = socket;
       this.#listen(socket);
     };
@@ -322,7 +315,7 @@ export class WebSocket extends EventTarget implements BunWebSocket {
     const usesTls = settings.url.protocol === "wss:" || settings.proxy?.url.protocol === "https:";
     const tls = settings.tls && usesTls ? connectOptions(settings.tls) : undefined;
     if (tls instanceof Promise) {
-      tls.then(connect, (error: unknown) => this.#fail(connectionError(this.url, { why: String((error as Error)?.message ?? error) })));
+      tls.then(connect, (error: unknown) => this.#fail(connectionError(this.#reportedURL, { why: String((error as Error)?.message ?? error) })));
     } else {
       connect(tls);
     }
@@ -340,7 +333,7 @@ export class WebSocket extends EventTarget implements BunWebSocket {
       },
       (error: unknown) => {
         this.#cancelTunnel = undefined;
-        this.#fail(fromWsError(this.url, error as Error));
+        this.#fail(fromWsError(this.#reportedURL, error as Error));
       },
     );
   }
@@ -369,9 +362,9 @@ export class WebSocket extends EventTarget implements BunWebSocket {
     socket.on("unexpected-response", (request, response) => {
       response.destroy();
       request.destroy();
-      this.#fail(connectionError(this.url, { why: `Expected 101 status code: ${response.statusCode ?? 0}` }));
+      this.#fail(connectionError(this.#reportedURL, { why: `Expected 101 status code: ${response.statusCode ?? 0}` }));
     });
-    socket.on("error", (error) => this.#fail(fromWsError(this.url, error)));
+    socket.on("error", (error) => this.#fail(fromWsError(this.#reportedURL, error)));
     socket.on("close", (code, reason) => {
       if (this.#settled) return;
       // Without a Close frame from the server, `ws` reports 1006: Bun's unclean close.
@@ -385,7 +378,7 @@ export class WebSocket extends EventTarget implements BunWebSocket {
     this.#settled = true;
     this.#cancelTunnel?.();
     this.#socket?.terminate();
-    const error = connectionError(this.url, { why: "WebSocket is closed before the connection is established" });
+    const error = connectionError(this.#reportedURL, { why: "WebSocket is closed before the connection is established" });
     setImmediate(() => this.#report(error));
   }
 

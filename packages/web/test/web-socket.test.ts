@@ -1,12 +1,17 @@
 // Bun's WebSocket client against real `ws` servers on 127.0.0.1: the handshake
 // (custom headers, subprotocols), echo in each binaryType, close codes both
 // ways, TLS with an openssl certificate, Bun's errors, and the `proxy` option
-// through a scripted CONNECT proxy.
+// through a scripted CONNECT proxy; the handshake's header lines byte for byte
+// (fast-check laws against a raw recorder), and the `tls` option's checks.
+import { file } from "@dx-compat/bun";
+import fc from "fast-check";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "../src/index.ts";
+import { commonHeaderSpelling } from "../src/internal/headers/common-names.ts";
 import { connectProxy, type ConnectProxy, type ProxyScript } from "./support/connect-proxy.ts";
 import { closedPort, makeCertificate, scratch, type Certificate } from "./support/servers.ts";
-import { echoServer, refusingServer, type EchoServer } from "./support/ws-servers.ts";
+import { echoServer, headRecorder, refusingServer, type EchoServer, type HeadRecorder } from "./support/ws-servers.ts";
 
 type Seen = unknown[][];
 
@@ -135,7 +140,7 @@ describe("WebSocket (Bun's client)", () => {
   it("connects over TLS with rejectUnauthorized:false or a ca, and fails on a self-signed certificate", async () => {
     const url = `wss://127.0.0.1:${tlsServer.port}/`;
     expect(await session(new WebSocket(url, { tls: { rejectUnauthorized: false } }), (ws) => ws.close())).toEqual([["open", 1, ""], ["close", 1005, "", true, 3]]);
-    const withCa = new WebSocket(`wss://localhost:${tlsServer.port}/`, { tls: { ca: new Blob([certificate.cert]) as never } } /* a Blob, read as a BunFile would be */);
+    const withCa = new WebSocket(`wss://localhost:${tlsServer.port}/`, { tls: { ca: file(join(dir.dir, "localhost.crt")) } });
     expect(await session(withCa, (ws) => ws.close(3000))).toEqual([["open", 1, ""], ["close", 3000, "", true, 3]]);
     expect(await session(new WebSocket(url))).toEqual([
       ["error", `WebSocket connection to '${url}' failed: TLS handshake failed: self signed certificate`, "DEPTH_ZERO_SELF_SIGNED_CERT", 3],
@@ -190,6 +195,161 @@ describe("WebSocket (Bun's client)", () => {
     expect(Object.getPrototypeOf(WebSocket.prototype)).toBe(EventTarget.prototype);
     for (const name of ["send", "close", "ping", "pong", "terminate", "pause", "resume", "isPaused", "binaryType", "onmessage"]) expect(Object.getOwnPropertyDescriptor(WebSocket.prototype, name)?.enumerable).toBe(true);
     expect(Object.getOwnPropertyDescriptor(WebSocket.prototype, "URL")?.enumerable).toBe(false);
+  });
+});
+
+describe("WebSocket handshake headers (Bun's lines, byte for byte)", () => {
+  let recorder: HeadRecorder;
+  let count = 0;
+
+  beforeAll(async () => {
+    recorder = await headRecorder();
+  });
+
+  afterAll(async () => {
+    await recorder.stop();
+  });
+
+  /** The header lines the recorder got for a handshake with these options (the recorder answers 400). */
+  async function sentLines(options: ConstructorParameters<typeof WebSocket>[1], credentials = ""): Promise<Array<[string, string]>> {
+    const path = `/h${++count}`;
+    await session(new WebSocket(`ws://${credentials}127.0.0.1:${recorder.port}${path}`, options));
+    const head = recorder.heads.get(path) ?? "";
+    return head
+      .split("\r\n")
+      .slice(1)
+      .map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)]);
+  }
+
+  /** The program's lines: those after Bun's own (Host … Sec-WebSocket-Key). */
+  function userLines(lines: Array<[string, string]>): Array<[string, string]> {
+    return lines.slice(lines.findIndex(([name]) => name === "Sec-WebSocket-Key") + 1);
+  }
+
+  const ownNames = new Set(["host", "connection", "upgrade", "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-key", "sec-websocket-protocol", "set-cookie"]);
+  const tokenChar = fc.constantFrom(..."!#$%&'*+-.^_`|~0123456789ABCXYZabcxyz");
+  // Names that are not numbers: Node's http client keeps headers in an object, which puts integer keys first.
+  const headerName = fc.oneof(fc.string({ unit: tokenChar, minLength: 1, maxLength: 12 }), fc.constantFrom("accept", "User-Agent", "COOKIE", "x-custom", "Authorization", "dnt", "etag")).filter((name) => !ownNames.has(name.toLowerCase()) && !/^\d+$/.test(name));
+  // Any Latin-1 text but NUL, CR and LF, control characters included (Bun sends them as they are; Node's http client would refuse them).
+  const headerValue = fc.string({ unit: fc.integer({ min: 1, max: 255 }).filter((code) => code !== 10 && code !== 13).map((code) => String.fromCharCode(code)), maxLength: 20 });
+  const trim = (value: string): string => value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+
+  it("any record of valid names and values arrives with the same name → value mapping, one line per name, sorted by name as spelt (fast-check)", async () => {
+    const record = fc.dictionary(headerName, headerValue, { maxKeys: 8 }).filter((headers) => new Set(Object.keys(headers).map((name) => name.toLowerCase())).size === Object.keys(headers).length);
+    await fc.assert(
+      fc.asyncProperty(record, async (headers) => {
+        const lines = userLines(await sentLines({ headers }));
+        const expected = Object.entries(headers).map(([name, value]) => [commonHeaderSpelling(name.toLowerCase()) ?? name, trim(value)]);
+        expect(Object.fromEntries(lines)).toEqual(Object.fromEntries(expected));
+        expect(lines).toHaveLength(expected.length);
+        const names = lines.map(([name]) => name);
+        expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("repeats of a name, in any case, arrive as one line joined with \", \" (Cookie's with \"; \") in the order given; Set-Cookie as lines of its own, last (fast-check)", async () => {
+    const name = fc.constantFrom("x-rep", "Cookie", "Set-Cookie", "accept").chain((base) => fc.tuple(fc.constant(base), fc.mixedCase(fc.constant(base))));
+    const pairs = fc.array(fc.tuple(name, fc.string({ unit: fc.constantFrom("a", "b", "=", "1"), minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(pairs, async (given) => {
+        const lines = userLines(await sentLines({ headers: given.map(([[, spelt], value]): [string, string] => [spelt, value]) }));
+        const byName = (base: string): string[] => given.filter(([[name]]) => name === base).map(([, value]) => value);
+        const setCookies = byName("Set-Cookie").map((value) => ["set-cookie", value]);
+        const others = ["x-rep", "Cookie", "accept"].filter((base) => byName(base).length > 0);
+        const first = (base: string): string => given.find(([[name]]) => name === base)?.[0][1] ?? base;
+        const merged = others.map((base) => [commonHeaderSpelling(base.toLowerCase()) ?? first(base), byName(base).join(base === "Cookie" ? "; " : ", ")]);
+        expect(lines).toEqual([...merged.sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1)), ...setCookies]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("puts Bun's own lines first whatever the program gives for them, its Host and Sec-WebSocket-Protocol in their place, Authorization from the URL's credentials", async () => {
+    const own = { host: "h.example", connection: "c", upgrade: "u", "sec-websocket-version": "8", "sec-websocket-key": "k", "sec-websocket-extensions": "e", "sec-websocket-protocol": "pp", "X-Undefined": undefined, "X-List": ["a", "b", 3] } as unknown as Record<string, string>;
+    const lines = await sentLines({ headers: own, protocols: ["chat"] });
+    expect(lines.map(([name]) => name)).toEqual(["Host", "Connection", "Upgrade", "Sec-WebSocket-Version", "Sec-WebSocket-Extensions", "Sec-WebSocket-Key", "Sec-WebSocket-Protocol", "X-List", "X-Undefined"]);
+    expect(Object.fromEntries(lines)).toMatchObject({ Host: "h.example", Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Protocol": "pp", "X-List": "a,b,3", "X-Undefined": "undefined" });
+    expect(userLines(await sentLines({ headers: { "Sec-WebSocket-Protocol": "", A: "1" }, protocols: ["z"], perMessageDeflate: false }))).toEqual([["A", "1"]]);
+    expect(userLines(await sentLines({ headers: { Zed: "z", A: "1" } }, "us%40er:p%3Ass@"))).toEqual([["Authorization", `Basic ${Buffer.from("us@er:p:ss").toString("base64")}`], ["A", "1"], ["Zed", "z"]]);
+    expect(userLines(await sentLines({ headers: { Zed: "z", authorization: "mine" } }, "u:p@"))).toEqual([["Authorization", "mine"], ["Zed", "z"]]);
+  });
+
+  it("offers the program's Sec-WebSocket-Protocol, not `protocols`, and checks the server's answer against it", async () => {
+    const url = `ws://127.0.0.1:${server.port}/`;
+    expect(await session(new WebSocket(url, { headers: { "Sec-WebSocket-Protocol": "x, chat" } }), (ws) => ws.close())).toEqual([["open", 1, "chat"], ["close", 1005, "", true, 3]]);
+    expect(await session(new WebSocket(url, { headers: { "Sec-WebSocket-Protocol": "other" }, protocols: ["chat"] }))).toEqual([["error", `WebSocket connection to '${url}' failed: Missing client protocol`, undefined, 3], ["close", 1006, "", false, 3]]);
+    expect(await session(new WebSocket(url, { headers: { "Sec-WebSocket-Protocol": "" }, protocols: ["chat"] }), (ws) => ws.close())).toEqual([["open", 1, ""], ["close", 1005, "", true, 3]]);
+  });
+
+  it("names the URL without its credentials in errors, and keeps them in `url`", async () => {
+    const ws = new WebSocket(`ws://u:p@127.0.0.1:${recorder.port}/creds`);
+    expect(ws.url).toBe(`ws://u:p@127.0.0.1:${recorder.port}/creds`);
+    expect((await session(ws))[0]).toEqual(["error", `WebSocket connection to 'ws://127.0.0.1:${recorder.port}/creds' failed: Expected 101 status code: 400`, undefined, 3]);
+    expect(() => new WebSocket("ftp://u:p@127.0.0.1:1/x")).toThrow(new SyntaxError("Wrong url scheme for WebSocket ftp://127.0.0.1:1/x"));
+  });
+});
+
+describe("WebSocket options: Bun's errors, in Bun's order", () => {
+  const url = "ws://127.0.0.1:1/";
+  /** [class, message, code, own keys, String(error)] of what the constructor throws. */
+  const thrown = (...args: unknown[]): unknown => {
+    try {
+      new (WebSocket as unknown as new (...rest: unknown[]) => WebSocket)(...args).terminate();
+    } catch (error) {
+      const { code } = error as { code?: unknown };
+      return [(error as Error).constructor.name, (error as Error).message, code, Object.keys(error as object), String(error)];
+    }
+    return "no error";
+  };
+
+  it("reads headers as Bun does: Bun's words for bad names and values, never Node's ERR_INVALID_HTTP_TOKEN or ERR_INVALID_CHAR", () => {
+    expect(thrown(url, { headers: { "a b": "1" } })).toEqual(["TypeError", "Invalid header name: 'a b'", undefined, [], "TypeError: Invalid header name: 'a b'"]);
+    expect(thrown(url, { headers: { a: "x\ny" } })).toEqual(["TypeError", "Header 'a' has invalid value", undefined, [], "TypeError: Header 'a' has invalid value"]);
+    expect(thrown(url, { headers: { a: "€" } })).toEqual(["TypeError", "Type error", undefined, [], "TypeError: Type error"]);
+    expect(thrown(url, { headers: [["a"]] })).toEqual(["TypeError", "Header sub-sequence must contain exactly two items", undefined, [], "TypeError: Header sub-sequence must contain exactly two items"]);
+    expect(thrown(url, { headers: [5] })).toEqual(["TypeError", "Value is not a sequence", "ERR_INVALID_ARG_TYPE", [], "TypeError [ERR_INVALID_ARG_TYPE]: Value is not a sequence"]);
+    expect(thrown(url, { headers: new Map([["a b", "1"]]) })).toEqual(["TypeError", "Invalid header name: 'a b'", undefined, [], "TypeError: Invalid header name: 'a b'"]);
+    expect(thrown(url, { headers: Object.assign(() => {}, { "a b": "1" }) })).toEqual(["TypeError", "Invalid header name: 'a b'", undefined, [], "TypeError: Invalid header name: 'a b'"]);
+    expect(thrown(url, { headers: { a: "xy\n", b: "\u0001" } })).toBe("no error");
+  });
+
+  it("checks headers' conversion, then tls, then proxy, then the URL, then protocols, then each header", () => {
+    const message = (...args: unknown[]): unknown => (thrown(...args) as unknown[])[1];
+    expect(message("not a url", { headers: { a: "€" }, tls: { ca: 5 } })).toBe("Type error");
+    expect(message("not a url", { headers: { "a b": "1" }, tls: { ca: 5 }, proxy: "nope" })).toMatch(/^TLSOptions\.ca must be/);
+    expect(message("not a url", { headers: { "a b": "1" }, proxy: "nope" })).toBe("Invalid proxy URL: nope");
+    expect(message("ftp://x/", { headers: { "a b": "1" }, protocols: ["a b"] })).toBe("Wrong url scheme for WebSocket ftp://x/");
+    expect(message(url, { headers: { "a b": "1" }, protocols: ["a b"] })).toBe("Wrong protocol for WebSocket 'a b'");
+    expect(message(url, { headers: { a: "x\ny", "b c": "1" } })).toBe("Header 'a' has invalid value");
+  });
+
+  it("checks the tls option as Bun does: its properties in Bun's order, then paths, then checkServerIdentity", () => {
+    expect(thrown(url, { tls: [] })).toEqual(["TypeError", "TLSOptions must be an object", "ERR_INVALID_ARG_TYPE", [], "TypeError [ERR_INVALID_ARG_TYPE]: TLSOptions must be an object"]);
+    for (const ignored of [5, "x", true, null, () => {}]) expect(thrown(url, { tls: ignored })).toBe("no error");
+    const message = (tls: unknown): unknown => {
+      const result = thrown(url, { tls });
+      return Array.isArray(result) ? result[1] : result;
+    };
+    expect(message({ serverName: 5, ca: 5, cert: 5, key: 5, passphrase: 5, ciphers: 5, rejectUnauthorized: 5 })).toBe("TLSOptions.passphrase must be a string");
+    expect(message({ ca: 5, rejectUnauthorized: "x" })).toBe("TLSOptions.rejectUnauthorized must be a boolean");
+    expect(message({ rejectUnauthorized: null, lowMemoryMode: null })).toBe("TLSOptions.lowMemoryMode must be a boolean");
+    expect(message({ serverName: null, servername: 5 })).toBe("no error");
+    expect(message({ servername: 5 })).toBe("TLSOptions.serverName must be a string");
+    expect(thrown(url, { tls: { secureOptions: 1.5 } })).toEqual(["RangeError", "TLSOptions.secureOptions must be an integer (received 1.5)", "ERR_OUT_OF_RANGE", [], "RangeError [ERR_OUT_OF_RANGE]: TLSOptions.secureOptions must be an integer (received 1.5)"]);
+    expect(message({ secureOptions: 2 ** 53 })).toBe("TLSOptions.secureOptions must be an integer (received 9007199254740992)");
+    expect(message({ minVersion: 2 ** 31 })).toBe("TLSOptions.minVersion must be in the range [-2147483648, 2147483647] (received 2147483648)");
+    expect(message({ clientRenegotiationLimit: null })).toBe("TLSOptions.clientRenegotiationLimit must be a number");
+    expect(message({ ca: [null] })).toBe("element of TLSOptions.ca must be of type string, ArrayBuffer, or Blob");
+    expect(message({ ca: new Blob(["x"]) })).toBe("TLSOptions.ca is not a valid BunFile (non-BunFile `Blob`s are not supported)");
+    expect(message({ ca: file("/etc/hostname"), key: [new Uint8Array(1), new ArrayBuffer(1), "k"] })).toBe("no error");
+    expect(message({ keyFile: "/nonexistent", ALPNProtocols: 5 })).toBe("TLSOptions.ALPNProtocols must be of type string, ArrayBuffer, or null");
+    expect(message({ caFile: "/nonexistent", serverName: "a\0b" })).toBe('"serverName" must not contain null bytes');
+    expect(message({ dhParamsFile: "/nonexistent", keyFile: "a\0b" })).toBe("Unable to access dhParamsFile path");
+    expect(thrown(url, { tls: { keyFile: "a\0b" } })).toEqual(["TypeError", "TLSOptions.keyFile must be a path without null bytes", "ERR_INVALID_ARG_VALUE", [], "TypeError [ERR_INVALID_ARG_VALUE]: TLSOptions.keyFile must be a path without null bytes"]);
+    expect(message({ caFile: "/tmp/" })).toBe("Unable to access caFile path");
+    expect(message({ caFile: "/tmp", checkServerIdentity: "a string much longer than twenty-eight" })).toBe('The "tls.checkServerIdentity" property must be of type function. Received type string (\'a string much longer than...\')');
   });
 });
 

@@ -1,17 +1,20 @@
 // Reads `new WebSocket(url, protocolsOrOptions)` the way Bun 1.4.5 does:
 // the URL (http/https spelt ws/wss), the subprotocols, and Bun's extra
 // options (headers, tls, proxy, perMessageDeflate), with Bun's errors, in
-// Bun's order (headers, then proxy, then protocols).
-import { readProxyHeaders } from "./proxy-headers.ts";
-
-export type HandshakeHeaders = Array<[string, string]>;
+// Bun's order: with an options object, the headers are converted first, then
+// `tls` is checked, then `proxy` read (its headers converted and checked),
+// then the URL, then the subprotocols, and only then each handshake header
+// pair checked.
+import { checkHeaderInit, readHeaderInit, type HeaderPairs } from "../headers/header-init.ts";
+import { checkTlsOptions } from "../tls-options-check.ts";
 
 export interface WebSocketSettings {
   url: URL;
   protocols: string[];
-  headers: HandshakeHeaders;
+  /** The program's headers, checked, in the order given (handshake.ts merges, spells and sorts them). */
+  headers: HeaderPairs;
   tls?: Record<string, unknown>;
-  proxy?: { url: URL; headers: HandshakeHeaders };
+  proxy?: { url: URL; headers: HeaderPairs };
   perMessageDeflate: boolean;
 }
 
@@ -24,6 +27,15 @@ function missingArguments(): TypeError {
   return Object.assign(error, { code: "ERR_MISSING_ARGS" });
 }
 
+/** A URL's text without user name and password, as Bun's messages show it. */
+export function withoutCredentials(url: URL): string {
+  if (url.username === "" && url.password === "") return url.href;
+  const shown = new URL(url.href);
+  shown.username = "";
+  shown.password = "";
+  return shown.href;
+}
+
 function readURL(input: unknown): URL {
   const text = String(input);
   let url: URL;
@@ -34,8 +46,8 @@ function readURL(input: unknown): URL {
   }
   if (url.protocol === "http:") url.protocol = "ws:";
   else if (url.protocol === "https:") url.protocol = "wss:";
-  if (url.protocol !== "ws:" && url.protocol !== "wss:") throw new SyntaxError(`Wrong url scheme for WebSocket ${url.href}`);
-  if (url.href.includes("#")) throw new SyntaxError(`URL has fragment component ${url.href}`);
+  if (url.protocol !== "ws:" && url.protocol !== "wss:") throw new SyntaxError(`Wrong url scheme for WebSocket ${withoutCredentials(url)}`);
+  if (url.href.includes("#")) throw new SyntaxError(`URL has fragment component ${withoutCredentials(url)}`);
   return url;
 }
 
@@ -49,21 +61,6 @@ function readProtocols(value: unknown): string[] {
     seen.add(protocol);
   }
   return list;
-}
-
-function headerPairs(value: unknown): HandshakeHeaders {
-  if (value === undefined || value === null) return [];
-  // Bun's words for headers that are neither a record, a Headers nor pairs.
-  if (typeof value !== "object") throw new TypeError("Type error");
-  if (value instanceof Headers) return [...value];
-  if (Array.isArray(value)) return value.map((pair) => [String((pair as unknown[])[0]), String((pair as unknown[])[1])]);
-  const pairs: HandshakeHeaders = [];
-  for (const [name, content] of Object.entries(value)) {
-    if (content === undefined) continue;
-    if (Array.isArray(content)) for (const item of content) pairs.push([name, String(item)]);
-    else pairs.push([name, String(content)]);
-  }
-  return pairs;
 }
 
 function proxyURL(value: unknown): URL {
@@ -86,29 +83,28 @@ function readProxy(value: unknown): WebSocketSettings["proxy"] {
   if (typeof value !== "object" || value === null) return undefined;
   const { url, headers } = value as { url?: unknown; headers?: unknown };
   if (url === undefined || url === null || url === "") return undefined;
-  return { url: proxyURL(url), headers: readProxyHeaders(headers) };
+  return { url: proxyURL(url), headers: checkHeaderInit(readHeaderInit(headers)) };
 }
 
 function isOptionsObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !(Symbol.iterator in value);
 }
 
-/** The constructor's arguments as settings, or Bun's error for them. */
+/** The constructor's arguments as settings, or Bun's error for them (the first in Bun's order). */
 export function readSettings(args: readonly unknown[]): WebSocketSettings {
   if (args.length === 0) throw missingArguments();
-  const url = readURL(args[0]);
   const second = args[1];
-  if (!isOptionsObject(second)) return { url, protocols: readProtocols(second), headers: [], perMessageDeflate: true };
-  const headers = headerPairs(second["headers"]);
+  if (!isOptionsObject(second)) return { url: readURL(args[0]), protocols: readProtocols(second), headers: [], perMessageDeflate: true };
+  const entries = readHeaderInit(second["headers"]);
+  const tls = checkTlsOptions(second["tls"]);
   const proxy = readProxy(second["proxy"]);
   const settings: WebSocketSettings = {
-    url,
+    url: readURL(args[0]),
     protocols: readProtocols(second["protocols"] ?? second["protocol"]),
-    headers,
+    headers: checkHeaderInit(entries),
     perMessageDeflate: !("perMessageDeflate" in second) || Boolean(second["perMessageDeflate"]),
   };
-  const { tls } = second;
-  if (typeof tls === "object" && tls !== null) settings.tls = tls as Record<string, unknown>;
+  if (tls) settings.tls = tls;
   if (proxy) settings.proxy = proxy;
   return settings;
 }

@@ -5,51 +5,18 @@
 // headers, one line per name (repeats joined with ", ", the first spelling
 // kept, common names in WebKit's spelling), sorted by name code unit by code
 // unit as Bun writes them.
-import { commonHeaderSpelling } from "../headers/common-names.ts";
-import type { HandshakeHeaders } from "./options.ts";
+import type { HeaderPairs } from "../headers/header-init.ts";
+import { wireLines } from "../headers/wire-lines.ts";
+import { basicCredentials } from "./credentials.ts";
 
 /** `host:port` of a ws:/wss: URL, the port always written (an IPv6 host keeps its brackets). */
 function authority(url: URL): string {
   return `${url.hostname}:${url.port || (url.protocol === "wss:" ? "443" : "80")}`;
 }
 
-/** Percent-decoding to bytes, as Bun decodes the proxy URL's credentials (a `%` not followed by two hex digits stays). */
-function percentDecode(text: string): Buffer {
-  const bytes = Buffer.from(text);
-  const out: number[] = [];
-  for (let index = 0; index < bytes.length; index++) {
-    const hex = bytes.subarray(index + 1, index + 3).toString("latin1");
-    if (bytes[index] === 0x25 && /^[0-9A-Fa-f]{2}$/.test(hex)) {
-      out.push(Number.parseInt(hex, 16));
-      index += 2;
-    } else {
-      out.push(bytes[index] as number);
-    }
-  }
-  return Buffer.from(out);
-}
-
-function basicCredentials(proxy: URL): string | undefined {
-  if (proxy.username === "" && proxy.password === "") return undefined;
-  const pair = Buffer.concat([percentDecode(proxy.username), Buffer.from(":"), percentDecode(proxy.password)]);
-  return `Basic ${pair.toString("base64")}`;
-}
-
-/** The program's headers merged by name (case-insensitively), spelt and sorted as Bun writes them. */
-function userLines(headers: HandshakeHeaders): Array<[string, string]> {
-  const merged = new Map<string, [string, string]>();
-  for (const [name, value] of headers) {
-    const key = name.toLowerCase();
-    const existing = merged.get(key);
-    if (existing) existing[1] = `${existing[1]}, ${value}`;
-    else merged.set(key, [commonHeaderSpelling(key) ?? name, value]);
-  }
-  return [...merged.values()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 /** The whole CONNECT request head (Latin-1 text: each character one byte on the wire). */
-export function connectRequest(target: URL, proxy: URL, headers: HandshakeHeaders): string {
-  const user = userLines(headers);
+export function connectRequest(target: URL, proxy: URL, headers: HeaderPairs): string {
+  const user = wireLines(headers);
   const given = new Set(user.map(([name]) => name.toLowerCase()));
   const lines: Array<[string, string]> = [];
   const hostPort = authority(target);

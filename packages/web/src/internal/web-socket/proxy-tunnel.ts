@@ -8,13 +8,13 @@
 import { connect as netConnect, isIP, type Socket } from "node:net";
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from "node:tls";
 import { ConnectFailure } from "./failures.ts";
-import type { HandshakeHeaders } from "./options.ts";
+import type { HeaderPairs } from "../headers/header-init.ts";
 import { readProxyAnswer, refusal } from "./proxy-answer.ts";
 import { connectRequest } from "./proxy-request.ts";
 
 export interface TunnelSettings {
   proxy: URL;
-  headers: HandshakeHeaders;
+  headers: HeaderPairs;
   target: URL;
   /** Bun's `tls` option as tls.connect() options (for the proxy and the target). */
   tls: ConnectionOptions;
