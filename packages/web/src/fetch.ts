@@ -115,6 +115,7 @@ async function fetchOverNetwork(input: FetchInput, init: RequestInit | undefined
     void closeAfter?.close();
   }
   setURL(response, bunResponseURL(response, url, trail));
+  setDefaultType(response);
   const decoded = extensions.decompress ? response : restoreEncoding(response);
   return extensions.idleTimeout === undefined ? decoded : idleBodyErrors(decoded);
 }
@@ -122,6 +123,16 @@ async function fetchOverNetwork(input: FetchInput, init: RequestInit | undefined
 /** Bun's `url` where it is not fetch's (see redirect-trail.ts). */
 function setURL(response: Response, url: string | undefined): void {
   if (url !== undefined) Object.defineProperty(response, "url", { value: url, enumerable: false, configurable: true });
+}
+
+/**
+ * Bun's fetch answers are all of type "default" (its Response has no CORS
+ * filtering); Node's fetch filters them as "basic" (or "cors" across origins). Set as `url` is, an own
+ * property: Node's Response keeps the real state private and immutable.
+ */
+function setDefaultType(response: Response): Response {
+  if (response.type === "basic" || response.type === "cors") Object.defineProperty(response, "type", { value: "default", enumerable: false, configurable: true });
+  return response;
 }
 
 /**
@@ -151,7 +162,7 @@ async function bunFetch(given: FetchInput, init?: RequestInit): Promise<Response
       return fetchFileURL(url);
     case "data:":
     case "blob:":
-      return nodeFetch(input, init);
+      return nodeFetch(input, init).then(setDefaultType);
     case "s3:":
       throw notImplemented("fetch", "s3:// URLs need @dx-compat/s3");
     default:

@@ -64,6 +64,13 @@ export default async (input) => {
         return { fetchError: shape(error) };
       }
     }
+    case "local-url": {
+      // data: and blob: URLs: what fetch answers with (Bun's Response type is "default" throughout).
+      const url = input.url === "<blob>" ? URL.createObjectURL(new Blob(["blob text"], { type: "text/x-blob" })) : input.url;
+      const response = await fetch(url);
+      // (Content-Type differs for data: URLs: see the README's fetch row.)
+      return { status: response.status, type: response.type, text: await response.text() };
+    }
     case "error": {
       try {
         const response = await fetch(input.url, input.init);
@@ -135,7 +142,7 @@ export default async (input) => {
       try {
         const response = await fetch(base + input.path, init);
         const text = await response.text();
-        return { status: response.status, redirected: response.redirected, url: response.url.replace(base, "/").replace(otherBase, "/other/"), text };
+        return { status: response.status, redirected: response.redirected, type: response.type, url: response.url.replace(base, "/").replace(otherBase, "/other/"), text };
       } catch (error) {
         const caught = shape(error);
         return { rejects: { ...caught, path: caught.path?.replace(base, "/"), message: caught.message?.replace(base, "/") } };
@@ -436,7 +443,7 @@ describe("@dx-compat/web against Bun", () => {
       { url: "file://elsewhere/etc/hosts", init: {} },
     ].map((item) => ({ kind: "error", ...item }));
     // Bun checks its idle timers every few seconds (this case takes it ~8 s); Node's fire near the deadline.
-    const inputs = [...headerCases, ...urlPatternCases, ...fileCases, ...errorCases, ...optionCases.map(([label, path, init]) => ({ kind: "options", label, path, init })), { kind: "no-proxy", cases: noProxyCases }, ...sessionInits.map((init) => ({ kind: "session-init", init })), { kind: "session" }, { kind: "stalled-body", timeout: 300 }];
+    const inputs = [...headerCases, ...urlPatternCases, ...fileCases, ...errorCases, { kind: "local-url", url: "data:text/plain,hi%20there" }, { kind: "local-url", url: "<blob>" }, ...optionCases.map(([label, path, init]) => ({ kind: "options", label, path, init })), { kind: "no-proxy", cases: noProxyCases }, ...sessionInits.map((init) => ({ kind: "session-init", init })), { kind: "session" }, { kind: "stalled-body", timeout: 300 }];
     const { mismatches, bun } = await compareBatch(caseModule, inputs);
     expect(mismatches).toEqual([]);
     // The batch really ran: Bun answered every case.
