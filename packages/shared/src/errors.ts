@@ -20,6 +20,38 @@ export function coded(message: string, code: string, ErrorClass: ErrorClass = Er
   return error;
 }
 
+const codedPrototypes = new Map<string, object>();
+
+/** Bun's shared prototype for errors of one class and code: `name`, `code` and a `toString` that shows the code. */
+function codedPrototype(code: string, ErrorClass: ErrorClass): object {
+  const key = `${ErrorClass.name} ${code}`;
+  let prototype = codedPrototypes.get(key);
+  if (prototype === undefined) {
+    const property = (value: unknown): PropertyDescriptor => ({ value, writable: true, enumerable: true, configurable: true });
+    prototype = Object.create(ErrorClass.prototype, {
+      name: property(ErrorClass.name),
+      code: property(code),
+      toString: property(function toString(this: Error & { code: string }): string {
+        return `${this.name} [${this.code}]: ${this.message}`;
+      }),
+    }) as object;
+    codedPrototypes.set(key, prototype);
+  }
+  return prototype;
+}
+
+/**
+ * An error as Bun's native validators make them: no own `code`; `name`, `code`
+ * and `toString` live on a prototype between the error and its class's, so
+ * `String(error)` reads "TypeError [ERR_INVALID_ARG_TYPE]: <message>" and
+ * `Object.keys(error)` is empty.
+ */
+export function bunCoded(message: string, code: string, ErrorClass: ErrorClass = Error): CodedError {
+  const error = new ErrorClass(message);
+  Object.setPrototypeOf(error, codedPrototype(code, ErrorClass));
+  return error as CodedError;
+}
+
 /**
  * The one error for Bun behaviour that cannot be had (or is not yet had) on Node.
  * Message: `[dx-compat] Bun.x: <why>`.

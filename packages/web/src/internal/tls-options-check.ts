@@ -5,7 +5,7 @@
 // message, code). Worked out by probing Bun with one and with several bad
 // properties at once.
 import { accessSync, constants } from "node:fs";
-import { bunCoded } from "./bun-coded.ts";
+import { bunCoded } from "@dx-compat/shared/errors";
 
 type Check = (value: unknown, name: string) => void;
 

@@ -6,7 +6,7 @@
 // each pair checked in order (Bun's words for a pair that is not two items, a
 // bad name, a bad value). Values are trimmed of HTTP whitespace; nothing is
 // skipped (`undefined` becomes "undefined", an array its comma-joined text).
-import { bunCoded } from "../bun-coded.ts";
+import { bunCoded } from "@dx-compat/shared/errors";
 
 /** Header [name, value] pairs, in the order given. */
 export type HeaderPairs = Array<[string, string]>;
