@@ -39,7 +39,8 @@ let reader: Worker | undefined;
 
 function worker(): Worker {
   if (reader === undefined) {
-    reader = new Worker(workerSource, { eval: true });
+    // No --import preloads (the process's, such as dx-compat/register): this thread runs node: builtins only.
+    reader = new Worker(workerSource, { eval: true, execArgv: [] });
     reader.unref();
   }
   return reader;

@@ -33,7 +33,8 @@ let resolver: Worker | undefined;
 
 function worker(): Worker {
   if (resolver === undefined) {
-    resolver = new Worker(workerSource, { eval: true });
+    // No --import preloads (the process's, such as dx-compat/register): this thread runs node: builtins only.
+    resolver = new Worker(workerSource, { eval: true, execArgv: [] });
     resolver.unref();
   }
   return resolver;
