@@ -5,7 +5,17 @@ import { Worker as ThreadWorker } from "node:worker_threads";
 import { CloseEvent as OwnCloseEvent } from "./close-event.ts";
 import { ErrorEvent as OwnErrorEvent } from "./error-event.ts";
 import { notImplemented } from "@dx-compat/shared/errors";
+import { blobEntry } from "./internal/worker/blob-entry.ts";
+import type { BlobEntry } from "./internal/worker/blob-entry.ts";
 import { WORKER_SCOPE_SOURCE } from "./internal/worker/worker-scope.ts";
+
+/** What the thread's scope is told to run: a module URL, or a blob URL's Blob (passed as `workerData`). */
+function entryOf(specifier: string | URL): { entry: string | Omit<BlobEntry, "blob">; blob?: BlobEntry["blob"] } {
+  const text = String(specifier);
+  if (!/^blob:/i.test(text)) return { entry: moduleURL(text) };
+  const { blob, ...entry } = blobEntry(text);
+  return { entry, blob };
+}
 
 /** Bun's `WorkerOptions`, as far as worker_threads can honour them. */
 export interface WorkerOptions {
@@ -32,7 +42,7 @@ const CloseEventClass: typeof OwnCloseEvent = (globalThis as unknown as { CloseE
 function moduleURL(specifier: string | URL): string {
   const text = String(specifier);
   if (text.startsWith("file:")) return pathToFileURL(fileURLToPath(text)).href;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) throw notImplemented("Worker", `only file paths and file: URLs can be run on Node (got ${JSON.stringify(text)})`);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) throw notImplemented("Worker", `only file paths, file: and blob: URLs can be run on Node (got ${JSON.stringify(text)})`);
   return pathToFileURL(isAbsolute(text) ? text : resolve(process.cwd(), text)).href;
 }
 
@@ -45,11 +55,12 @@ type Handler = ((this: Worker, event: Event) => unknown) | null;
 
 /**
  * Bun's `Worker` on worker_threads: the module (a path from the current
- * directory or a `file:` URL) runs in a thread with the global scope Bun
- * gives a worker (`self`, `postMessage`, `onmessage`); events `open`,
- * `message`, `messageerror`, `error` and `close` (a `CloseEvent` whose `code`
- * is the thread's exit code: 0 and "Worker terminated normally", or "Worker
- * exited abnormally"), `postMessage`, `terminate`, `ref`/`unref`, `threadId`.
+ * directory, a `file:` URL, or a `blob:` URL from `URL.createObjectURL`)
+ * runs in a thread with the global scope Bun gives a worker (`self`,
+ * `postMessage`, `onmessage`); events `open`, `message`, `messageerror`,
+ * `error` and `close` (a `CloseEvent` whose `code` is the thread's exit
+ * code: 0 and "Worker terminated normally", or "Worker exited abnormally"),
+ * `postMessage`, `terminate`, `ref`/`unref`, `threadId`.
  *
  * @example
  * ```ts
@@ -67,9 +78,11 @@ export class Worker extends EventTarget {
   constructor(specifier: string | URL, options: WorkerOptions = {}) {
     super();
     if (arguments.length === 0) throw new TypeError("Worker constructor requires at least 1 argument");
-    const workerScope = { entry: moduleURL(specifier), preload: preloadURLs(options.preload) };
+    const { entry, blob } = entryOf(specifier);
+    const workerScope = { entry, preload: preloadURLs(options.preload) };
     this.#thread = new ThreadWorker(`const workerScope = ${JSON.stringify(workerScope)};\n${WORKER_SCOPE_SOURCE}`, {
       eval: true,
+      workerData: blob,
       name: options.name,
       env: options.env,
       argv: options.argv,

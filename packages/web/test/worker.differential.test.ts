@@ -115,3 +115,76 @@ self.onmessage = (event: MessageEvent<Job>) => {
     });
   });
 });
+
+describe("Worker with a blob: URL against real Bun", () => {
+  it("runs the Blob's text as a module: scope, top-level await, imports from the current directory, TypeScript syntax, Bun's import.meta", async () => {
+    const stdout = await same(
+      {
+        "main.mjs": `${logEvents}
+const source = \`
+import { join } from "node:path";
+import dep from "./dep.mjs";
+// Listening before the first await: Bun drops what arrives while a blob module awaits without a listener.
+// Messages may arrive during the awaits (whether they do is timing): they are answered, in one message, once the module is done.
+let evaluated: () => void;
+const done = new Promise<void>((resolve) => (evaluated = resolve));
+const received: string[] = [];
+self.onmessage = (event) => {
+  received.push(event.constructor.name + " " + JSON.stringify(event.data));
+  if (event.data === "meta") void done.then(() => postMessage({ received, url: import.meta.url, path: import.meta.path, dir: import.meta.dir, file: import.meta.file, main: import.meta.main }));
+};
+const { sep } = await import("node:path");
+const { default: bare } = await import("bare-dep");
+const typed: number = 2;
+interface Unused { field: string }
+console.log("[w] blob", typeof self, self === globalThis, typeof postMessage, join("a", "b"), sep, dep, bare, typed, typeof self.name);
+evaluated!();
+\`;
+const url = URL.createObjectURL(new Blob([source], { type: "application/javascript" }));
+console.log("url", url.startsWith("blob:"));
+const worker = new Worker(url, { name: "inline" });
+log("w", worker);
+worker.postMessage("early 1");
+worker.postMessage({ early: 2 });
+worker.postMessage("meta");
+const meta = (await message(worker)).data;
+console.log("received", JSON.stringify(meta.received));
+console.log("import.meta", meta.url === "file:///" + url, meta.path === "/" + url, JSON.stringify(meta.dir), meta.file === url, meta.main);
+worker.terminate();
+await closed(worker);
+`,
+        "sub/dep.mjs": `export default "dep from the current directory";`,
+        "sub/node_modules/bare-dep/package.json": `{ "name": "bare-dep", "type": "module", "main": "index.js" }`,
+        "sub/node_modules/bare-dep/index.js": `export default "bare dep";`,
+      },
+      { cwd: "sub" },
+    );
+    expect(stdout).toContain("[w] blob object true function a/b / dep from the current directory bare dep 2 undefined");
+    expect(stdout).toContain('import.meta true true "" true false');
+    expect(stdout).toContain('received ["MessageEvent \\"early 1\\"","MessageEvent {\\"early\\":2}","MessageEvent \\"meta\\""]');
+  });
+
+  it("reports a revoked, unknown or malformed blob: URL and an uncaught error as error events; terminate() before start closes with 0", async () => {
+    await same({
+      "main.mjs": `${logEvents}
+const run = async (tag, url) => {
+  const worker = new Worker(url);
+  log(tag, worker);
+  worker.addEventListener("error", (event) => console.log(tag, "message", event.message.startsWith("BuildMessage") ? JSON.stringify(event.message) : "(runtime's own)"));
+  await closed(worker);
+};
+const revoked = URL.createObjectURL(new Blob(['console.log("[w] revoked ran");']));
+URL.revokeObjectURL(revoked);
+await run("revoked", revoked);
+await run("unknown", "blob:00000000-0000-0000-0000-000000000000");
+await run("malformed", "blob:nope");
+await run("throws", URL.createObjectURL(new Blob(['console.log("[w] about to throw"); throw new TypeError("bad thing");'])));
+const stopped = new Worker(URL.createObjectURL(new Blob(['console.log("[w] never printed"); setInterval(() => {}, 1000);'])));
+log("stopped", stopped);
+stopped.terminate();
+await closed(stopped);
+console.log("end");
+`,
+    });
+  });
+});

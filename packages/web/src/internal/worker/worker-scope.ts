@@ -6,6 +6,12 @@
 //
 // A message listener is attached to the parent port only while the program
 // has one: a worker that never listens ends when its module is done, as in Bun.
+//
+// A blob: URL's module (`entry` is then `{ url, missing? }`, the Blob itself
+// comes as workerData) runs as Bun runs it: at the URL `file:///<blob URL>`
+// (its import.meta.url), TypeScript syntax allowed, its relative and bare
+// imports resolved from the current directory. Module hooks in this thread
+// serve it; they run before dx-compat's, which then resolve its imports.
 
 /** The setup, as source: a CommonJS script run with `{ entry, preload }` as `workerScope`. */
 export const WORKER_SCOPE_SOURCE = `
@@ -54,6 +60,37 @@ for (let i = 0; i < argv.length; i++) {
     else if (arg.startsWith(flag + "=")) startup.push([kind, arg.slice(flag.length + 1)]);
   }
 }
+async function blobModule({ url, missing }) {
+  const threads = require("node:worker_threads");
+  const blob = threads.workerData;
+  // The Blob was only the carrier: the worker's own workerData is undefined, as in Bun.
+  threads.workerData = undefined;
+  require("node:module").syncBuiltinESMExports();
+  if (missing !== undefined) {
+    const error = new Error(missing);
+    error.name = "BuildMessage";
+    error.stack = "BuildMessage: " + missing;
+    throw error;
+  }
+  const moduleURL = "file:///" + url;
+  // Bun's import.meta for a blob module, set on its first line (after any #! line) so other lines keep their numbers.
+  const meta = "import.meta.path = import.meta.filename = " + JSON.stringify("/" + url) + "; import.meta.dir = import.meta.dirname = ''; import.meta.file = " + JSON.stringify(url) + "; import.meta.main = false; ";
+  const text = await blob.text();
+  const shebang = text.startsWith("#!") ? text.slice(0, text.indexOf("\\n") + 1 || text.length) : "";
+  const source = shebang + (shebang !== "" && !shebang.endsWith("\\n") ? "\\n" : "") + meta + text.slice(shebang.length);
+  const base = pathToFileURL(resolve("[blob]")).href;
+  require("node:module").registerHooks({
+    resolve(specifier, context, nextResolve) {
+      if (specifier === moduleURL) return { url: moduleURL, format: "module-typescript", shortCircuit: true };
+      return nextResolve(specifier, context.parentURL === moduleURL ? { ...context, parentURL: base } : context);
+    },
+    load(loadURL, context, nextLoad) {
+      if (loadURL === moduleURL) return { format: "module-typescript", source, shortCircuit: true };
+      return nextLoad(loadURL, context);
+    },
+  });
+  return moduleURL;
+}
 const located = (specifier) => (specifier.startsWith(".") ? resolve(specifier) : specifier);
 (async () => {
   for (const [kind, specifier] of startup) {
@@ -62,7 +99,7 @@ const located = (specifier) => (specifier.startsWith(".") ? resolve(specifier) :
     else await import(isAbsolute(target) ? pathToFileURL(target).href : target);
   }
   for (const specifier of preload) await import(specifier);
-  await import(entry);
+  await import(typeof entry === "string" ? entry : await blobModule(entry));
 })().catch((error) => {
   // Reported as the worker's uncaught error: the parent's "error" event, then "close" with code 1.
   process.nextTick(() => { throw error; });
