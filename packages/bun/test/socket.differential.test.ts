@@ -255,7 +255,7 @@ const scenarios = {
       if (serverPair !== undefined) return note(serverLog, "s.raw").data(s, d);
       serverLog.push(["s.plain", String(d)]);
       serverPair = s.upgradeTLS({ data: "s-tls", tls: { cert, key }, socket: { ...note(serverLog, "s.tls"), data(t, x) { serverLog.push(["s.tls.data", String(x)]); if (String(x) === "bye") t.end("secure:bye"); else t.write("secure:" + x); }, drain() {} } });
-      serverLog.push(["s.upgraded", serverPair.map((half) => [String(half), half.data, half.readyState, typeof half.remotePort, half.localPort === server.port]), s.readyState, s.write("late"), attempt(() => s.upgradeTLS({ tls: true, socket: { data() {} } }))]);
+      serverLog.push(["s.upgraded", serverPair.map((half) => [String(half), half.data, half.readyState, typeof half.remotePort, half.localPort === server.port, half.listener === server]), s.readyState, s.write("late"), attempt(() => s.upgradeTLS({ tls: true, socket: { data() {} } }))]);
     } } });
     const client = await connect({ hostname: "127.0.0.1", port: server.port, data: "c-data", socket: note(clientLog, "c.raw") });
     client.write("STARTTLS");

@@ -46,6 +46,8 @@ export interface DetachedSocket {
   data: unknown;
   allowHalfOpen: boolean;
   isServer: boolean;
+  /** The listener an accepted socket came from: Bun's raw half still names it (its TLS half does not). */
+  listener: object | undefined;
 }
 
 type Handler = (...args: unknown[]) => unknown;
@@ -465,7 +467,7 @@ export class BunSocket {
     socket.#listeners = [];
     socket.#phase = "closed";
     socket.#onClosed?.(socket);
-    return { raw: socket.#raw, slot: socket.#slot, data: socket.#data, allowHalfOpen: socket.#allowHalfOpen, isServer: socket.#isServer };
+    return { raw: socket.#raw, slot: socket.#slot, data: socket.#data, allowHalfOpen: socket.#allowHalfOpen, isServer: socket.#isServer, listener: socket.#listener };
   }
 
   static isServer(socket: BunSocket): boolean {

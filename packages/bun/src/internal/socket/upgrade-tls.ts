@@ -75,7 +75,8 @@ function secureOver(carrier: Duplex, tls: TlsSettings, isServer: boolean): TLSSo
 }
 
 function rawHalf(detached: DetachedSocket): BunSocket {
-  const raw = new BunSocket({ raw: detached.raw, slot: detached.slot, data: detached.data, allowHalfOpen: detached.allowHalfOpen, isServer: detached.isServer, carrier: true });
+  // Not in the listener's set: Bun's `stop(true)` leaves an upgraded connection open.
+  const raw = new BunSocket({ raw: detached.raw, slot: detached.slot, data: detached.data, allowHalfOpen: detached.allowHalfOpen, isServer: detached.isServer, listener: detached.listener, carrier: true });
   BunSocket.attach(raw);
   BunSocket.resume(raw);
   return raw;
