@@ -9,6 +9,7 @@ export { FetchSession } from "./fetch-session.ts";
 export { installWebGlobals } from "./install-web-globals.ts";
 export { prompt } from "./prompt.ts";
 export { reportError } from "./report-error.ts";
+export { ShadowRealm, type ShadowRealmConstructor, type ShadowRealmInstance } from "./shadow-realm.ts";
 export { URLPattern } from "./url-pattern.ts";
 export { WebSocket } from "./web-socket.ts";
 export { Worker, type WorkerOptions } from "./worker.ts";

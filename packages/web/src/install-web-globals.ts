@@ -9,6 +9,7 @@ import { fetch } from "./fetch.ts";
 import { extendHeadersPrototype } from "./internal/headers/methods.ts";
 import { prompt } from "./prompt.ts";
 import { reportError } from "./report-error.ts";
+import { ShadowRealm } from "./shadow-realm.ts";
 import { URLPattern } from "./url-pattern.ts";
 import { WebSocket } from "./web-socket.ts";
 import { Worker } from "./worker.ts";
@@ -42,7 +43,7 @@ function fillSelf(installed: string[]): void {
 /**
  * Installs on the global object what a Bun program expects and this Node lacks:
  * `URLPattern`, `CloseEvent`, `ErrorEvent`, `self`, `reportError`, `alert`,
- * `confirm`, `prompt`, `Worker`, Bun's `Headers.prototype`
+ * `confirm`, `prompt`, `Worker`, `ShadowRealm`, Bun's `Headers.prototype`
  * members (`toJSON`, `getAll`, `count`), and Bun's `fetch` in place of Node's
  * (a superset: same standard behaviour, plus Bun's options), and Bun's
  * `WebSocket` client in place of Node's (a superset too). Idempotent.
@@ -66,6 +67,7 @@ export function installWebGlobals(): string[] {
   fillGlobal("confirm", confirm, installed);
   fillGlobal("prompt", prompt, installed);
   fillGlobal("Worker", Worker, installed);
+  fillGlobal("ShadowRealm", ShadowRealm, installed);
   // Touching Headers loads Node's bundled undici (~20-45 ms): Node defines it as a
   // lazy data property that no accessor can intercept, so Bun's members cost that at startup.
   for (const member of extendHeadersPrototype(Headers.prototype)) installed.push(`Headers.prototype.${member}`);

@@ -22,6 +22,7 @@ import type { Conforming } from "./conforming.ts";
 /** The globals Bun declares beyond Node's that our packages provide. */
 interface BunGlobals {
   HTMLRewriter: typeof HTMLRewriter;
+  ShadowRealm: typeof ShadowRealm;
 }
 
 /**
