@@ -8,6 +8,7 @@ import { connect as http2Connect } from "node:http2";
 import { request as httpsRequest } from "node:https";
 import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
+import { connect as tlsConnect, type TLSSocket } from "node:tls";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { file, serve } from "../src/index.ts";
@@ -577,6 +578,67 @@ describe("Bun.serve: TLS", () => {
         req.end();
       });
       expect(text).toBe(`secure https://127.0.0.1:${server.port}/s`);
+    });
+  });
+});
+
+describe("Bun.serve: WebSocket handshakes without `Connection: Upgrade` (taken back from node:http)", () => {
+  const bareHandshake = "GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+  const maskedText = (text: string): Buffer => {
+    const mask = Buffer.from([9, 8, 7, 6]);
+    return Buffer.concat([Buffer.from([0x81, 0x80 | text.length]), mask, Buffer.from(text).map((byte, index) => byte ^ mask[index % 4]!)]);
+  };
+  const echo: Options = {
+    fetch: (req, server) => (server.upgrade(req, { data: undefined }) ? undefined : new Response(`plain ${new URL(req.url).pathname}`)),
+    websocket: { message: (ws, message) => void ws.send(`echo ${String(message)}`) },
+  };
+
+  /** Sends each step once the previous answer has arrived; resolves with everything read. */
+  function converse(socket: Socket | TLSSocket, steps: { send: string | Buffer; until: string }[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      let text = "";
+      let step = 0;
+      socket.on("error", reject);
+      socket.on("data", (chunk: Buffer) => {
+        text += chunk.toString("latin1");
+        while (step < steps.length && text.includes(steps[step]!.until)) {
+          step++;
+          if (step < steps.length) socket.write(steps[step]!.send);
+          else {
+            socket.destroy();
+            resolve(text);
+          }
+        }
+      });
+      socket.write(steps[0]!.send);
+    });
+  }
+
+  it("upgrades after a plain request on the same keep-alive connection, and echoes", async () => {
+    await withServer(echo, async ({ port }) => {
+      const text = await converse(connect(port!, "127.0.0.1"), [
+        { send: "GET /first HTTP/1.1\r\nHost: x\r\n\r\n", until: "plain /first" },
+        { send: bareHandshake, until: "Switching Protocols" },
+        { send: maskedText("one"), until: "echo one" },
+      ]);
+      expect(text).toContain("HTTP/1.1 101 Switching Protocols\r\n");
+      expect(text.endsWith("echo one")).toBe(true);
+    });
+  });
+
+  it("upgrades over TLS, keeping a frame sent in the same packet as the handshake", async () => {
+    const key = join(dir, "ws-key.pem");
+    const cert = join(dir, "ws-cert.pem");
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
+    await withServer({ ...echo, tls: { key: file(key), cert: file(cert) } }, async ({ port }) => {
+      const socket = tlsConnect({ port: port!, host: "127.0.0.1", rejectUnauthorized: false });
+      await new Promise((resolve) => socket.once("secureConnect", resolve));
+      const text = await converse(socket, [
+        { send: Buffer.concat([Buffer.from(bareHandshake), maskedText("early")]), until: "echo early" },
+        { send: maskedText("later"), until: "echo later" },
+      ]);
+      expect(text.startsWith("HTTP/1.1 101 Switching Protocols\r\n")).toBe(true);
+      expect(text.indexOf("echo early")).toBeLessThan(text.indexOf("echo later"));
     });
   });
 });

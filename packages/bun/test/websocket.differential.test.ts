@@ -119,7 +119,7 @@ async function open(port: number, path = "/", protocols?: string[]): Promise<Ses
   return { ws, seen, closed, replies };
 }
 
-function raw(port: number, request: string): Promise<string> {
+function raw(port: number, request: string | Buffer): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect(port, "127.0.0.1");
     let text = "";
@@ -159,8 +159,41 @@ async function both(options: object, converse: (port: number) => Promise<unknown
 const handshake = (headers: string, path = "/x", method = "GET"): string =>
   `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n${headers}\r\n`;
 const KEY = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+/** A handshake with the Connection header given (or none), as some clients and proxies send it. */
+const bareHandshake = (connection: string, headers: string): string =>
+  `GET /bare HTTP/1.1\r\nHost: 127.0.0.1\r\n${connection}Upgrade: websocket\r\n${headers}\r\n`;
+/** A masked text frame, as a client sends one. */
+function clientFrame(text: string): Buffer {
+  const mask = Buffer.from([1, 2, 3, 4]);
+  const payload = Buffer.from(text).map((byte, index) => byte ^ mask[index % 4]!);
+  return Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, payload]);
+}
 
 describe("Bun.serve websocket (Bun vs Node + dx-compat)", () => {
+  it("upgrades a handshake whatever its Connection header says, and keeps frames sent along with it", { timeout: 60_000 }, async () => {
+    const { bun, node } = await both({}, async (port) => {
+      const version = `${KEY}Sec-WebSocket-Version: 13\r\n`;
+      const cases: Record<string, string | Buffer> = {
+        none: bareHandshake("", version),
+        keepAlive: bareHandshake("Connection: keep-alive\r\n", version),
+        close: bareHandshake("Connection: close\r\n", version),
+        version8: bareHandshake("", `${KEY}Sec-WebSocket-Version: 8\r\n`),
+        notWebSocket: `GET /bare HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: h2c\r\n${version}\r\n`,
+        earlyFrame: Buffer.concat([Buffer.from(bareHandshake("", version)), clientFrame("early")]),
+        earlyFrameWithConnection: Buffer.concat([Buffer.from(handshake(version, "/bare")), clientFrame("early")]),
+      };
+      const responses: Record<string, string> = {};
+      for (const [name, request] of Object.entries(cases)) {
+        const response = await raw(port, request);
+        responses[name] = response.startsWith("HTTP/1.1 101") || response.startsWith("HTTP/1.1 426") ? response : response.split("\r\n")[0]!;
+        await sleep(20);
+      }
+      return responses;
+    });
+    expect(node).toEqual(bun);
+  });
+
+
   it("messages, send statuses, pub/sub, binaryType, cork, ping/pong and closing", { timeout: 60_000 }, async () => {
     const { bun, node } = await both({}, async (port) => {
       const a = await open(port, "/a");

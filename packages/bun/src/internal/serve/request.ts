@@ -17,6 +17,7 @@ export interface RequestHost {
 }
 
 let incomingOf: (request: object) => IncomingMessage | undefined;
+let responseOf: (request: object) => ServerResponse | undefined;
 
 /**
  * The registered symbol by which Bun's Request and Bun's fetch rebuild a served
@@ -27,6 +28,11 @@ export const requestArguments: symbol = Symbol.for("dx-compat.serve.requestArgum
 /** The IncomingMessage behind a Bun.serve request (undefined for any other Request). */
 export function requestIncoming(request: object): IncomingMessage | undefined {
   return incomingOf(request);
+}
+
+/** The ServerResponse that will answer a Bun.serve request (undefined for an upgrade request or any other Request). */
+export function requestResponse(request: object): ServerResponse | undefined {
+  return responseOf(request);
 }
 
 function bodyUsed(): Error {
@@ -154,6 +160,7 @@ export class ServeRequest {
 
   static {
     incomingOf = (request) => (#incoming in request ? request.#incoming : undefined);
+    responseOf = (request) => (#response in request ? request.#response : undefined);
     Object.setPrototypeOf(this.prototype, Request.prototype);
     // What rebuilds this request as the platform's own (undici's) Request, taking
     // this one's body. undici brand-checks its inputs, so `new Request(req)` and

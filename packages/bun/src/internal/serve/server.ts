@@ -14,6 +14,7 @@ import { lookupSync } from "../dns-sync.ts";
 import { bindTcp, pipeBindErrno } from "../socket/bind.ts";
 import { invalidArgType } from "../errors.ts";
 import { CookieMap, setCookieHeaders } from "../cookie/cookie-map.ts";
+import { checkHandshake } from "./websocket/handshake.ts";
 import { WebSocketHub, type UpgradeContext } from "./websocket/hub.ts";
 import { developmentErrorResponse, plainErrorBody, plainErrorHead } from "./error-page.ts";
 import { noneMatch } from "./conditional.ts";
@@ -22,7 +23,8 @@ import { httpDate } from "./http-date.ts";
 import { bodyLimitOf, developmentOf, handlersOf, idleTimeoutOf, portOf, tlsOf, type Handlers, type ServeOptionsLike, type TlsContextOptions } from "./options.ts";
 import { rawHeader } from "./raw-headers.ts";
 import { rejectConnection, sendPrebuilt, sendWhole } from "./raw-socket.ts";
-import { requestIncoming, RouteRequest, ServeRequest, type RequestHost } from "./request.ts";
+import { canDetach, detachHttpSocket } from "./detach-http-socket.ts";
+import { requestIncoming, requestResponse, RouteRequest, ServeRequest, type RequestHost } from "./request.ts";
 import { Router, staticHeadOnly, staticWire, type RouteTarget, type StaticRoute } from "./router.ts";
 import { statusLine } from "./status.ts";
 import { writeResponse, type WriteContext } from "./write.ts";
@@ -339,11 +341,27 @@ export class Server implements BunServer<unknown>, RequestHost {
 
   upgrade(request: Request, options?: { headers?: HeadersInit; data?: unknown }): boolean {
     if (this.#hub === undefined) throw invalidArgType('To enable websocket support, set the "websocket" object in Bun.serve({})');
-    const upgrade = this.#upgrades.get(request);
+    const upgrade = this.#upgrades.get(request) ?? this.#adoptPlainRequest(request);
     if (upgrade === undefined || upgrade.upgraded) return false;
     const done = this.#hub.upgrade(upgrade.context, options);
     if (done) upgrade.upgraded = true;
     return done;
+  }
+
+  /**
+   * A WebSocket handshake without `Connection: Upgrade` reached 'request' (Node's
+   * parser calls it an upgrade only with that header); Bun upgrades it all the
+   * same, so its socket is taken back from node:http. Anything else: undefined.
+   */
+  #adoptPlainRequest(request: Request): Upgrade | undefined {
+    const incoming = requestIncoming(request);
+    const out = requestResponse(request);
+    if (incoming === undefined || out === undefined || !canDetach(incoming, out)) return undefined;
+    if (checkHandshake(incoming) === "not-websocket") return undefined;
+    const socket = detachHttpSocket(incoming, out);
+    const upgrade: Upgrade = { context: { request: incoming, socket, head: Buffer.alloc(0) }, upgraded: false };
+    this.#upgrades.set(request, upgrade);
+    return upgrade;
   }
 
   publish(topic: string, data: string | ArrayBufferView | ArrayBuffer | SharedArrayBuffer | Blob, compress?: boolean): ServerWebSocketSendStatus {
@@ -483,12 +501,13 @@ export class Server implements BunServer<unknown>, RequestHost {
       this.#pending--;
       return;
     }
-    const upgrade = out === undefined ? this.#upgrades.get(request) : undefined;
+    // Only a server with websocket handlers can have adopted a plain request (see upgrade()).
+    const upgrade = out === undefined || this.#hub !== undefined ? this.#upgrades.get(request) : undefined;
     if (upgrade?.upgraded === true) {
       this.#pending--;
       return;
     }
-    const target = out ?? this.#upgradeResponse(incoming, upgrade);
+    const target = upgrade === undefined && out !== undefined ? out : this.#upgradeResponse(incoming, upgrade);
     if (target === undefined) return;
     if (result instanceof Response) {
       const cookies = request instanceof RouteRequest ? request.touchedCookies() : undefined;

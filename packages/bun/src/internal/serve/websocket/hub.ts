@@ -80,7 +80,8 @@ export class WebSocketHub implements SocketOwner {
     this.#startClock();
     const onOpen = this.#handler.open;
     if (onOpen !== undefined) ws.call(() => onOpen.call(this.#handler, ws));
-    ws.receive(head);
+    // Frames that came with the handshake reach `message` once the program's fetch has returned, as in Bun.
+    if (head.length > 0) queueMicrotask(() => ws.receive(head));
     return true;
   }
 
