@@ -14,6 +14,7 @@ export const FetchSession: typeof import("@dx-compat/web").FetchSession = pkg["F
 export const installWebGlobals: typeof import("@dx-compat/web").installWebGlobals = pkg["installWebGlobals"] as never;
 export const prompt: typeof import("@dx-compat/web").prompt = pkg["prompt"] as never;
 export const reportError: typeof import("@dx-compat/web").reportError = pkg["reportError"] as never;
+export const ShadowRealm: typeof import("@dx-compat/web").ShadowRealm = pkg["ShadowRealm"] as never;
 export const URLPattern: typeof import("@dx-compat/web").URLPattern = pkg["URLPattern"] as never;
 export const WebSocket: typeof import("@dx-compat/web").WebSocket = pkg["WebSocket"] as never;
 export const Worker: typeof import("@dx-compat/web").Worker = pkg["Worker"] as never;
