@@ -77,6 +77,19 @@ describe("ShadowRealm", () => {
     expect(() => realm.importValue("./x.mjs", 1 as unknown as string)).toThrow(TypeError);
   });
 
+  it("refuses import() inside the realm rather than loading into the main realm", async () => {
+    const realm = new ShadowRealm();
+    realm.evaluate("globalThis.outcome = 'pending'; import('node:path').then((m) => { globalThis.outcome = 'loaded ' + (m.join instanceof Function); }, (e) => { globalThis.outcome = e.code; }); undefined");
+    realm.evaluate("globalThis.later = new Function(\"return import('./anything.mjs')\"); globalThis.again = 'pending'; later().catch((e) => { globalThis.again = e.code; }); undefined");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const refused = /^ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG$|^ERR_DX_COMPAT_NOT_IMPLEMENTED$/;
+    expect(realm.evaluate("outcome")).toMatch(refused);
+    expect(realm.evaluate("again")).toMatch(refused);
+    // Replacing the realm's eval does not change what evaluate runs.
+    realm.evaluate("globalThis.eval = () => 'replaced'; undefined");
+    expect(realm.evaluate("1 + 1")).toBe(2);
+  });
+
   it("is installed by installWebGlobals only where the running Node has none", () => {
     const had = Object.getOwnPropertyDescriptor(globalThis, "ShadowRealm");
     try {

@@ -1,5 +1,6 @@
 // A realm as the ShadowRealm code sees one: the global its values belong to and
 // the few functions made inside it, so that wrappers and errors are that realm's.
+import { notImplemented } from "@dx-compat/shared/errors";
 import vm from "node:vm";
 
 /** What the boundary needs of one realm: its error classes, its `eval`, a maker of its functions. */
@@ -15,6 +16,21 @@ export interface Realm {
 
 // Made inside the realm, so the wrapper's [[Prototype]] and `arguments` array are the realm's.
 const functionMakerSource = `(body) => (...args) => body(args)`;
+
+// The realm's own eval, taken once (code in the realm may replace `globalThis.eval`) and
+// called indirectly from a script of the realm: evaluated code inherits that script's
+// loader for `import()`, not the loader of whoever called evaluate (which would load
+// modules into the main realm and resolve them from this package's files).
+const evaluatorSource = `((indirect) => (source) => indirect(source))(eval)`;
+
+/**
+ * `import()` in a realm: Node has no loader for a vm context unless started with
+ * --experimental-vm-modules (without it, Node itself rejects with
+ * ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG before calling this).
+ */
+function refuseImport(specifier: string): never {
+  throw notImplemented("ShadowRealm", `import(${JSON.stringify(specifier)}) inside a realm: Node has no module loader for a new realm`);
+}
 
 /** The realm this code runs in: the caller's side of a top-level ShadowRealm. */
 export const mainRealm: Realm = {
@@ -84,7 +100,7 @@ export function createRealm(ownShadowRealm: (realm: Realm) => unknown): Realm {
     global,
     TypeError: run<TypeErrorConstructor>("TypeError"),
     SyntaxError: run<SyntaxErrorConstructor>("SyntaxError"),
-    eval: run<(source: string) => unknown>("eval"),
+    eval: new vm.Script(evaluatorSource, { importModuleDynamically: refuseImport }).runInContext(global) as (source: string) => unknown,
     makeFunction: run<Realm["makeFunction"]>(functionMakerSource),
   };
   lendHostGlobals(global, { ShadowRealm: ownShadowRealm(realm) });
