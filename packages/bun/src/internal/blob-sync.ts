@@ -5,8 +5,8 @@
 // serves the process; it starts on first use and never keeps the process
 // alive. (A Response's or Request's body cannot go this way: its stream would
 // need this very thread, blocked, to pump it.)
-import { Worker } from "node:worker_threads";
 import { fileBytesSync } from "./file/bun-file.ts";
+import { helperThread, postAndWait } from "./helper-thread.ts";
 
 const workerSource = `
 const { parentPort } = require("node:worker_threads");
@@ -35,32 +35,14 @@ parentPort.on("message", async ({ source, header, data }) => {
 const done = 1;
 const sized = 3;
 
-let reader: Worker | undefined;
-
-function worker(): Worker {
-  if (reader === undefined) {
-    // No --import preloads (the process's, such as dx-compat/register): this thread runs node: builtins only.
-    reader = new Worker(workerSource, { eval: true, execArgv: [] });
-    reader.unref();
-  }
-  return reader;
-}
-
-function waitFor(cell: Int32Array): number {
-  Atomics.wait(cell, 0, 0);
-  const state = Atomics.load(cell, 0);
-  Atomics.store(cell, 0, 0);
-  return state;
-}
+const reader = helperThread(workerSource);
 
 function readThroughWorker(blob: Blob): Uint8Array {
   const header = new SharedArrayBuffer(8);
   const cell = new Int32Array(header);
-  worker().postMessage({ source: blob, header });
-  if (waitFor(cell) !== sized) throw new Error("The Blob could not be read");
+  if (postAndWait(reader(), { source: blob, header }, cell) !== sized) throw new Error("The Blob could not be read");
   const data = new SharedArrayBuffer(Atomics.load(cell, 1));
-  worker().postMessage({ header, data });
-  if (waitFor(cell) !== done) throw new Error("The Blob could not be read");
+  if (postAndWait(reader(), { header, data }, cell) !== done) throw new Error("The Blob could not be read");
   return new Uint8Array(data).slice();
 }
 

@@ -4,7 +4,7 @@
 // the first address it gives, as Bun binds) while this thread waits on an
 // Atomics cell. One worker serves the process; it starts on first use and
 // never keeps the process alive.
-import { Worker } from "node:worker_threads";
+import { helperThread, postAndWait } from "./helper-thread.ts";
 
 const workerSource = `
 const { parentPort } = require("node:worker_threads");
@@ -29,24 +29,13 @@ parentPort.on("message", ({ hostname, header, text }) => {
 const ADDRESS_ROOM = 128;
 const resolved = 1;
 
-let resolver: Worker | undefined;
-
-function worker(): Worker {
-  if (resolver === undefined) {
-    // No --import preloads (the process's, such as dx-compat/register): this thread runs node: builtins only.
-    resolver = new Worker(workerSource, { eval: true, execArgv: [] });
-    resolver.unref();
-  }
-  return resolver;
-}
+const resolver = helperThread(workerSource);
 
 /** The first address `hostname` resolves to, or undefined when it does not resolve. */
 export function lookupSync(hostname: string): string | undefined {
   const header = new SharedArrayBuffer(8);
   const text = new SharedArrayBuffer(ADDRESS_ROOM);
   const cell = new Int32Array(header);
-  worker().postMessage({ hostname, header, text });
-  Atomics.wait(cell, 0, 0);
-  if (Atomics.load(cell, 0) !== resolved) return undefined;
+  if (postAndWait(resolver(), { hostname, header, text }, cell) !== resolved) return undefined;
   return Buffer.from(text, 0, Atomics.load(cell, 1)).toString("latin1");
 }
