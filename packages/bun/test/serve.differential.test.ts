@@ -6,7 +6,7 @@
 // undici Response (Node's global) does not remember how the program spelled
 // them; when the global Response is dx-compat's lightweight one (what
 // dx-compat/register is meant to install), the bytes are compared exactly.
-import { startBoth, type RunningProgram } from "@dx-compat/oracle";
+import { differential, startBoth, type RunningProgram } from "@dx-compat/oracle";
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 
@@ -315,4 +315,81 @@ describe("Bun.serve against real Bun", () => {
       await Promise.all([bun.stop(), node.stop()]);
     }
   }, 30_000);
+
+  it("prints a handler's error only when the error handler does not answer it, and writes nothing after an upgrade", { timeout: 60_000 }, async () => {
+    const source = `
+import { connect } from "node:net";
+// Built, so that no source line Bun quotes around an error contains it.
+const marker = ["@", "@ "].join("");
+const handlers = {
+  none: undefined,
+  returns: () => new Response("err", { status: 500 }),
+  throws: () => { throw new Error("thrown by the error handler"); },
+  nonResponse: () => 42,
+  asyncReturns: async () => new Response("aerr", { status: 501 }),
+  asyncRejects: async () => { throw new Error("rejected by the error handler"); },
+};
+const handshake = (connection) => "GET /ws HTTP/1.1\\r\\nHost: x\\r\\n" + connection + "Upgrade: websocket\\r\\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\nSec-WebSocket-Version: 13\\r\\n\\r\\n";
+function rawResponse(port, request) {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(request));
+    let text = "";
+    socket.on("data", (chunk) => (text += chunk.toString("latin1")));
+    socket.on("error", () => {});
+    setTimeout(() => { socket.destroy(); resolve(text.split("\\r\\n")[0] + " +" + (text.length - text.indexOf("\\r\\n\\r\\n") - 4)); }, 150);
+  });
+}
+for (const [name, error] of Object.entries(handlers)) {
+  console.error(marker + name);
+  const server = Bun.serve({
+    port: 0, hostname: "127.0.0.1", development: false,
+    fetch(req, server) {
+      if (req.url.endsWith("/ws") && !server.upgrade(req, { data: undefined })) return new Response("no upgrade");
+      throw new Error("thrown by fetch in " + name);
+    },
+    websocket: { message() {} },
+    ...(error ? { error } : {}),
+  });
+  const response = await fetch(server.url);
+  console.log(name, "plain", response.status, await response.text());
+  for (const connection of ["", "Connection: Upgrade\\r\\n"]) {
+    console.error(marker + name + " upgrade " + JSON.stringify(connection));
+    console.log(name, "upgrade", JSON.stringify(connection), await rawResponse(server.port, handshake(connection)), server.pendingRequests);
+  }
+  server.stop(true);
+}
+`;
+    const { bun, node } = await differential(source);
+    // Which errors each section printed: their "error: message" lines (Bun) or "Error: message" lines (Node), not the rest of each runtime's format.
+    const printed = (stderr: string): string[] =>
+      stderr.split("@@ ").slice(1).map((section) => {
+        const [title, ...rest] = section.split("\n");
+        const messages = rest.flatMap((line) => /^(?:error|Error): (.*)$/.exec(line)?.slice(1) ?? []);
+        return `${title}: ${messages.join(" | ")}`;
+      });
+    expect(node.stdout).toBe(bun.stdout);
+    expect(printed(node.stderr)).toEqual(printed(bun.stderr));
+    expect(node.code).toBe(bun.code);
+  });
+
+  it("ends a process that printed a handler's error with code 1, as Bun does, unless it calls process.exit", { timeout: 60_000 }, async () => {
+    const codes: Record<string, { bun: number | null; node: number | null }> = {};
+    for (const mode of ["thrown", "nonResponse", "exitCodeZero", "exitCodeThree", "exitZero"]) {
+      const { bun, node } = await differential(`
+const mode = ${JSON.stringify(mode)};
+const server = Bun.serve({ port: 0, hostname: "127.0.0.1", development: false, fetch() { if (mode === "nonResponse") return 42; throw new Error("thrown"); } });
+const response = await fetch(server.url);
+await response.text();
+server.stop(true);
+if (mode === "exitCodeZero") process.exitCode = 0;
+if (mode === "exitCodeThree") process.exitCode = 3;
+if (mode === "exitZero") process.exit(0);
+console.log(response.status, process.exitCode);
+`);
+      expect(node.stdout).toBe(bun.stdout);
+      codes[mode] = { bun: bun.code, node: node.code };
+    }
+    for (const { bun, node } of Object.values(codes)) expect(node).toBe(bun);
+    expect(codes["thrown"]!.bun).toBe(1);
+  });
 });

@@ -38,8 +38,21 @@ function welcomeHead(): string {
 }
 
 /** Bun prints what went wrong in a handler to stderr and keeps serving. */
+let printedAnError = false;
+
+/**
+ * Prints what Bun prints for a handler's failure. Bun goes on serving, but a
+ * process that printed an error ends with code 1 when its loop runs dry
+ * (whatever `process.exitCode` says; `process.exit()` still decides), so the
+ * first error also arranges that. Bun's warnings (strings here) do not.
+ */
 function report(problem: unknown): void {
   process.stderr.write(`${typeof problem === "string" ? problem : inspect(problem)}\n`);
+  if (typeof problem === "string" || printedAnError) return;
+  printedAnError = true;
+  process.once("beforeExit", () => {
+    process.exitCode = 1;
+  });
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -182,6 +195,8 @@ export class Server implements BunServer<unknown>, RequestHost {
   #pending = 0;
   #stopped: Promise<void> | undefined;
   readonly #upgrades = new WeakMap<object, Upgrade>();
+  /** Requests whose connection became a WebSocket: a later throw from their handler writes nothing. */
+  readonly #upgradedIncoming = new WeakSet<IncomingMessage>();
   /** Open connections, kept only where Node does not (its HTTP/2 server has no closeAllConnections). */
   #connections: Set<Duplex> | undefined;
 
@@ -344,7 +359,10 @@ export class Server implements BunServer<unknown>, RequestHost {
     const upgrade = this.#upgrades.get(request) ?? this.#adoptPlainRequest(request);
     if (upgrade === undefined || upgrade.upgraded) return false;
     const done = this.#hub.upgrade(upgrade.context, options);
-    if (done) upgrade.upgraded = true;
+    if (done) {
+      upgrade.upgraded = true;
+      this.#upgradedIncoming.add(upgrade.context.request);
+    }
     return done;
   }
 
@@ -558,6 +576,10 @@ export class Server implements BunServer<unknown>, RequestHost {
       this.#pending--;
       return;
     }
+    if (this.#upgradedIncoming.has(incoming)) {
+      this.#failAfterUpgrade(error);
+      return;
+    }
     const target = out ?? this.#upgradeResponse(incoming, undefined);
     if (target === undefined) return;
     if (target.headersSent || incoming.socket.destroyed || incoming.socket.writableEnded) {
@@ -566,7 +588,7 @@ export class Server implements BunServer<unknown>, RequestHost {
       target.destroy();
       return;
     }
-    report(error);
+    // As Bun: the error is printed unless the error handler answers it; a handler's own throw is printed instead.
     const handler = this.#handlers.error;
     if (handler !== undefined) {
       let result: unknown;
@@ -587,6 +609,7 @@ export class Server implements BunServer<unknown>, RequestHost {
             this.#sendError(error, incoming, target, false);
           }
         } else {
+          report(error);
           this.#sendError(error, incoming, target, true);
         }
       };
@@ -600,7 +623,29 @@ export class Server implements BunServer<unknown>, RequestHost {
       }
       return;
     }
+    report(error);
     this.#sendError(error, incoming, target, true);
+  }
+
+  /**
+   * A handler threw (or rejected) after upgrading its request: the connection
+   * is a WebSocket now, so nothing is written. As in Bun, `error` is called and
+   * its result ignored (a rejection too); only a synchronous throw from it, or
+   * the error itself when there is no handler, is printed.
+   */
+  #failAfterUpgrade(error: unknown): void {
+    this.#pending--;
+    const handler = this.#handlers.error;
+    if (handler === undefined) {
+      report(error);
+      return;
+    }
+    try {
+      const result: unknown = handler.call(this, error);
+      if (isThenable(result)) result.then(undefined, () => {});
+    } catch (again) {
+      report(again);
+    }
   }
 
   #sendError(error: unknown, incoming: IncomingMessage, out: ServerResponse, mayShowPage: boolean): void {
