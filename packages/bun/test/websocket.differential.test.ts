@@ -6,7 +6,7 @@
 // (send/publish statuses, message types, handler arguments, pendingWebSockets).
 // Where backpressure sets in depends on the kernel's socket buffers in both
 // runtimes, so a flood is only checked for statuses of the allowed kinds.
-import { startBoth, type RunningProgram } from "@dx-compat/oracle";
+import { differential, startBoth, type RunningProgram } from "@dx-compat/oracle";
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -305,5 +305,38 @@ describe("Bun.serve websocket (Bun vs Node + dx-compat)", () => {
       return { responses, bigClosed, self: self.seen };
     });
     expect(node).toEqual(bun);
+  });
+
+  it("handler failures: a throw goes to `error` or is printed, a rejection is printed, a throw from `open` closes the connection; the server goes on, the exit code is Bun's", { timeout: 120_000 }, async () => {
+    const script = (mode: string): string => `
+const mode = ${JSON.stringify(mode)};
+const websocket = {
+  open(ws) { console.log("open"); if (mode === "open" || mode === "openHandler") throw new Error("thrown by open"); },
+  message(ws, m) {
+    console.log("message", String(m));
+    if (mode === "async" || mode === "asyncHandler") return Promise.reject(new Error("rejected by message"));
+    if (mode !== "close" && mode !== "closeHandler") throw new Error("thrown by message");
+  },
+  close(ws, code) { console.log("close", code); if (mode === "close" || mode === "closeHandler") throw new Error("thrown by close"); },
+};
+if (mode.endsWith("Handler")) websocket.error = (error) => console.log("error handler:", error.message);
+if (mode === "handlerThrows") websocket.error = (error) => { throw new Error("thrown by the error handler after " + error.message); };
+const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch(req, server) { const ok = server.upgrade(req); console.log("upgrade returned", ok); return ok ? undefined : new Response("no"); }, websocket });
+const client = new WebSocket("ws://127.0.0.1:" + server.port + "/");
+await new Promise((resolve) => { client.addEventListener("open", resolve); client.addEventListener("close", resolve); });
+for (const text of ["a", "b"]) {
+  if (client.readyState === 1) client.send(text);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+}
+client.close();
+await new Promise((resolve) => setTimeout(resolve, 150));
+server.stop(true);
+console.log("end");
+`;
+    const errorLines = (stderr: string): string[] => stderr.split("\n").flatMap((line) => /^(?:error|Error): (.*)$/.exec(line)?.slice(1) ?? []);
+    for (const mode of ["message", "async", "messageHandler", "asyncHandler", "handlerThrows", "open", "openHandler", "close", "closeHandler"]) {
+      const { bun, node } = await differential(script(mode));
+      expect({ mode, stdout: node.stdout, printed: errorLines(node.stderr), code: node.code }).toEqual({ mode, stdout: bun.stdout, printed: errorLines(bun.stderr), code: bun.code });
+    }
   });
 });

@@ -24,6 +24,7 @@ import { bodyLimitOf, developmentOf, handlersOf, idleTimeoutOf, portOf, tlsOf, t
 import { rawHeader } from "./raw-headers.ts";
 import { rejectConnection, sendPrebuilt, sendWhole } from "./raw-socket.ts";
 import { canDetach, detachHttpSocket } from "./detach-http-socket.ts";
+import { isThenable, reportServerError } from "./handler-failure.ts";
 import { requestIncoming, requestResponse, RouteRequest, ServeRequest, type RequestHost } from "./request.ts";
 import { Router, staticHeadOnly, staticWire, type RouteTarget, type StaticRoute } from "./router.ts";
 import { statusLine } from "./status.ts";
@@ -38,26 +39,6 @@ function welcomeHead(): string {
 }
 
 /** Bun prints what went wrong in a handler to stderr and keeps serving. */
-let printedAnError = false;
-
-/**
- * Prints what Bun prints for a handler's failure. Bun goes on serving, but a
- * process that printed an error ends with code 1 when its loop runs dry
- * (whatever `process.exitCode` says; `process.exit()` still decides), so the
- * first error also arranges that. Bun's warnings (strings here) do not.
- */
-function report(problem: unknown): void {
-  process.stderr.write(`${typeof problem === "string" ? problem : inspect(problem)}\n`);
-  if (typeof problem === "string" || printedAnError) return;
-  printedAnError = true;
-  process.once("beforeExit", () => {
-    process.exitCode = 1;
-  });
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
-}
 
 function pathOf(url: string): string {
   const query = url.indexOf("?");
@@ -544,7 +525,7 @@ export class Server implements BunServer<unknown>, RequestHost {
       this.#finish(target, writing, incoming);
       return;
     }
-    report(`error: Expected a Response object, but received '${inspect(result)}'`);
+    reportServerError(`error: Expected a Response object, but received '${inspect(result)}'`);
     // Bun's development server shows its welcome text; in production the answer is an empty 204.
     if (this.#development) this.#finish(target, sendWhole(target, 200, welcomeHead(), welcomeBody, incoming.method === "HEAD"));
     else this.#finish(target, sendWhole(target, 204, `${statusLine(204)}Date: ${httpDate()}\r\n\r\n`, undefined, true));
@@ -595,7 +576,7 @@ export class Server implements BunServer<unknown>, RequestHost {
       try {
         result = handler.call(this, error);
       } catch (again) {
-        report(again);
+        reportServerError(again);
         this.#sendError(error, incoming, target, false);
         return;
       }
@@ -605,17 +586,17 @@ export class Server implements BunServer<unknown>, RequestHost {
           try {
             this.#finish(target, writeResponse(target, value, context));
           } catch (writeError) {
-            report(writeError);
+            reportServerError(writeError);
             this.#sendError(error, incoming, target, false);
           }
         } else {
-          report(error);
+          reportServerError(error);
           this.#sendError(error, incoming, target, true);
         }
       };
       if (isThenable(result)) {
         result.then(settle, (again: unknown) => {
-          report(again);
+          reportServerError(again);
           this.#sendError(error, incoming, target, false);
         });
       } else {
@@ -623,7 +604,7 @@ export class Server implements BunServer<unknown>, RequestHost {
       }
       return;
     }
-    report(error);
+    reportServerError(error);
     this.#sendError(error, incoming, target, true);
   }
 
@@ -637,14 +618,14 @@ export class Server implements BunServer<unknown>, RequestHost {
     this.#pending--;
     const handler = this.#handlers.error;
     if (handler === undefined) {
-      report(error);
+      reportServerError(error);
       return;
     }
     try {
       const result: unknown = handler.call(this, error);
       if (isThenable(result)) result.then(undefined, () => {});
     } catch (again) {
-      report(again);
+      reportServerError(again);
     }
   }
 

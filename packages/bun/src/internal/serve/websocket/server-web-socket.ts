@@ -18,6 +18,7 @@ import {
   truncateUtf8,
   type Frame,
 } from "./frame.ts";
+import { isThenable, reportServerError } from "../handler-failure.ts";
 import type { WebSocketConfig } from "./options.ts";
 import { ws, type PerMessageDeflateInstance, type ReceiverInstance, type SenderInstance } from "./ws-internals.ts";
 
@@ -165,6 +166,8 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
       if (!this.#paused) socket.resume();
     });
     socket.on("data", (chunk: Buffer) => {
+      // Once closed (by the program, or by a throw from `open`), input is no longer read, as in uWS.
+      if (this.#closed) return;
       this.idleTicks = 0;
       this.#pinged = false;
       // One cork for everything a chunk of input triggers (as uWS does): the
@@ -187,18 +190,40 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
 
   // --- events -------------------------------------------------------------
 
-  /** Run a handler corked, as Bun does for open/message/drain, routing a throw to `error` when there is one. */
-  call(run: () => unknown): void {
+  /**
+   * Run a handler corked, as Bun does for open/message/drain/close. As in Bun,
+   * a throw goes to the `error` handler, or is printed without one (the
+   * connection and the server go on); a rejected promise is printed. A throw
+   * from `open` first closes the connection (the client sees 1006).
+   */
+  call(run: () => unknown, closeOnThrow = false): void {
+    let result: unknown;
     try {
-      this.cork(run);
+      result = this.cork(run);
     } catch (error) {
-      const onError = this.#owner.handler.error;
-      if (onError === undefined) throw error;
-      void onError.call(this.#owner.handler, error as Error, this as ServerWebSocket<unknown>);
+      if (closeOnThrow) this.terminate();
+      this.#handlerFailed(error);
+      return;
+    }
+    if (isThenable(result)) result.then(undefined, reportServerError);
+  }
+
+  #handlerFailed(error: unknown): void {
+    const onError = this.#owner.handler.error;
+    if (onError === undefined) {
+      reportServerError(error);
+      return;
+    }
+    try {
+      const result: unknown = onError.call(this.#owner.handler, error as Error, this as ServerWebSocket<unknown>);
+      if (isThenable(result)) result.then(undefined, reportServerError);
+    } catch (again) {
+      reportServerError(again);
     }
   }
 
   #onMessage(data: Buffer, isBinary: boolean): void {
+    if (this.#closed) return;
     const { handler, config } = this.#owner;
     if (config.maxPayloadLength === 0 && data.length > 0) {
       this.#onProtocolError(Object.assign(new Error("too big"), { code: "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" }));
@@ -211,12 +236,14 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
   }
 
   #onPing(data: Buffer): void {
+    if (this.#closed) return;
     // Like uWS, answer every ping with a pong carrying the same payload.
     this.#write(binaryFrame(data, OPCODE_PONG), data.length);
     this.#onControl("ping", data);
   }
 
   #onControl(kind: "ping" | "pong", data: Buffer): void {
+    if (this.#closed) return;
     const { handler } = this.#owner;
     const listener = handler[kind];
     if (listener === undefined) return;
@@ -520,3 +547,4 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
     return !this.#closed && this.#paused;
   }
 }
+
