@@ -311,7 +311,7 @@ describe("Bun.serve websocket (Bun vs Node + dx-compat)", () => {
     const script = (mode: string): string => `
 const mode = ${JSON.stringify(mode)};
 const websocket = {
-  open(ws) { console.log("open"); if (mode === "open" || mode === "openHandler") throw new Error("thrown by open"); },
+  open(ws) { console.log("open", typeof this); if (mode === "open" || mode === "openHandler") throw new Error("thrown by open"); },
   message(ws, m) {
     console.log("message", String(m));
     if (mode === "async" || mode === "asyncHandler") return Promise.reject(new Error("rejected by message"));
@@ -319,7 +319,7 @@ const websocket = {
   },
   close(ws, code) { console.log("close", code); if (mode === "close" || mode === "closeHandler") throw new Error("thrown by close"); },
 };
-if (mode.endsWith("Handler")) websocket.error = (error) => console.log("error handler:", error.message);
+if (mode.endsWith("Handler")) websocket.error = function (error) { console.log("error handler:", error.message, typeof this); };
 if (mode === "handlerThrows") websocket.error = (error) => { throw new Error("thrown by the error handler after " + error.message); };
 const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch(req, server) { const ok = server.upgrade(req); console.log("upgrade returned", ok); return ok ? undefined : new Response("no"); }, websocket });
 const client = new WebSocket("ws://127.0.0.1:" + server.port + "/");

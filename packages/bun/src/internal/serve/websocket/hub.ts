@@ -79,7 +79,7 @@ export class WebSocketHub implements SocketOwner {
     this.#sockets.add(ws);
     this.#startClock();
     const onOpen = this.#handler.open;
-    if (onOpen !== undefined) ws.call(() => onOpen.call(this.#handler, ws), true);
+    if (onOpen !== undefined) ws.call(() => onOpen.call(undefined, ws), true);
     // Frames that came with the handshake reach `message` once the program's fetch has returned, as in Bun.
     if (head.length > 0) queueMicrotask(() => ws.receive(head));
     return true;

@@ -196,6 +196,7 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
    * connection and the server go on); a rejected promise is printed. A throw
    * from `open` first closes the connection (the client sees 1006).
    */
+  // Handlers are called as Bun calls them: with `this` undefined.
   call(run: () => unknown, closeOnThrow = false): void {
     let result: unknown;
     try {
@@ -215,7 +216,7 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
       return;
     }
     try {
-      const result: unknown = onError.call(this.#owner.handler, error as Error, this as ServerWebSocket<unknown>);
+      const result: unknown = onError.call(undefined, error as Error, this as ServerWebSocket<unknown>);
       if (isThenable(result)) result.then(undefined, reportServerError);
     } catch (again) {
       reportServerError(again);
@@ -232,7 +233,7 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
     const onMessage = handler.message;
     if (onMessage === undefined) return;
     const message = isBinary ? binaryFor(data, this.#binaryType) : data.toString();
-    this.call(() => onMessage.call(handler, this, message as string));
+    this.call(() => onMessage.call(undefined, this, message as string));
   }
 
   #onPing(data: Buffer): void {
@@ -248,7 +249,7 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
     const listener = handler[kind];
     if (listener === undefined) return;
     const payload = binaryFor(data, this.#binaryType);
-    this.call(() => listener.call(handler, this, payload as Buffer));
+    this.call(() => listener.call(undefined, this, payload as Buffer));
   }
 
   #onDrain(): void {
@@ -256,7 +257,7 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
     this.#needsDrain = false;
     const { handler } = this.#owner;
     const onDrain = handler.drain;
-    if (onDrain !== undefined) this.call(() => onDrain.call(handler, this));
+    if (onDrain !== undefined) this.call(() => onDrain.call(undefined, this));
   }
 
   #onCloseFrame(code: number, reason: Buffer): void {
@@ -310,7 +311,7 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
     const { handler } = this.#owner;
     try {
       const onClose = handler.close;
-      if (onClose !== undefined) this.call(() => onClose.call(handler, this, code, reason));
+      if (onClose !== undefined) this.call(() => onClose.call(undefined, this, code, reason));
     } finally {
       this.#owner.forget(this);
     }
