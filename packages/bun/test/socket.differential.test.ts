@@ -2,7 +2,7 @@
 // scenario runs a server and a client on 127.0.0.1 in one process and returns
 // the log of handler calls (name, readyState, arguments), write/end return
 // values and thrown errors (class, message, code); the logs must be equal.
-import { compareBatch, startBoth, type RunningProgram } from "@dx-compat/oracle";
+import { compareBatch, differential, startBoth, type RunningProgram } from "@dx-compat/oracle";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { connect as netConnect } from "node:net";
@@ -434,4 +434,44 @@ describe("a Bun.listen server under both runtimes, seen from a node:net client",
       await Promise.all(programs.map((program) => program.stop()));
     }
   }, 30_000);
+
+  it("a handler that throws: `error` gets it (the socket as `this`), else it is printed and the socket goes on; exit code 1 after a printed error (TCP and UDP)", { timeout: 120_000 }, async () => {
+    const script = (mode: string): string => `
+const mode = ${JSON.stringify(mode)};
+const describe = (value, socket) => (value === socket ? "socket" : value instanceof Error ? "Error: " + value.message : typeof value);
+if (mode.startsWith("tcp")) {
+  const handlers = {
+    open(socket) { console.log("open", this === socket); },
+    data(socket, data) { console.log("data", String(data), this === socket); throw new Error("thrown by data"); },
+    close(socket) { console.log("close", this === socket); },
+  };
+  if (mode === "tcpHandler") handlers.error = function (...args) { console.log("error", args.length, args.map((a) => describe(a, args[0])).join(" "), this === args[0]); };
+  if (mode === "tcpHandlerThrows") handlers.error = () => { throw new Error("thrown by the error handler"); };
+  const server = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: handlers });
+  const client = await Bun.connect({ hostname: "127.0.0.1", port: server.port, socket: { data() {}, close() {} } });
+  for (const text of ["a", "b"]) {
+    client.write(text);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  client.end();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  server.stop(true);
+} else {
+  const handlers = { data(socket, data) { console.log("udp data", String(data), this === socket); throw new Error("thrown by udp data"); } };
+  if (mode === "udpHandler") handlers.error = function (...args) { console.log("udp error", args.length, args.map((a) => describe(a, this)).join(" "), this === udp); };
+  const udp = await Bun.udpSocket({ hostname: "127.0.0.1", socket: handlers });
+  for (const text of ["a", "b"]) {
+    udp.send(text, udp.port, "127.0.0.1");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  udp.close();
+}
+console.log("end");
+`;
+    const errorLines = (stderr: string): string[] => stderr.split("\n").flatMap((line) => /^(?:error|Error): (.*)$/.exec(line)?.slice(1) ?? []);
+    for (const mode of ["tcp", "tcpHandler", "tcpHandlerThrows", "udp", "udpHandler"]) {
+      const { bun, node } = await differential(script(mode));
+      expect({ mode, stdout: node.stdout, printed: errorLines(node.stderr), code: node.code }).toEqual({ mode, stdout: bun.stdout, printed: errorLines(bun.stderr), code: bun.code });
+    }
+  });
 });

@@ -24,7 +24,7 @@ import { bodyLimitOf, developmentOf, handlersOf, idleTimeoutOf, portOf, tlsOf, t
 import { rawHeader } from "./raw-headers.ts";
 import { rejectConnection, sendPrebuilt, sendWhole } from "./raw-socket.ts";
 import { canDetach, detachHttpSocket } from "./detach-http-socket.ts";
-import { isThenable, reportServerError } from "./handler-failure.ts";
+import { isThenable, reportHandlerFailure } from "../handler-failure.ts";
 import { requestIncoming, requestResponse, RouteRequest, ServeRequest, type RequestHost } from "./request.ts";
 import { Router, staticHeadOnly, staticWire, type RouteTarget, type StaticRoute } from "./router.ts";
 import { statusLine } from "./status.ts";
@@ -525,7 +525,7 @@ export class Server implements BunServer<unknown>, RequestHost {
       this.#finish(target, writing, incoming);
       return;
     }
-    reportServerError(`error: Expected a Response object, but received '${inspect(result)}'`);
+    reportHandlerFailure(`error: Expected a Response object, but received '${inspect(result)}'`);
     // Bun's development server shows its welcome text; in production the answer is an empty 204.
     if (this.#development) this.#finish(target, sendWhole(target, 200, welcomeHead(), welcomeBody, incoming.method === "HEAD"));
     else this.#finish(target, sendWhole(target, 204, `${statusLine(204)}Date: ${httpDate()}\r\n\r\n`, undefined, true));
@@ -576,7 +576,7 @@ export class Server implements BunServer<unknown>, RequestHost {
       try {
         result = handler.call(this, error);
       } catch (again) {
-        reportServerError(again);
+        reportHandlerFailure(again);
         this.#sendError(error, incoming, target, false);
         return;
       }
@@ -586,17 +586,17 @@ export class Server implements BunServer<unknown>, RequestHost {
           try {
             this.#finish(target, writeResponse(target, value, context));
           } catch (writeError) {
-            reportServerError(writeError);
+            reportHandlerFailure(writeError);
             this.#sendError(error, incoming, target, false);
           }
         } else {
-          reportServerError(error);
+          reportHandlerFailure(error);
           this.#sendError(error, incoming, target, true);
         }
       };
       if (isThenable(result)) {
         result.then(settle, (again: unknown) => {
-          reportServerError(again);
+          reportHandlerFailure(again);
           this.#sendError(error, incoming, target, false);
         });
       } else {
@@ -604,7 +604,7 @@ export class Server implements BunServer<unknown>, RequestHost {
       }
       return;
     }
-    reportServerError(error);
+    reportHandlerFailure(error);
     this.#sendError(error, incoming, target, true);
   }
 
@@ -618,14 +618,14 @@ export class Server implements BunServer<unknown>, RequestHost {
     this.#pending--;
     const handler = this.#handlers.error;
     if (handler === undefined) {
-      reportServerError(error);
+      reportHandlerFailure(error);
       return;
     }
     try {
       const result: unknown = handler.call(this, error);
       if (isThenable(result)) result.then(undefined, () => {});
     } catch (again) {
-      reportServerError(again);
+      reportHandlerFailure(again);
     }
   }
 

@@ -3,6 +3,7 @@
 // reports 0 bytes while Node still holds unsent bytes and calls `drain` once
 // they have gone (see `write`). Handlers are called synchronously where Bun
 // calls them synchronously: `close` runs inside `end()`/`close()`/`terminate()`.
+import { isThenable, reportHandlerFailure } from "../handler-failure.ts";
 import type { Socket as NetSocket } from "node:net";
 import type { TLSSocket } from "node:tls";
 import { notImplemented } from "@dx-compat/shared/errors";
@@ -59,23 +60,27 @@ export function callHandler(socket: BunSocket, handlers: SocketHandlers, name: k
   const handler = handlers[name] as Handler | undefined;
   if (handler === undefined) return;
   try {
-    const result = handler(socket, ...args);
+    // As Bun calls them: `this` is the socket.
+    const result: unknown = handler.call(socket, socket, ...args);
     if (result instanceof Promise) result.catch((error: unknown) => reportHandlerError(socket, handlers, error));
   } catch (error) {
     reportHandlerError(socket, handlers, error);
   }
 }
 
+/** A handler failed: the `error` handler gets it; without one (or when that throws too), Bun prints it and the socket goes on. */
 function reportHandlerError(socket: BunSocket, handlers: SocketHandlers, error: unknown): void {
   const onError = handlers.error as Handler | undefined;
   if (onError === undefined) {
-    // No error handler: Bun reports it as an uncaught exception.
-    queueMicrotask(() => {
-      throw error;
-    });
+    reportHandlerFailure(error);
     return;
   }
-  onError(socket, error);
+  try {
+    const result: unknown = onError.call(socket, socket, error);
+    if (isThenable(result)) result.then(undefined, reportHandlerFailure);
+  } catch (again) {
+    reportHandlerFailure(again);
+  }
 }
 
 export class BunSocket {

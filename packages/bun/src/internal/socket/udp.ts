@@ -2,6 +2,7 @@
 // reports whether the kernel took the datagram; node:dgram queues and sends
 // asynchronously, so `send` returns true once the datagram is queued and a
 // failure reaches the `error` handler (`drain` is never needed, never called).
+import { isThenable, reportHandlerFailure } from "../handler-failure.ts";
 import { createSocket, type RemoteInfo, type Socket as DgramSocket } from "node:dgram";
 import { isIP } from "node:net";
 import type { BinaryType, SocketAddress } from "bun";
@@ -109,7 +110,29 @@ export class UDPSocket {
   #onMessage(message: Buffer, info: RemoteInfo): void {
     const onData = this.#handlers.data;
     if (onData === undefined) return;
-    onData(this, toBinaryType(message, this.#options.binaryType), info.port, info.address, { truncated: false, ipv6: info.family === "IPv6" });
+    const flags = { truncated: false, ipv6: info.family === "IPv6" };
+    try {
+      // As Bun calls it: `this` is the socket.
+      const result: unknown = onData.call(this, this, toBinaryType(message, this.#options.binaryType), info.port, info.address, flags);
+      if (isThenable(result)) result.then(undefined, (error: unknown) => this.#dataFailed(error));
+    } catch (error) {
+      this.#dataFailed(error);
+    }
+  }
+
+  /** `data` threw: as in Bun, `error(error)` gets it (the socket as `this`, no socket argument), else it is printed; the socket goes on. */
+  #dataFailed(error: unknown): void {
+    const onError = this.#handlers.error as ((error: unknown) => unknown) | undefined;
+    if (onError === undefined) {
+      reportHandlerFailure(error);
+      return;
+    }
+    try {
+      const result: unknown = onError.call(this, error);
+      if (isThenable(result)) result.then(undefined, reportHandlerFailure);
+    } catch (again) {
+      reportHandlerFailure(again);
+    }
   }
 
   get [Symbol.toStringTag](): string {

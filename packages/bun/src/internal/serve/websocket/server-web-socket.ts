@@ -18,7 +18,7 @@ import {
   truncateUtf8,
   type Frame,
 } from "./frame.ts";
-import { isThenable, reportServerError } from "../handler-failure.ts";
+import { isThenable, reportHandlerFailure } from "../../handler-failure.ts";
 import type { WebSocketConfig } from "./options.ts";
 import { ws, type PerMessageDeflateInstance, type ReceiverInstance, type SenderInstance } from "./ws-internals.ts";
 
@@ -206,20 +206,20 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
       this.#handlerFailed(error);
       return;
     }
-    if (isThenable(result)) result.then(undefined, reportServerError);
+    if (isThenable(result)) result.then(undefined, reportHandlerFailure);
   }
 
   #handlerFailed(error: unknown): void {
     const onError = this.#owner.handler.error;
     if (onError === undefined) {
-      reportServerError(error);
+      reportHandlerFailure(error);
       return;
     }
     try {
       const result: unknown = onError.call(undefined, error as Error, this as ServerWebSocket<unknown>);
-      if (isThenable(result)) result.then(undefined, reportServerError);
+      if (isThenable(result)) result.then(undefined, reportHandlerFailure);
     } catch (again) {
-      reportServerError(again);
+      reportHandlerFailure(again);
     }
   }
 

@@ -1,16 +1,17 @@
-// A program's handler, as Bun.serve calls it: whether it returned a promise,
-// what is printed when it fails, and what that does to the exit code.
+// A program's handler, as Bun.serve and Bun's sockets call it: whether it
+// returned a promise, what is printed when it fails, and what that does to the
+// exit code.
 import { inspect } from "node:util";
 
 let printedAnError = false;
 
 /**
- * Prints what Bun prints for a handler's failure. Bun goes on serving, but a
+ * Prints what Bun prints for a handler's failure that nothing handled. Bun goes on serving, but a
  * process that printed an error ends with code 1 when its loop runs dry
  * (whatever `process.exitCode` says; `process.exit()` still decides), so the
  * first error also arranges that. Bun's warnings (strings here) do not.
  */
-export function reportServerError(problem: unknown): void {
+export function reportHandlerFailure(problem: unknown): void {
   process.stderr.write(`${typeof problem === "string" ? problem : inspect(problem)}\n`);
   if (typeof problem === "string" || printedAnError) return;
   printedAnError = true;
