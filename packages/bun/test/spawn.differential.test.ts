@@ -1,7 +1,7 @@
 // Bun.spawn / Bun.spawnSync / Bun.which under real Bun and under Node +
 // dx-compat: the same snippets, compared outcome by outcome (values, error
 // name/message/code and the SystemError fields).
-import { compareBatch } from "@dx-compat/oracle";
+import { compareBatch, differential } from "@dx-compat/oracle";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
@@ -225,5 +225,19 @@ describe("argv reaches the child exactly (fast-check, both runtimes)", () => {
     const { mismatches, node } = await compareBatch(caseModule, inputs, { timeoutMs: 60_000 });
     expect(mismatches).toEqual([]);
     node.forEach((outcome, index) => expect(outcome).toEqual({ returns: (inputs[index] as [string, string[]])[1] }));
+  });
+
+  it("prints an onExit that throws or rejects and goes on, ending with exit code 1, as Bun", { timeout: 60_000 }, async () => {
+    for (const mode of ["sync", "async"]) {
+      const { bun, node } = await differential(`
+const onExit = ${JSON.stringify(mode)} === "async" ? async () => { console.log("onExit"); throw new Error("rejected by onExit"); } : () => { console.log("onExit"); throw new Error("thrown by onExit"); };
+const child = Bun.spawn(["true"], { onExit });
+console.log("exited", await child.exited);
+await new Promise((resolve) => setTimeout(resolve, 100));
+console.log("still running");
+`);
+      const errorLines = (stderr: string): string[] => stderr.split("\n").flatMap((line) => /^(?:error|Error): (.*)$/.exec(line)?.slice(1) ?? []);
+      expect({ mode, stdout: node.stdout, printed: errorLines(node.stderr), code: node.code }).toEqual({ mode, stdout: bun.stdout, printed: errorLines(bun.stderr), code: bun.code });
+    }
   });
 });

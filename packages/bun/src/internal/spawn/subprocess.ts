@@ -1,6 +1,7 @@
 // Bun's Subprocess over a started child (./child-handle.ts: @dx-compat/native's
 // spawn, or Node's ChildProcess for IPC, extra stdio and detached children).
 // The executable is already resolved: no shell, no option normalisation.
+import { isThenable, reportHandlerFailure } from "../handler-failure.ts";
 import type { ResourceUsage } from "@dx-compat/native";
 import { notImplemented } from "@dx-compat/shared/errors";
 import { bunCoded } from "../errors.ts";
@@ -246,7 +247,7 @@ export function startSubprocess(parsed: ParsedSpawn): Subprocess {
     // Bun throws a failed exec from spawn(); one that only failed after spawn
     // returned (see @dx-compat/native's ExitCallback) reaches onExit as the error.
     const error = execErrno === 0 ? undefined : spawnFailure(errname(-execErrno), -execErrno, parsed.displayPath);
-    if (callback !== undefined) queueMicrotask(() => void callback(proc, s.exitCode, s.signalCode, error));
+    if (callback !== undefined) queueMicrotask(() => callOnExit(callback, proc, s.exitCode, s.signalCode, error));
   };
   let child: ChildHandle | SpawnErrno;
   try {
@@ -361,4 +362,14 @@ function outputOf(spec: OutputSpec, stream: Readable | null, onBytes: (count: nu
   if (spec.kind === "fd") return spec.fd;
   if (spec.kind === "pipe" && stream !== null) return outputStream(stream, onBytes);
   return undefined;
+}
+
+/** `onExit`, as Bun calls it: a throw (or a rejection) is printed and the process goes on, ending with code 1. */
+function callOnExit(callback: (...args: unknown[]) => unknown, ...args: unknown[]): void {
+  try {
+    const result = callback(...args);
+    if (isThenable(result)) result.then(undefined, reportHandlerFailure);
+  } catch (error) {
+    reportHandlerFailure(error);
+  }
 }
