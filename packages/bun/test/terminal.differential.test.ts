@@ -2,7 +2,7 @@
 // Node + dx-compat: what the child sees, what `data` collects (chunking
 // aside), exit/closed states, resize, raw mode, and the error shapes.
 import { backend } from "@dx-compat/native";
-import { compareBatch } from "@dx-compat/oracle";
+import { compareBatch, differential } from "@dx-compat/oracle";
 import { describe, expect, it } from "vitest";
 
 const caseModule = `
@@ -96,5 +96,24 @@ describe.runIf(native)("Bun.Terminal against Bun", () => {
       ...[0, -5, 2 ** 40, 1.9, "35387", 27906].map((value) => ["flags", value]),
       ["shape", null],
     ]);
+  });
+
+  it("a data or exit callback that throws is printed and the process goes on, ending with exit code 1", { timeout: 60_000 }, async () => {
+    for (const mode of ["data", "exit"]) {
+      const { bun, node } = await differential(`
+const mode = ${JSON.stringify(mode)};
+const child = Bun.spawn(["echo", "hi"], {
+  terminal: {
+    data() { if (mode === "data") throw new Error("thrown by data"); },
+    exit() { if (mode === "exit") throw new Error("thrown by exit"); },
+  },
+});
+await child.exited;
+await new Promise((resolve) => setTimeout(resolve, 200));
+console.log("still running");
+`);
+      const errorLines = (stderr: string): string[] => stderr.split("\n").flatMap((line) => /^(?:error|Error): (.*)$/.exec(line)?.slice(1) ?? []);
+      expect({ mode, stdout: node.stdout, printed: errorLines(node.stderr), code: node.code }).toEqual({ mode, stdout: bun.stdout, printed: errorLines(bun.stderr), code: bun.code });
+    }
   });
 });

@@ -4,6 +4,7 @@
 // any tty) and writes are plain non-blocking write(2)s on the master, the rest
 // queued and retried until it flushes (libuv would write a pty master with
 // blocking writes, stalling the event loop while the child is not reading).
+import { isThenable, reportHandlerFailure } from "./handler-failure.ts";
 import { ptyGetFlags, ptyOpen, ptyResize, ptySetFlag, ptySetRawMode, ptySupported, type PtyPair } from "@dx-compat/native";
 import { notImplemented } from "@dx-compat/shared/errors";
 import { closeSync, readSync, writeSync } from "node:fs";
@@ -116,9 +117,15 @@ function getterState(self: unknown, name: string): State {
   return state;
 }
 
+/** A Terminal callback, as Bun calls it: a throw (or a rejection) is printed and the terminal goes on (the process then ends with code 1). */
 function call(state: State, callback: Callback | undefined, ...args: unknown[]): void {
   if (callback === undefined || state.disposed) return;
-  callback.call(state.self, state.self, ...args);
+  try {
+    const result: unknown = callback.call(state.self, state.self, ...args);
+    if (isThenable(result)) result.then(undefined, reportHandlerFailure);
+  } catch (error) {
+    reportHandlerFailure(error);
+  }
 }
 
 /**
