@@ -6,10 +6,11 @@ import { inspect } from "node:util";
 let printedAnError = false;
 
 /**
- * Prints what Bun prints for a handler's failure that nothing handled. Bun goes on serving, but a
- * process that printed an error ends with code 1 when its loop runs dry
- * (whatever `process.exitCode` says; `process.exit()` still decides), so the
- * first error also arranges that. Bun's warnings (strings here) do not.
+ * Prints what Bun prints for a handler's failure that nothing handled. Bun
+ * goes on (serving, reading the socket), but a process that printed such an
+ * error ends with code 1 when its loop runs dry (whatever `process.exitCode`
+ * says; `process.exit()` still decides), so the first one also arranges that.
+ * Bun's warnings (strings here) do not.
  */
 export function reportHandlerFailure(problem: unknown): void {
   process.stderr.write(`${typeof problem === "string" ? problem : inspect(problem)}\n`);

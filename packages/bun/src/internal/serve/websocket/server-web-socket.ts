@@ -191,12 +191,12 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
   // --- events -------------------------------------------------------------
 
   /**
-   * Run a handler corked, as Bun does for open/message/drain/close. As in Bun,
-   * a throw goes to the `error` handler, or is printed without one (the
-   * connection and the server go on); a rejected promise is printed. A throw
-   * from `open` first closes the connection (the client sees 1006).
+   * Run a handler corked, as Bun does for open/message/drain/close (handlers
+   * are called as Bun calls them, with `this` undefined). As in Bun, a throw
+   * goes to the `error` handler, or is printed without one (the connection and
+   * the server go on); a rejected promise is printed. A throw from `open` first
+   * closes the connection (the client sees 1006).
    */
-  // Handlers are called as Bun calls them: with `this` undefined.
   call(run: () => unknown, closeOnThrow = false): void {
     let result: unknown;
     try {
@@ -548,4 +548,3 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
     return !this.#closed && this.#paused;
   }
 }
-
