@@ -4,7 +4,7 @@
 import { notImplemented } from "@dx-compat/shared/errors";
 import vm from "node:vm";
 import { crossInto, thrownByEvaluation } from "./internal/shadow-realm/boundary.ts";
-import { createRealm, mainRealm, type Realm } from "./internal/shadow-realm/realm.ts";
+import { createRealm, mainRealm, type Realm, type ShadowRealmRecord } from "./internal/shadow-realm/realm.ts";
 
 /** A ShadowRealm instance, as `@types/bun` declares it. */
 export interface ShadowRealmInstance {
@@ -18,9 +18,9 @@ export interface ShadowRealmConstructor {
   new (): ShadowRealmInstance;
 }
 
-const realms = new WeakMap<object, Realm>();
+const realms = new WeakMap<object, ShadowRealmRecord>();
 
-function realmOf(receiver: unknown, caller: Realm, method: string): Realm {
+function realmOf(receiver: unknown, caller: Realm, method: string): ShadowRealmRecord {
   const realm = typeof receiver === "object" && receiver !== null ? realms.get(receiver) : undefined;
   if (realm === undefined) throw new caller.TypeError(`\`%ShadowRealm%.${method} requires that |this| be a ShadowRealm instance`);
   return realm;
@@ -37,7 +37,7 @@ function failsToParse(source: string): boolean {
 }
 
 /** PerformShadowRealmEval: an indirect eval in the realm; a parse error stays a SyntaxError, any other throw a TypeError. */
-function evaluateIn(realm: Realm, caller: Realm, sourceText: string): unknown {
+function evaluateIn(realm: ShadowRealmRecord, caller: Realm, sourceText: string): unknown {
   let result: unknown;
   try {
     result = realm.eval(sourceText);

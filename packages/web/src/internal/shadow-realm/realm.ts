@@ -3,15 +3,18 @@
 import { notImplemented } from "@dx-compat/shared/errors";
 import vm from "node:vm";
 
-/** What the boundary needs of one realm: its error classes, its `eval`, a maker of its functions. */
+/** What the boundary needs of one realm: its error classes and a maker of its functions. */
 export interface Realm {
-  readonly global: typeof globalThis;
   readonly TypeError: TypeErrorConstructor;
   readonly SyntaxError: SyntaxErrorConstructor;
-  /** Indirect eval in this realm: lexical declarations stay local to the call, `var`s land on its global. */
-  readonly eval: (source: string) => unknown;
   /** A function of this realm that is no constructor and has no `prototype` (as Bun's wrapped functions). */
   readonly makeFunction: (body: (args: unknown[]) => unknown) => (...args: unknown[]) => unknown;
+}
+
+/** A realm a ShadowRealm made, which code can also be evaluated in. */
+export interface ShadowRealmRecord extends Realm {
+  /** Indirect eval in this realm: lexical declarations stay local to the call, `var`s land on its global. */
+  readonly eval: (source: string) => unknown;
 }
 
 // Made inside the realm, so the wrapper's [[Prototype]] and `arguments` array are the realm's.
@@ -34,10 +37,8 @@ function refuseImport(specifier: string): never {
 
 /** The realm this code runs in: the caller's side of a top-level ShadowRealm. */
 export const mainRealm: Realm = {
-  global: globalThis,
   TypeError,
   SyntaxError,
-  eval: (source) => (0, eval)(source) as unknown,
   makeFunction: (body) => (...args: unknown[]) => body(args),
 };
 
@@ -93,11 +94,10 @@ function lendHostGlobals(target: typeof globalThis, overrides: Record<string, un
  * object (`DONT_CONTEXTIFY`: no interceptors between code and its global), and
  * Bun's host globals. `ownShadowRealm` is the realm's own `ShadowRealm`.
  */
-export function createRealm(ownShadowRealm: (realm: Realm) => unknown): Realm {
+export function createRealm(ownShadowRealm: (realm: Realm) => unknown): ShadowRealmRecord {
   const global = vm.createContext(vm.constants.DONT_CONTEXTIFY) as typeof globalThis;
   const run = <T>(source: string): T => vm.runInContext(source, global) as T;
-  const realm: Realm = {
-    global,
+  const realm: ShadowRealmRecord = {
     TypeError: run<TypeErrorConstructor>("TypeError"),
     SyntaxError: run<SyntaxErrorConstructor>("SyntaxError"),
     eval: new vm.Script(evaluatorSource, { importModuleDynamically: refuseImport }).runInContext(global) as (source: string) => unknown,
