@@ -5,7 +5,9 @@ import { perCodePointVisibleWidth, visibleWidth } from "./internal/strings/width
 
 type StringWidth = typeof import("bun").stringWidth;
 
-const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+// Sticky, so one `test` leaves the printable-ASCII prefix's length in `lastIndex`: one
+// pass, and faster in V8 than searching for the first other character.
+const PRINTABLE_ASCII_PREFIX = /[\x20-\x7e]*/y;
 
 /** Bun.stringWidth: terminal columns, by grapheme cluster, escape sequences skipped unless counted. */
 export const stringWidth: StringWidth = function stringWidth(input: string, options?: import("bun").StringWidthOptions): number {
@@ -21,8 +23,10 @@ export const stringWidth: StringWidth = function stringWidth(input: string, opti
     perCodePoint = truthyOption(ownOrInheritedOption(options, "perCodePoint"), false);
   }
   // Printable ASCII is one column a character: the common case, kept off the tables.
-  const asciiPrefix = text.search(NOT_PRINTABLE_ASCII);
-  if (asciiPrefix < 0) return text.length;
+  PRINTABLE_ASCII_PREFIX.lastIndex = 0;
+  PRINTABLE_ASCII_PREFIX.test(text);
+  const asciiPrefix = PRINTABLE_ASCII_PREFIX.lastIndex;
+  if (asciiPrefix === text.length) return asciiPrefix;
   if (perCodePoint) return perCodePointVisibleWidth(text, !countAnsi, !ambiguousIsNarrow);
   return visibleWidth(text, !countAnsi, !ambiguousIsNarrow, codePointInfo(), false, asciiPrefix);
 };
