@@ -1,5 +1,5 @@
 import { types } from "node:util";
-import { promiseResultOrSelf, promiseState } from "./internal/belt/promise-state.ts";
+import { promiseResultOrSelf, promiseState } from "@dx-compat/shared/promise-state";
 
 type Peek = typeof import("bun").peek;
 
@@ -8,7 +8,7 @@ type Peek = typeof import("bun").peek;
  * now, without awaiting; a pending promise comes back as itself and any other
  * value as it is. Peeking a rejected promise does not mark it handled. Read
  * through an in-thread `node:inspector` session (see
- * internal/belt/promise-state.ts); answers for settled promises are cached.
+ * @dx-compat/shared/promise-state); answers for settled promises are cached.
  *
  * `Bun.peek.status(value)`: `"pending"`, `"fulfilled"` or `"rejected"`
  * (`"fulfilled"` for a non-promise).
