@@ -2,7 +2,7 @@
 // subpath without it installed throws an error that names the package).
 import { requireInstalled } from "./internal/installed.ts";
 
-requireInstalled("@dx-compat/html", "dx-compat/html");
+const pkg = requireInstalled("@dx-compat/html", "dx-compat/html");
 
-// @dx-compat/html exports nothing yet (test/subpaths.test.ts keeps this list equal to its exports).
-export {};
+// test/subpaths.test.ts keeps this list equal to @dx-compat/html's exports.
+export const HTMLRewriter: typeof import("@dx-compat/html").HTMLRewriter = pkg["HTMLRewriter"] as never;

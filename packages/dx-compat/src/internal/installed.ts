@@ -29,6 +29,18 @@ export function loadInstalled(packageName: PackageName): Record<string, unknown>
   return exports;
 }
 
+/** Whether the package can be resolved from here, without loading it. */
+export function isInstalled(packageName: PackageName): boolean {
+  if (loaded.has(packageName)) return loaded.get(packageName) !== null;
+  try {
+    requireFromHere.resolve(packageName);
+    return true;
+  } catch (error) {
+    if (!isNotFoundFor(error, packageName)) throw error;
+    return false;
+  }
+}
+
 /** The package's exports; throws the install hint, naming `api`, when it is not installed. */
 export function requireInstalled(packageName: PackageName, api: string): Record<string, unknown> {
   const exports = loadInstalled(packageName);
