@@ -97,6 +97,17 @@ export default async (input) => {
       noEndTag: ["<br>", "<img src=x/>", "<svg><path/></svg>", "<input>"].map((html) => { let res; new HTMLRewriter().on("br, img, path, input", { element(e) { res = caught(() => e.onEndTag(() => {})); } }).transform(html); return res; }),
     };
   }
+  if (input.kind === "response-edges") {
+    const used = new Response("<p>x</p>");
+    await used.text();
+    const outcome = async (make) => { try { const r = make(); return { status: r.status, body: await r.text() }; } catch (e) { return { error: e?.name, code: e?.code, message: e?.message }; } };
+    const appending = () => new HTMLRewriter().onDocument({ end(e) { e.append("E"); } });
+    return {
+      used: await outcome(() => appending().transform(used)),
+      empty: await outcome(() => appending().transform(new Response(null, { status: 204 }))),
+      brokenInput: await outcome(() => appending().transform(new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("<p>")); c.error(new Error("input broke")); } })))),
+    };
+  }
   if (input.kind === "handler-failure") {
     const handler = {
       throws: () => { throw new RangeError("bad"); },
@@ -182,6 +193,11 @@ describe("HTMLRewriter against Bun", () => {
 
   it("refuses bad arguments and receivers with Bun's errors", async () => {
     const { mismatches } = await compareBatch(caseModule, [{ kind: "misuse" }]);
+    expect(mismatches).toEqual([]);
+  }, 60_000);
+
+  it("treats a used, an empty and a failing Response body as Bun does", async () => {
+    const { mismatches } = await compareBatch(caseModule, [{ kind: "response-edges" }]);
     expect(mismatches).toEqual([]);
   }, 60_000);
 

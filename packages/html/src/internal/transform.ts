@@ -41,11 +41,15 @@ export function isResponse(value: unknown): value is Response {
  * handler errors the body instead of throwing here.
  */
 export function transformResponse(registrations: readonly Registration[], input: Response): Response {
-  if (input.bodyUsed) throw bunCoded("Response body already used", "ERR_BODY_ALREADY_USED", TypeError);
-  const rewrite = new Rewrite(registrations, false, (chunk) => controller.enqueue(chunk));
-  const reader = input.body?.getReader();
+  // Bun's code for it, though not the usual one for a used body.
+  if (input.bodyUsed) throw bunCoded("Response body already used", "ERR_INVALID_ARG_TYPE", TypeError);
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let cancelled = false;
+  // Nothing is written into a cancelled body: a throw there would land inside the wasm call.
+  const rewrite = new Rewrite(registrations, false, (chunk) => {
+    if (!cancelled) controller.enqueue(chunk);
+  });
+  const reader = input.body?.getReader();
   const body = new ReadableStream<Uint8Array>({
     start(streamController) {
       controller = streamController;
