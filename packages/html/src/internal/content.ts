@@ -30,11 +30,24 @@ export interface TokenHost {
 
 type Content = (content: string, options: { html: boolean }) => unknown;
 
-/** Calls `method` on the raw token with Bun's content-argument conversion. */
-function insert(raw: object, method: string, content: unknown, options: unknown): void {
+/**
+ * A content method (`before`, `append`, …): the argument is converted first, as in
+ * Bun, then inserted while the token is live. `expired` is what Bun's token of this
+ * kind answers afterwards (undefined or null).
+ */
+function insertContent<T>(token: T, raw: object, lifetime: Lifetime, method: string, content: unknown, options: unknown, expired: null | undefined): T | null | undefined {
   const text = stringArgument(content);
+  if (!lifetime.live) return expired;
   const how = contentOptions(options);
   lolHtml(() => (raw as Record<string, Content>)[method]!(text, how));
+  return token;
+}
+
+/** `remove()` (and `removeAndKeepContent()`): the token while live, then `expired`. */
+function removeToken<T>(token: T, lifetime: Lifetime, remove: () => void, expired: null | undefined): T | null | undefined {
+  if (!lifetime.live) return expired;
+  remove();
+  return token;
 }
 
 /** Bun's shape for a token prototype: no `constructor`, members in alphabetical order, `[object <tag>]`. */
@@ -161,15 +174,11 @@ export class ElementToken {
   }
 
   remove(): this | undefined {
-    if (!this.#lifetime.live) return undefined;
-    this.#raw.remove();
-    return this;
+    return removeToken(this, this.#lifetime, () => this.#raw.remove(), undefined) as this | undefined;
   }
 
   removeAndKeepContent(): this | undefined {
-    if (!this.#lifetime.live) return undefined;
-    this.#raw.removeAndKeepContent();
-    return this;
+    return removeToken(this, this.#lifetime, () => this.#raw.removeAndKeepContent(), undefined) as this | undefined;
   }
 
   /** As in Bun (and lol-html), a later handler replaces an earlier one. */
@@ -183,12 +192,7 @@ export class ElementToken {
   }
 
   #insert(method: string, content: unknown, options: unknown): this | undefined {
-    if (!this.#lifetime.live) {
-      stringArgument(content);
-      return undefined;
-    }
-    insert(this.#raw, method, content, options);
-    return this;
+    return insertContent(this, this.#raw, this.#lifetime, method, content, options, undefined) as this | undefined;
   }
 
   /**
@@ -251,18 +255,11 @@ export class EndTagToken {
   }
 
   remove(): this | undefined {
-    if (!this.#lifetime.live) return undefined;
-    this.#raw.remove();
-    return this;
+    return removeToken(this, this.#lifetime, () => this.#raw.remove(), undefined) as this | undefined;
   }
 
   #insert(method: string, content: unknown, options: unknown): this | null {
-    if (!this.#lifetime.live) {
-      stringArgument(content);
-      return null;
-    }
-    insert(this.#raw, method, content, options);
-    return this;
+    return insertContent(this, this.#raw, this.#lifetime, method, content, options, null) as this | null;
   }
 }
 shapeAsBun(EndTagToken.prototype, "EndTag");
@@ -301,18 +298,11 @@ export class TextToken {
   }
 
   remove(): this | undefined {
-    if (!this.#lifetime.live) return undefined;
-    this.#raw.remove();
-    return this;
+    return removeToken(this, this.#lifetime, () => this.#raw.remove(), undefined) as this | undefined;
   }
 
   #insert(method: string, content: unknown, options: unknown): this | undefined {
-    if (!this.#lifetime.live) {
-      stringArgument(content);
-      return undefined;
-    }
-    insert(this.#raw, method, content, options);
-    return this;
+    return insertContent(this, this.#raw, this.#lifetime, method, content, options, undefined) as this | undefined;
   }
 }
 shapeAsBun(TextToken.prototype, "TextChunk");
@@ -352,18 +342,11 @@ export class CommentToken {
   }
 
   remove(): this | null {
-    if (!this.#lifetime.live) return null;
-    this.#raw.remove();
-    return this;
+    return removeToken(this, this.#lifetime, () => this.#raw.remove(), null) as this | null;
   }
 
   #insert(method: string, content: unknown, options: unknown): this | null {
-    if (!this.#lifetime.live) {
-      stringArgument(content);
-      return null;
-    }
-    insert(this.#raw, method, content, options);
-    return this;
+    return insertContent(this, this.#raw, this.#lifetime, method, content, options, null) as this | null;
   }
 }
 shapeAsBun(CommentToken.prototype, "Comment");
