@@ -207,8 +207,8 @@ export class Rewrite implements TokenHost {
       // which it then never writes: only drop what is that doctype.
       if (isDoctype(chunk)) return;
     }
-    // A view into the wasm memory, reused as soon as this returns.
-    if (chunk.length > 0) this.#output(chunk.slice());
+    // The glue copies each chunk out of the wasm memory into an ArrayBuffer of its own: kept as is.
+    if (chunk.length > 0) this.#output(chunk);
   }
 
   #register(registration: Registration): void {

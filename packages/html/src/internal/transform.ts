@@ -6,14 +6,19 @@ import type { Registration } from "./handlers.ts";
 import { Rewrite } from "./rewrite.ts";
 
 function rewriteBytes(registrations: readonly Registration[], input: Uint8Array): Buffer {
+  // lol-html writes many small chunks (several per rewritten tag): keep the total for one concat.
   const chunks: Uint8Array[] = [];
-  const rewrite = new Rewrite(registrations, true, (chunk) => chunks.push(chunk));
+  let length = 0;
+  const rewrite = new Rewrite(registrations, true, (chunk) => {
+    chunks.push(chunk);
+    length += chunk.length;
+  });
   try {
     rewrite.runSync(input);
   } finally {
     rewrite.free();
   }
-  return Buffer.concat(chunks);
+  return Buffer.concat(chunks, length);
 }
 
 export function transformString(registrations: readonly Registration[], input: string): string {
