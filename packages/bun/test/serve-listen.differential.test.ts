@@ -2,7 +2,8 @@
 // `reusePort` (a second server may share the port only when both ask; `exclusive`
 // changes nothing on Linux) and `ipv6Only` ("::" takes IPv4 connections unless it
 // is set). The same program runs under both runtimes.
-import { differential } from "@dx-compat/oracle";
+import { compareBatch, differential } from "@dx-compat/oracle";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 const program = `
@@ -137,6 +138,47 @@ describe("Bun.serve and Bun.listen listening options against Bun", () => {
     expect(staleErrno(node.stdout)).toEqual(staleErrno(bun.stdout));
     expect(JSON.parse(node.stdout)).toMatchObject({ "serve nonexistent.invalid": { code: "EINVAL" }, "listen nonexistent.invalid": { message: "Failed to listen at nonexistent.invalid" } });
   }, 30_000);
+
+  it("host names Bun refuses before any lookup, empty, bracketed IPv6 and Unicode names: Bun's errors from serve, listen and connect", async () => {
+    const { bun, node } = await differential(`
+      const shape = (error) => ({ name: error.name, code: error.code, errno: error.errno, syscall: error.syscall, hostname: error.hostname, message: error.message, keys: Object.keys(error) });
+      const names = ["bad..name", "a b", ".", ".a", "a..", "a!b", "a:b", "a[b", "a\tb", "x".repeat(64) + ".test", ("a".repeat(60) + ".").repeat(4) + "abcdefghij"];
+      const out = {};
+      for (const name of names) {
+        try { Bun.serve({ hostname: name, port: 0, fetch: () => new Response("x") }).stop(true); out["serve " + name] = "served"; } catch (error) { out["serve " + name] = shape(error); }
+        try { Bun.listen({ hostname: name, port: 0, socket: { data() {} } }).stop(true); out["listen " + name] = "listened"; } catch (error) { out["listen " + name] = shape(error); }
+      }
+      for (const name of ["a b", "nonexistent.invalid"]) {
+        out["connect " + name] = await Bun.connect({ hostname: name, port: 1, socket: { data() {} } }).then(() => "connected", shape);
+      }
+      for (const empty of ["", 0, false]) {
+        try { Bun.listen({ hostname: empty, port: 0, socket: { data() {} } }).stop(true); out["listen " + empty] = "listened"; } catch (error) { out["listen " + empty] = shape(error); }
+        out["connect " + empty] = await Promise.resolve().then(() => Bun.connect({ hostname: empty, port: 1, socket: { data() {} } })).then(() => "connected", shape);
+      }
+      try { Bun.serve({ hostname: "ünï.test", port: 0, fetch: () => new Response("x") }); out.unicode = "served"; } catch (error) { out.unicode = { ...shape(error), type: error instanceof TypeError }; }
+      const v6 = Bun.serve({ hostname: "[::1]", port: 0, fetch: () => new Response("v6") });
+      out.bracketed = { hostname: v6.hostname, url: v6.url.href.replace(String(v6.port), "PORT"), body: await fetch("http://[::1]:" + v6.port + "/").then((r) => r.text()) };
+      v6.stop(true);
+      console.log(JSON.stringify(out));
+    `);
+    expect(node).toEqual(bun);
+    expect(JSON.parse(bun.stdout)).toMatchObject({ "serve a b": { code: "ENOTFOUND", errno: 4, message: "getaddrinfo ENOTFOUND a b" }, bracketed: { body: "v6" } });
+  }, 30_000);
+
+  it("refuses the same random host names as Bun before looking them up (fast-check)", async () => {
+    // Names from an alphabet of allowed and refused characters, dots placed anywhere, and
+    // labels up to 70 bytes; a name Bun lets through goes to getaddrinfo in both runtimes.
+    const label = fc.oneof(fc.stringMatching(/^[a-z0-9_*/:! %-]{0,6}$/), fc.constantFrom("x".repeat(63), "x".repeat(64), "é"));
+    const names = fc.sample(fc.array(label, { minLength: 1, maxLength: 5 }).map((labels) => labels.join(".")), { numRuns: 150, seed: 7 });
+    const { mismatches } = await compareBatch(
+      `export default (name) => {
+        try { Bun.listen({ hostname: name, port: 0, socket: { data() {} } }).stop(true); return "listened"; }
+        catch (error) { return error.code === "ENOTFOUND" ? ["refused", error.message, error.errno] : "not refused"; }
+      };`,
+      names,
+    );
+    expect(mismatches).toEqual([]);
+  }, 60_000);
 
   it("a host name that does not resolve, in a fresh process: Bun.serve's EINVAL", async () => {
     const { bun, node } = await differential(`

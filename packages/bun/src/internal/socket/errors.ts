@@ -1,5 +1,6 @@
 // The errors Bun's sockets hand to callbacks and throw, rebuilt from Node's.
 import { getSystemErrorMessage, getSystemErrorName } from "node:util";
+import { hostNotFound } from "../host-name.ts";
 
 interface NodeSystemError extends Error {
   code?: string;
@@ -7,8 +8,12 @@ interface NodeSystemError extends Error {
   syscall?: string;
 }
 
-/** Bun's error for a failed `Bun.connect`: "Failed to connect", own keys code, syscall, errno (negative). */
-export function connectFailure(cause: NodeSystemError): Error {
+/**
+ * Bun's error for a failed `Bun.connect`: "Failed to connect", own keys code, syscall, errno (negative);
+ * for a host name that does not resolve, getaddrinfo's "getaddrinfo ENOTFOUND <name>" (errno 4).
+ */
+export function connectFailure(cause: NodeSystemError & { hostname?: string }): Error {
+  if (cause.syscall === "getaddrinfo" && cause.code === "ENOTFOUND" && typeof cause.hostname === "string") return hostNotFound(cause.hostname);
   const error = new Error("Failed to connect") as NodeSystemError;
   error.code = cause.code ?? "ECONNREFUSED";
   error.syscall = cause.syscall ?? "connect";

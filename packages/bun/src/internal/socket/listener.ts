@@ -4,6 +4,7 @@
 import { createServer, isIP, type Server, type Socket as NetSocket } from "node:net";
 import { createSecureContext, TLSSocket } from "node:tls";
 import { lookupSync } from "../dns-sync.ts";
+import { hostNotFound, isRefusedHostName } from "../host-name.ts";
 import { bindTcp, pipeBindErrno } from "./bind.ts";
 import { listenFailure } from "./errors.ts";
 import { parseReload, type HandlerSlot } from "./handlers.ts";
@@ -148,6 +149,7 @@ export class Listener {
 function bindableHost(hostname: string): string {
   if (hostname === "localhost") return "127.0.0.1";
   if (isIP(hostname) !== 0) return hostname;
+  if (isRefusedHostName(hostname)) throw hostNotFound(hostname);
   const address = lookupSync(hostname);
   if (address === undefined) throw new Error(`Failed to listen at ${hostname}`);
   return address;

@@ -38,7 +38,8 @@ function parseEndpoint(options: Record<string, unknown>): Endpoint {
   const unix = options["unix"];
   if (typeof unix === "string" && unix !== "") return { kind: "unix", path: unix };
   const hostname = options["hostname"];
-  if (hostname === undefined || hostname === null) throw invalidArgType('Expected either "hostname" or "unix"');
+  // Any falsy hostname ("", 0, false) counts as none, as in Bun.
+  if (!hostname) throw invalidArgType('Expected either "hostname" or "unix"');
   const port = options["port"];
   if (port === undefined || port === null) throw invalidArgType('Missing "port"');
   const number = Number(port);
