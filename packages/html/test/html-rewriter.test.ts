@@ -144,6 +144,27 @@ describe("handler promises", () => {
     expect(await pending).toBe("<i n=7>7</i>");
   });
 
+  it("transforms inside another transform's handler, synchronous or suspended", async () => {
+    const inner = new HTMLRewriter().on("b", {
+      element(b) {
+        b.tagName = "strong";
+      },
+    });
+    const outer = new HTMLRewriter().on("p", {
+      element(p) {
+        p.setAttribute("data-inner", inner.transform("<b>x</b>"));
+      },
+    });
+    expect(outer.transform("<p>1</p>")).toBe('<p data-inner="<strong>x</strong>">1</p>');
+    const suspended = new HTMLRewriter().on("p", {
+      async element(p) {
+        await delay(1);
+        p.append(inner.transform("<b>y</b>"), { html: true });
+      },
+    });
+    expect(await suspended.transform(new Response("<p>1</p><p>2</p>")).text()).toBe("<p>1<strong>y</strong></p><p>2<strong>y</strong></p>");
+  });
+
   it("errors the body when a handler rejects, and the rewriter goes on", async () => {
     const rewriter = new HTMLRewriter().on("p", {
       async element(p) {
