@@ -14,6 +14,11 @@ export function isRefusedHostName(hostname: string): boolean {
   return name.split(".").some((label) => label.length === 0 || label.length > 63);
 }
 
+/** Whether `hostname` has a character beyond ASCII, which Bun.serve refuses outright (it wants the punycode). */
+export function isUnicodeHostName(hostname: string): boolean {
+  return /[^\x00-\x7f]/.test(hostname);
+}
+
 /** Bun's error for a refused name: "getaddrinfo ENOTFOUND <name>", errno 4 (c-ares's ENOTFOUND). */
 export function hostNotFound(hostname: string): Error {
   const error = new Error(`getaddrinfo ENOTFOUND ${hostname}`) as Error & { code: string; syscall: string; hostname: string; errno: number };

@@ -11,7 +11,7 @@ import type { Duplex } from "node:stream";
 import { getSystemErrorMessage, getSystemErrorName, inspect } from "node:util";
 import type { HeadersInit, Server as BunServer, ServerWebSocketSendStatus, SocketAddress, WebSocketHandler } from "bun";
 import { lookupSync } from "../dns-sync.ts";
-import { bracketedIPv6, hostNotFound, isRefusedHostName } from "../host-name.ts";
+import { bracketedIPv6, hostNotFound, isRefusedHostName, isUnicodeHostName } from "../host-name.ts";
 import { bindTcp, pipeBindErrno } from "../socket/bind.ts";
 import { invalidArgType } from "../errors.ts";
 import { CookieMap, setCookieHeaders } from "../cookie/cookie-map.ts";
@@ -55,10 +55,6 @@ function hostForUrl(hostname: string): string {
  * asynchronously: "localhost" binds the IPv4 loopback, another name is
  * resolved in place (a worker does the lookup), as Bun does with getaddrinfo.
  */
-function isAsciiText(text: string): boolean {
-  return !/[^\x00-\x7f]/.test(text);
-}
-
 function bindAddress(hostname: string | undefined): string | undefined {
   if (hostname === undefined || isIP(hostname) !== 0) return hostname;
   if (hostname === "localhost") return "127.0.0.1";
@@ -234,7 +230,7 @@ export class Server implements BunServer<unknown>, RequestHost {
     }
     const port = portOf(options.port);
     const hostname = typeof options.hostname === "string" && options.hostname !== "" ? options.hostname : undefined;
-    if (hostname !== undefined && !isAsciiText(hostname)) {
+    if (hostname !== undefined && isUnicodeHostName(hostname)) {
       throw invalidArgType("Unicode hostnames must already be encoded for now.\nnew URL(input).hostname should do the trick.");
     }
     this.#hostname = hostname ?? "localhost";
