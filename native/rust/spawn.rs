@@ -192,6 +192,11 @@ impl Fd {
     pub fn into_raw(self) -> c_int {
         std::mem::ManuallyDrop::new(self).0
     }
+
+    /// The descriptor, still owned (for `poll` and `epoll_ctl`).
+    pub fn raw(&self) -> c_int {
+        self.0
+    }
 }
 
 impl Drop for Fd {
@@ -727,7 +732,7 @@ pub unsafe fn run(request: &Request) -> Outcome {
     child.finish()
 }
 
-struct Capture {
+pub struct Capture {
     fd: Option<Fd>,
     bytes: Option<Vec<u8>>,
     /// Past maxBuffer: keep reading (so the child never blocks) but keep nothing.
@@ -735,14 +740,14 @@ struct Capture {
 }
 
 impl Capture {
-    fn new(fd: Option<Fd>) -> Capture {
+    pub fn new(fd: Option<Fd>) -> Capture {
         let bytes = fd.as_ref().map(|_| Vec::new());
         Capture { fd, bytes, discard: false }
     }
 
     /// Reads what is there; true at end of stream (or on an error: nothing
     /// more will come), false when the pipe is empty for now.
-    fn drain_once(&mut self) -> bool {
+    pub fn drain_once(&mut self) -> bool {
         let (Some(fd), Some(bytes)) = (&self.fd, &mut self.bytes) else { return true };
         if self.discard {
             return drop_all(fd.0);
@@ -767,6 +772,21 @@ impl Capture {
 
     fn len(&self) -> usize {
         self.bytes.as_ref().map_or(0, Vec::len)
+    }
+
+    /// The pipe still being read, if any.
+    pub fn fd(&self) -> Option<c_int> {
+        self.fd.as_ref().map(Fd::raw)
+    }
+
+    /// Closes the pipe (at its end, or when giving up on it).
+    pub fn close(&mut self) {
+        self.fd = None;
+    }
+
+    /// What was read: None for a stream that was not captured.
+    pub fn into_bytes(self) -> Option<Vec<u8>> {
+        self.bytes
     }
 }
 

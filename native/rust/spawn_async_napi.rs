@@ -17,6 +17,14 @@
 //! `wait4` instead. libuv's pool is never blocked. The channel does not hold
 //! the event loop by itself: the JS side counts its live, referenced children
 //! and calls `spawnRef(true/false)` when that count leaves or reaches zero.
+//!
+//! A stdout or stderr of -3 is *collected*: a pipe whose read end stays here.
+//! The reaper reads it to its end alongside the pidfd, and the bytes reach
+//! onExit with the exit, in one call once the child has exited and every
+//! collected pipe has ended; a caller that only wants the bytes at the end then
+//! needs no stream, and no wake-up of its own, per pipe. Such a child is handed
+//! to the reaper through its inbox (an eventfd wakes it), so that only the
+//! reaper thread ever touches the record and its descriptors.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
@@ -25,8 +33,9 @@ use std::ptr::null_mut;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::napi::*;
-use crate::spawn::{self, usage, ChildMemory, Exit, RUsage, Request, Started};
-use crate::spawn_napi::linux::{with_request, Invalid, Scratch, SCRATCH};
+use crate::spawn::{self, usage, Capture, ChildMemory, Exit, RUsage, Request, Started};
+use crate::spawn_napi::linux::{buffer_to_js, with_request, Invalid, Scratch, SCRATCH};
+use crate::spawn_napi::number;
 
 thread_local! {
     /// This thread's exit channel, made on first use.
@@ -53,6 +62,9 @@ struct Exited {
     /// The errno of a child that failed before exec, known only once it was
     /// reaped (see `Unwaited`); 0 otherwise.
     exec_error: i32,
+    /// The bytes of the collected stdout and stderr (None: not collected);
+    /// None altogether for a child that collects neither.
+    collected: Option<[Option<Vec<u8>>; 2]>,
 }
 
 // ------------------------------------------------- spawning without waiting
@@ -237,53 +249,69 @@ fn send(channel: usize, live: &Live, batch: Batch) {
 /// flat (user and system CPU in µs, maxRSS in bytes, ixrss, nswap, inblock,
 /// oublock, msgsnd, msgrcv, nsignals, nvcsw, nivcsw); the JS side builds the
 /// object, then the errno of a child that failed before exec (0 if it exec'd).
-/// Without an outcome (the child was reaped elsewhere) only two nulls.
-unsafe fn exit_arguments(env: napi_env, outcome: Option<(Exit, RUsage)>, exec_error: i32, args: &mut [napi_value; 15]) -> usize {
+/// Without an outcome (the child was reaped elsewhere) two nulls, and the
+/// usage and errno undefined. A collecting child's stdout and stderr bytes
+/// (Buffers, or null for one not collected) come last, at 15 and 16.
+unsafe fn exit_arguments(env: napi_env, exited: Exited, args: &mut [napi_value; EXIT_ARGUMENTS]) -> usize {
     let mut null = null_mut();
+    let mut undefined = null_mut();
     // SAFETY: live env; out-pointers into `args`.
     unsafe {
         napi_get_null(env, &mut null);
-        let Some((exit, rusage)) = outcome else {
-            args[0] = null;
-            args[1] = null;
-            return 2;
-        };
-        let (code, signal) = match exit {
-            Exit::Code(code) => (code, None),
-            Exit::Signal(signal) => (0, Some(signal)),
-        };
-        match signal {
+        napi_get_undefined(env, &mut undefined);
+        let used = match exited.outcome {
             None => {
-                napi_create_int32(env, code, &mut args[0]);
-                args[1] = null;
-            }
-            Some(signal) => {
                 args[0] = null;
-                napi_create_int32(env, signal, &mut args[1]);
+                args[1] = null;
+                args[2..15].fill(undefined);
+                2
             }
-        }
-        let fields = [
-            rusage.user_micros() as f64,
-            rusage.system_micros() as f64,
-            // Linux reports KiB; Bun reports bytes.
-            rusage.field(usage::MAX_RSS) as f64 * 1024.0,
-            rusage.field(usage::IXRSS) as f64,
-            rusage.field(usage::NSWAP) as f64,
-            rusage.field(usage::INBLOCK) as f64,
-            rusage.field(usage::OUBLOCK) as f64,
-            rusage.field(usage::MSGSND) as f64,
-            rusage.field(usage::MSGRCV) as f64,
-            rusage.field(usage::NSIGNALS) as f64,
-            rusage.field(usage::NVCSW) as f64,
-            rusage.field(usage::NIVCSW) as f64,
-        ];
-        for (slot, value) in args[2..14].iter_mut().zip(fields) {
-            napi_create_double(env, value, slot);
-        }
-        napi_create_int32(env, exec_error, &mut args[14]);
+            Some((exit, rusage)) => {
+                let (code, signal) = match exit {
+                    Exit::Code(code) => (code, None),
+                    Exit::Signal(signal) => (0, Some(signal)),
+                };
+                match signal {
+                    None => {
+                        napi_create_int32(env, code, &mut args[0]);
+                        args[1] = null;
+                    }
+                    Some(signal) => {
+                        args[0] = null;
+                        napi_create_int32(env, signal, &mut args[1]);
+                    }
+                }
+                let fields = [
+                    rusage.user_micros() as f64,
+                    rusage.system_micros() as f64,
+                    // Linux reports KiB; Bun reports bytes.
+                    rusage.field(usage::MAX_RSS) as f64 * 1024.0,
+                    rusage.field(usage::IXRSS) as f64,
+                    rusage.field(usage::NSWAP) as f64,
+                    rusage.field(usage::INBLOCK) as f64,
+                    rusage.field(usage::OUBLOCK) as f64,
+                    rusage.field(usage::MSGSND) as f64,
+                    rusage.field(usage::MSGRCV) as f64,
+                    rusage.field(usage::NSIGNALS) as f64,
+                    rusage.field(usage::NVCSW) as f64,
+                    rusage.field(usage::NIVCSW) as f64,
+                ];
+                for (slot, value) in args[2..14].iter_mut().zip(fields) {
+                    napi_create_double(env, value, slot);
+                }
+                napi_create_int32(env, exited.exec_error, &mut args[14]);
+                15
+            }
+        };
+        let Some([stdout, stderr]) = exited.collected else { return used };
+        args[15] = stdout.map_or(null, |bytes| buffer_to_js(env, bytes));
+        args[16] = stderr.map_or(null, |bytes| buffer_to_js(env, bytes));
     }
-    15
+    EXIT_ARGUMENTS
 }
+
+/// Arguments of onExit at most.
+const EXIT_ARGUMENTS: usize = 17;
 
 /// Runs on the JS thread: calls each child's onExit. `env` is null while the
 /// env is being torn down; then only the memory is freed.
@@ -297,15 +325,16 @@ unsafe extern "C" fn deliver(env: napi_env, _js: napi_value, _context: *mut c_vo
     // SAFETY: live env.
     unsafe { napi_get_undefined(env, &mut receiver) };
     for exited in *batch {
-        let mut args = [null_mut(); 15];
+        let mut args = [null_mut(); EXIT_ARGUMENTS];
         let mut callback = null_mut();
         let mut result = null_mut();
         let mut pending = false;
+        let reference = exited.callback;
         // SAFETY: live env; the reference was made in `spawn_async` and is deleted here, once.
         unsafe {
-            let argc = exit_arguments(env, exited.outcome, exited.exec_error, &mut args);
-            napi_get_reference_value(env, exited.callback, &mut callback);
-            napi_delete_reference(env, exited.callback);
+            let argc = exit_arguments(env, exited, &mut args);
+            napi_get_reference_value(env, reference, &mut callback);
+            napi_delete_reference(env, reference);
             napi_call_function(env, receiver, callback, argc, args.as_ptr(), &mut result);
             // A throwing callback must not cost the rest of the batch their calls.
             napi_is_exception_pending(env, &mut pending);
@@ -333,40 +362,83 @@ extern "C" {
     fn epoll_create1(flags: c_int) -> c_int;
     fn epoll_ctl(epoll: c_int, op: c_int, fd: c_int, event: *mut EpollEvent) -> c_int;
     fn epoll_wait(epoll: c_int, events: *mut EpollEvent, max: c_int, timeout: c_int) -> c_int;
+    fn eventfd(initial: u32, flags: c_int) -> c_int;
+    fn poll(fds: *mut PollFd, count: u64, timeout: c_int) -> c_int;
+    fn read(fd: c_int, buffer: *mut c_void, count: usize) -> isize;
+    fn write(fd: c_int, buffer: *const c_void, count: usize) -> isize;
     fn close(fd: c_int) -> c_int;
 }
 
+#[repr(C)]
+struct PollFd {
+    fd: c_int,
+    events: i16,
+    revents: i16,
+}
+
 const EPOLL_CLOEXEC: c_int = 0o2000000;
+const EFD_CLOEXEC: c_int = 0o2000000;
+const EFD_NONBLOCK: c_int = 0o4000;
 const EPOLL_CTL_ADD: c_int = 1;
 const EPOLL_CTL_DEL: c_int = 2;
 const EPOLLIN: u32 = 0x1;
 const EPOLLONESHOT: u32 = 1 << 30;
+const POLLIN: i16 = 0x1;
 /// Exits reaped per wake-up at most.
 const REAP_BATCH: usize = 64;
 
-/// The reaper's epoll set, made (with its thread) on first use; None if either failed.
-static REAPER: OnceLock<Option<c_int>> = OnceLock::new();
+/// An epoll entry's data: a plain child's `Watched` box (tag 0, boxes are
+/// 8-aligned), a collecting child's box tagged with what fired, or the inbox.
+const INBOX_TOKEN: u64 = 0;
+const TAG_MASK: u64 = 0b111;
+const TAG_PIDFD: u64 = 1;
+/// The tags of the collected stdout and stderr: TAG_PIPE + their index.
+const TAG_PIPE: u64 = 2;
 
-fn reaper() -> Option<c_int> {
+#[derive(Clone, Copy)]
+struct Reaper {
+    epoll: c_int,
+    /// An eventfd in the set: written when the inbox has children to watch.
+    wake: c_int,
+}
+
+/// The reaper's epoll set and wake-up, made (with its thread) on first use; None if any failed.
+static REAPER: OnceLock<Option<Reaper>> = OnceLock::new();
+
+/// Collecting children for the reaper to put in its set (boxes, as addresses).
+static INBOX: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+
+fn reaper() -> Option<Reaper> {
     *REAPER.get_or_init(|| {
-        // SAFETY: plain syscall.
-        let epoll = unsafe { epoll_create1(EPOLL_CLOEXEC) };
-        if epoll < 0 {
+        // SAFETY: plain syscalls.
+        let (epoll, wake) = unsafe { (epoll_create1(EPOLL_CLOEXEC), eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) };
+        let mut event = EpollEvent { events: EPOLLIN, data: INBOX_TOKEN };
+        // SAFETY: our descriptors (a negative one makes epoll_ctl fail).
+        let ready = epoll >= 0 && wake >= 0 && unsafe { epoll_ctl(epoll, EPOLL_CTL_ADD, wake, &mut event) } == 0;
+        // The reaper calls epoll_wait, read, wait4 and the channel: a small stack is plenty.
+        let spawned = ready && std::thread::Builder::new().name("dx-compat-reap".into()).stack_size(128 * 1024).spawn(move || reap(epoll, wake)).is_ok();
+        if !spawned {
+            // SAFETY: our own descriptors, unused.
+            unsafe {
+                close(epoll);
+                close(wake);
+            }
             return None;
         }
-        // The reaper only calls epoll_wait, wait4 and the channel: a small stack is plenty.
-        let spawned = std::thread::Builder::new().name("dx-compat-reap".into()).stack_size(128 * 1024).spawn(move || reap(epoll));
-        if spawned.is_err() {
-            // SAFETY: our own descriptor, unused.
-            unsafe { close(epoll) };
-            return None;
-        }
-        Some(epoll)
+        Some(Reaper { epoll, wake })
     })
 }
 
+/// Where one reaped child's exit goes: batched per channel.
+fn batch_exit(batches: &mut Vec<(usize, Live, Batch)>, channel: usize, live: Live, exited: Exited) {
+    match batches.iter_mut().find(|(to, same, _)| *to == channel && Arc::ptr_eq(same, &live)) {
+        Some((_, _, batch)) => batch.push(exited),
+        None => batches.push((channel, live, vec![exited])),
+    }
+}
+
 /// The reaper thread: runs for the life of the process.
-fn reap(epoll: c_int) {
+fn reap(epoll: c_int, wake: c_int) {
     let mut events = [EpollEvent { events: 0, data: 0 }; REAP_BATCH];
     let mut batches: Vec<(usize, Live, Batch)> = Vec::new();
     loop {
@@ -374,25 +446,27 @@ fn reap(epoll: c_int) {
         let ready = unsafe { epoll_wait(epoll, events.as_mut_ptr(), REAP_BATCH as c_int, -1) };
         for event in &events[..ready.max(0) as usize] {
             let data = event.data;
+            if data == INBOX_TOKEN {
+                take_inbox(epoll, wake);
+                continue;
+            }
+            if data & TAG_MASK != 0 {
+                // SAFETY: a box `take_inbox` put in the set, alive until its last descriptor closed.
+                if let Some((channel, live, exited)) = unsafe { collect_step(epoll, data) } {
+                    batch_exit(&mut batches, channel, live, exited);
+                }
+                continue;
+            }
             // SAFETY: the box `watch` put in the set; it fires once (one-shot, then deleted).
             let watched = unsafe { Box::from_raw(data as *mut Watched) };
             let mut watched = *watched;
             let pidfd = watched.pidfd;
-            // Closing alone would not do: a child being spawned at this moment
-            // holds a copy of the descriptor until it execs, and the set
-            // drops an entry only when its file is gone.
             // SAFETY: the pidfd `watch` opened; nothing else closes it.
-            unsafe {
-                epoll_ctl(epoll, EPOLL_CTL_DEL, pidfd, null_mut());
-                close(pidfd);
-            }
+            unsafe { unwatch(epoll, pidfd) };
             // The pidfd was readable: the child is a zombie, so this does not block.
             watched.reap();
             let Watched { channel, live, exited, .. } = watched;
-            match batches.iter_mut().find(|(to, same, _)| *to == channel && Arc::ptr_eq(same, &live)) {
-                Some((_, _, batch)) => batch.push(exited),
-                None => batches.push((channel, live, vec![exited])),
-            }
+            batch_exit(&mut batches, channel, live, exited);
         }
         for (channel, live, batch) in batches.drain(..) {
             send(channel, &live, batch);
@@ -400,9 +474,23 @@ fn reap(epoll: c_int) {
     }
 }
 
+/// Takes a descriptor out of the set and closes it. Closing alone would not
+/// do: a child being spawned at this moment holds a copy of the descriptor
+/// until it execs, and the set drops an entry only when its file is gone.
+///
+/// # Safety
+/// `fd` is the caller's, in the set or not, and closed by nothing else.
+unsafe fn unwatch(epoll: c_int, fd: c_int) {
+    // SAFETY: as the caller promises.
+    unsafe {
+        epoll_ctl(epoll, EPOLL_CTL_DEL, fd, null_mut());
+        close(fd);
+    }
+}
+
 /// Puts the child in the reaper's set; gives it back if there is no reaper or no pidfd.
 fn watch(mut watched: Box<Watched>) -> Result<(), Box<Watched>> {
-    let Some(epoll) = reaper() else { return Err(watched) };
+    let Some(Reaper { epoll, .. }) = reaper() else { return Err(watched) };
     let Some(pidfd) = spawn::exit_watch(watched.pid) else { return Err(watched) };
     let pidfd = pidfd.into_raw();
     watched.pidfd = pidfd;
@@ -444,6 +532,171 @@ fn reap_and_send(slot: &Mutex<Option<Box<Watched>>>) {
     }
 }
 
+// ------------------------------------------------------ collecting children
+
+/// A child whose stdout and/or stderr the reaper reads to their end; its
+/// exit is sent once it was reaped and every collected pipe has ended.
+struct Collecting {
+    watched: Watched,
+    /// stdout and stderr (a Capture without a descriptor when not collected).
+    outputs: [Capture; 2],
+    reaped: bool,
+}
+
+// SAFETY: as `Watched`; the pipes are plain descriptors and bytes.
+unsafe impl Send for Collecting {}
+
+impl Collecting {
+    fn done(&self) -> bool {
+        self.reaped && self.outputs.iter().all(|output| output.fd().is_none())
+    }
+
+    /// The exit, with what was read (the record is consumed).
+    fn finish(self) -> (usize, Live, Exited) {
+        let Collecting { watched, outputs, .. } = self;
+        let Watched { channel, live, mut exited, .. } = watched;
+        let [stdout, stderr] = outputs;
+        exited.collected = Some([stdout.into_bytes(), stderr.into_bytes()]);
+        (channel, live, exited)
+    }
+}
+
+/// From the JS thread: hands a collecting child to the reaper (or to a thread of its own).
+fn collect_in_reaper(collecting: Box<Collecting>) {
+    let Some(Reaper { wake, .. }) = reaper() else { return collect_on_a_thread(collecting) };
+    INBOX.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(Box::into_raw(collecting) as usize);
+    let one = 1u64;
+    // SAFETY: 8 bytes from a local. It cannot fail for want of room: the reaper
+    // reads the counter back to zero each time it empties the inbox.
+    unsafe { write(wake, (&raw const one).cast(), 8) };
+}
+
+/// On the reaper: puts the inbox's children in the set (pidfd and pipes).
+fn take_inbox(epoll: c_int, wake: c_int) {
+    let mut counter = 0u64;
+    // SAFETY: 8 bytes into a local; resets the eventfd (non-blocking).
+    unsafe { read(wake, (&raw mut counter).cast(), 8) };
+    let taken = std::mem::take(&mut *INBOX.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    for address in taken {
+        // SAFETY: a box `collect` handed over, once.
+        let collecting = unsafe { Box::from_raw(address as *mut Collecting) };
+        if let Err(collecting) = start_collecting(epoll, collecting) {
+            collect_on_a_thread(collecting);
+        }
+    }
+}
+
+/// Registers the child's pidfd and collected pipes; on any failure takes back
+/// what it registered (nothing fired for them yet: this is the reaper thread).
+fn start_collecting(epoll: c_int, mut collecting: Box<Collecting>) -> Result<(), Box<Collecting>> {
+    let Some(pidfd) = spawn::exit_watch(collecting.watched.pid) else { return Err(collecting) };
+    let pidfd = pidfd.into_raw();
+    collecting.watched.pidfd = pidfd;
+    let address = Box::into_raw(collecting) as u64;
+    let mut entries = vec![(pidfd, TAG_PIDFD)];
+    // SAFETY: the box just made; only this thread uses it.
+    let outputs = unsafe { &(*(address as *mut Collecting)).outputs };
+    for (index, output) in outputs.iter().enumerate() {
+        if let Some(fd) = output.fd() {
+            entries.push((fd, TAG_PIPE + index as u64));
+        }
+    }
+    for (added, &(fd, tag)) in entries.iter().enumerate() {
+        let mut event = EpollEvent { events: EPOLLIN, data: address | tag };
+        // SAFETY: live descriptors.
+        if unsafe { epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &mut event) } != 0 {
+            for &(fd, _) in &entries[..added] {
+                // SAFETY: registered above.
+                unsafe { epoll_ctl(epoll, EPOLL_CTL_DEL, fd, null_mut()) };
+            }
+            // SAFETY: the box made above, in no set any more.
+            let mut collecting = unsafe { Box::from_raw(address as *mut Collecting) };
+            // SAFETY: our pidfd.
+            unsafe { close(pidfd) };
+            collecting.watched.pidfd = -1;
+            return Err(collecting);
+        }
+    }
+    Ok(())
+}
+
+/// On the reaper: one event of a collecting child (`data` is its tagged box).
+/// Reads the pipe, or reaps the child; gives the exit once all is done.
+///
+/// # Safety
+/// `data` carries a box `start_collecting` registered, not yet finished.
+unsafe fn collect_step(epoll: c_int, data: u64) -> Option<(usize, Live, Exited)> {
+    let address = (data & !TAG_MASK) as *mut Collecting;
+    // SAFETY: alive until `done`; only this thread touches it.
+    let collecting = unsafe { &mut *address };
+    match data & TAG_MASK {
+        TAG_PIDFD => {
+            // SAFETY: the pidfd `start_collecting` registered.
+            unsafe { unwatch(epoll, collecting.watched.pidfd) };
+            collecting.watched.pidfd = -1;
+            // The pidfd was readable: the child is a zombie, so this does not block.
+            collecting.watched.reap();
+            collecting.reaped = true;
+        }
+        tag => {
+            let output = &mut collecting.outputs[(tag - TAG_PIPE) as usize];
+            if output.drain_once() {
+                if let Some(fd) = output.fd() {
+                    // SAFETY: registered in `start_collecting`; `close` below closes it.
+                    unsafe { epoll_ctl(epoll, EPOLL_CTL_DEL, fd, null_mut()) };
+                }
+                output.close();
+            }
+        }
+    }
+    if !collecting.done() {
+        return None;
+    }
+    // SAFETY: every descriptor of it is out of the set: no event can name it again.
+    Some(unsafe { Box::from_raw(address) }.finish())
+}
+
+/// Without the reaper's set: a small thread per child that reads its pipes
+/// to their end with `poll`, then waits for it.
+fn collect_on_a_thread(collecting: Box<Collecting>) {
+    let slot = Arc::new(Mutex::new(Some(collecting)));
+    let theirs = slot.clone();
+    let spawned = std::thread::Builder::new().stack_size(64 * 1024).spawn(move || collect_and_send(&theirs));
+    if spawned.is_err() {
+        // No thread (EAGAIN): as `wait_on_a_thread`, do it here rather than lose the child.
+        collect_and_send(&slot);
+    }
+}
+
+fn collect_and_send(slot: &Mutex<Option<Box<Collecting>>>) {
+    let taken = slot.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+    let Some(mut collecting) = taken else { return };
+    loop {
+        let mut fds: [PollFd; 2] = std::array::from_fn(|index| PollFd { fd: collecting.outputs[index].fd().unwrap_or(-1), events: POLLIN, revents: 0 });
+        if fds.iter().all(|entry| entry.fd < 0) {
+            break;
+        }
+        // SAFETY: two initialised entries; negative descriptors are ignored.
+        if unsafe { poll(fds.as_mut_ptr(), 2, -1) } < 0 {
+            if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            // poll itself failed (ENOMEM): stop reading rather than spin; the child still gets reaped.
+            collecting.outputs.iter_mut().for_each(Capture::close);
+            break;
+        }
+        for (index, entry) in fds.iter().enumerate() {
+            if entry.revents != 0 && collecting.outputs[index].drain_once() {
+                collecting.outputs[index].close();
+            }
+        }
+    }
+    collecting.watched.reap();
+    collecting.reaped = true;
+    let (channel, live, exited) = collecting.finish();
+    send(channel, &live, vec![exited]);
+}
+
 /// The scratch back to the thread, for the next request.
 fn give_back(scratch: Scratch) {
     SCRATCH.with(|cell| {
@@ -453,8 +706,28 @@ fn give_back(scratch: Scratch) {
     });
 }
 
-fn descriptors(started: Started) -> [c_int; 3] {
-    [started.stdin, started.stdout, started.stderr].map(|fd| fd.map_or(-1, spawn::Fd::into_raw))
+/// Which of stdout and stderr the request collects (-3).
+unsafe fn collected_slots(env: napi_env, request: napi_value) -> [bool; 2] {
+    // SAFETY: live handles.
+    unsafe { [c"stdout", c"stderr"].map(|name| number(env, request, name, -1.0) == COLLECT) }
+}
+
+/// The request's code for a collected stdout or stderr.
+const COLLECT: f64 = -3.0;
+
+/// The parent's pipe ends for JS (-1 where none), and the collected ones kept here.
+fn descriptors(started: Started, collect: [bool; 2]) -> ([c_int; 3], [Capture; 2]) {
+    let Started { stdin, stdout, stderr, .. } = started;
+    let mut kept = [Capture::new(None), Capture::new(None)];
+    let mut handed = [stdin.map_or(-1, spawn::Fd::into_raw), -1, -1];
+    for (index, fd) in [stdout, stderr].into_iter().enumerate() {
+        match fd {
+            Some(fd) if collect[index] => kept[index] = Capture::new(Some(fd)),
+            Some(fd) => handed[1 + index] = fd.into_raw(),
+            None => {}
+        }
+    }
+    (handed, kept)
 }
 
 /// `spawn(request, onExit, started)`: the pid (0 when the spawn failed), with
@@ -491,15 +764,19 @@ pub unsafe extern "C" fn spawn_async(env: napi_env, info: napi_callback_info) ->
             return null_mut();
         }
     };
-    let (pid, errno, fds, unwaited) = match launched {
+    // SAFETY: live handles.
+    let collect = unsafe { collected_slots(env, argv[0]) };
+    let (pid, errno, (fds, kept), unwaited) = match launched {
         Ok(Launched::Waited(started)) => {
             give_back(scratch);
-            (started.pid, 0, descriptors(started), None)
+            (started.pid, 0, descriptors(started, collect), None)
         }
-        Ok(Launched::Unwaited(started, memory, key)) => (started.pid, 0, descriptors(started), Some(Unwaited { memory, _strings: scratch, key })),
+        Ok(Launched::Unwaited(started, memory, key)) => {
+            (started.pid, 0, descriptors(started, collect), Some(Unwaited { memory, _strings: scratch, key }))
+        }
         Err(errno) => {
             give_back(scratch);
-            (0, errno, [-1; 3], None)
+            (0, errno, ([-1; 3], [Capture::new(None), Capture::new(None)]), None)
         }
     };
     // SAFETY: checked above: an Int32Array of at least 4 elements.
@@ -517,9 +794,11 @@ pub unsafe extern "C" fn spawn_async(env: napi_env, info: napi_callback_info) ->
         channel(env)
     };
     let Some(live) = LIVE.with(|cell| cell.borrow().clone()) else { return result };
-    let exited = Exited { callback, outcome: None, exec_error: 0 };
-    let watched = Box::new(Watched { channel: channel as usize, live, exited, pid, pidfd: -1, unwaited });
-    if let Err(watched) = watch(watched) {
+    let exited = Exited { callback, outcome: None, exec_error: 0, collected: None };
+    let watched = Watched { channel: channel as usize, live, exited, pid, pidfd: -1, unwaited };
+    if collect.contains(&true) {
+        collect_in_reaper(Box::new(Collecting { watched, outputs: kept, reaped: false }));
+    } else if let Err(watched) = watch(Box::new(watched)) {
         wait_on_a_thread(watched);
     }
     result

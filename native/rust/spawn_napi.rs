@@ -19,7 +19,7 @@ unsafe fn property(env: napi_env, object: napi_value, name: &CStr) -> napi_value
 }
 
 /// A number property (an integer in practice); NaN or a non-number reads as `fallback`.
-unsafe fn number(env: napi_env, object: napi_value, name: &CStr, fallback: f64) -> f64 {
+pub(crate) unsafe fn number(env: napi_env, object: napi_value, name: &CStr, fallback: f64) -> f64 {
     let mut out = f64::NAN;
     // SAFETY: live handles; out-pointer to a local.
     let status = unsafe { napi_get_value_double(env, property(env, object, name), &mut out) };
@@ -116,7 +116,8 @@ pub mod linux {
 
     fn output(code: f64) -> Output {
         match code as i64 {
-            -2 => Output::Capture,
+            // -3: collected by the async spawn's reaper; a pipe all the same.
+            -2 | -3 => Output::Capture,
             fd if fd >= 0 => Output::Fd(fd as i32),
             _ => Output::Null,
         }
@@ -311,7 +312,7 @@ pub mod linux {
     /// are handed over without a copy.
     const COPY_BELOW: usize = 64 * 1024;
 
-    fn buffer_to_js(env: napi_env, bytes: Vec<u8>) -> napi_value {
+    pub fn buffer_to_js(env: napi_env, bytes: Vec<u8>) -> napi_value {
         let mut result = null_mut();
         let mut data = null_mut();
         if bytes.len() >= COPY_BELOW {

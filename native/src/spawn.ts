@@ -13,7 +13,7 @@ import {
 import { selected } from "./internal/selected.ts";
 import { spawn as nodeSpawn, type ChildStreams } from "./internal/twin/spawn.ts";
 
-export type { ExitCallback, SpawnRequest } from "./internal/binding.ts";
+export type { Collected, ExitCallback, SpawnRequest } from "./internal/binding.ts";
 export type { ChildStreams } from "./internal/twin/spawn.ts";
 
 const ENOSYS = 38;
@@ -140,7 +140,7 @@ export function spawn(request: SpawnRequest, onExit: ExitCallback): ChildStreams
   const child = new NativeChild(binding);
   const pid = binding.spawn(
     request,
-    (exitCode, signalCode, user, system, maxRSS, shmSize, swapCount, opsIn, opsOut, sent, received, signalCount, voluntary, involuntary, execErrno) => {
+    (exitCode, signalCode, user, system, maxRSS, shmSize, swapCount, opsIn, opsOut, sent, received, signalCount, voluntary, involuntary, execErrno, stdout, stderr) => {
       child.exited();
       const usage =
         user === undefined
@@ -159,7 +159,8 @@ export function spawn(request: SpawnRequest, onExit: ExitCallback): ChildStreams
               voluntary ?? 0,
               involuntary ?? 0,
             );
-      onExit(exitCode, signalCode, usage, execErrno ?? 0);
+      const collected = stdout === undefined ? null : { stdout: stdout ?? null, stderr: stderr ?? null };
+      onExit(exitCode, signalCode, usage, execErrno ?? 0, collected);
     },
     started,
   );

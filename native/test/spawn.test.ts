@@ -3,6 +3,7 @@
 // once, failures as errno, many children at once, and an event loop that is
 // held only while children run.
 import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { constants } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
@@ -10,7 +11,7 @@ import type { Readable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { backend, spawn, type ResourceUsage, type SpawnRequest } from "../src/index.ts";
+import { backend, spawn, type Collected, type ResourceUsage, type SpawnRequest } from "../src/index.ts";
 
 const { errno, signals } = constants;
 const native = backend() === "native";
@@ -179,5 +180,78 @@ describe("spawn", () => {
     missing.unref();
     // The loop is not held by the exited child: another spawn still delivers normally.
     expect((await run(request("/bin/true", []))).exitCode).toBe(0);
+  });
+});
+
+/** Spawns with collected streams and waits for the one onExit that brings them. */
+function runCollected(ask: SpawnRequest): Promise<Exit & { collected: Collected | null; streams: [unknown, unknown] }> {
+  return new Promise((resolve) => {
+    let calls = 0;
+    const child = spawn(ask, (exitCode, signalCode, usage, _execErrno, collected) => {
+      calls++;
+      // A second call would resolve nothing new: check on the next turn that none came.
+      setImmediate(() => expect(calls).toBe(1));
+      resolve({ exitCode, signalCode, usage, collected, streams: [child.stdout, child.stderr] });
+    });
+    expect(child.errno).toBe(0);
+  });
+}
+
+describe("spawn: collected streams (-3)", () => {
+  it("brings stdout and stderr to onExit, whole, and hands out no stream for them", async () => {
+    // 3 MiB on each, written alternately, so neither pipe can be left unread while the other fills.
+    const script = 'i=0; while [ $i -lt 48 ]; do head -c 65536 /dev/zero | tr "\\0" o; head -c 65536 /dev/zero | tr "\\0" e >&2; i=$((i+1)); done; exit 5';
+    const result = await runCollected(request("/bin/sh", ["-c", script], { stdout: -3, stderr: -3 }));
+    expect(result.streams).toEqual([null, null]);
+    expect([result.exitCode, result.signalCode]).toEqual([5, null]);
+    expect(result.collected?.stdout?.length).toBe(3 * 1024 * 1024);
+    expect(result.collected?.stderr?.length).toBe(3 * 1024 * 1024);
+    expect(result.collected?.stdout?.every((byte) => byte === 0x6f)).toBe(true);
+    expect(result.collected?.stderr?.every((byte) => byte === 0x65)).toBe(true);
+  });
+
+  it("collects one stream and hands out the other", async () => {
+    let streamed: Promise<string> = Promise.resolve("");
+    const exit = await new Promise<Collected | null>((resolve) => {
+      const child = spawn(request("/bin/sh", ["-c", "echo out; echo err >&2"], { stdout: -2, stderr: -3 }), (...args) => resolve(args[4]));
+      expect(child.stderr).toBeNull();
+      streamed = collect(child.stdout);
+    });
+    expect(await streamed).toBe("out\n");
+    expect(exit).toEqual({ stdout: null, stderr: Buffer.from("err\n") });
+  });
+
+  it("waits for the pipe's end when a grandchild holds it past the child's exit", async () => {
+    const result = await runCollected(request("/bin/sh", ["-c", "(sleep 0.3; echo late) & echo early; exit 2"], { stdout: -3, stderr: -1 }));
+    expect([result.exitCode, result.collected?.stdout?.toString(), result.collected?.stderr]).toEqual([2, "early\nlate\n", null]);
+  });
+
+  it("waits for the exit when the child closes its output and runs on", async () => {
+    const started = Date.now();
+    const result = await runCollected(request("/bin/sh", ["-c", "echo before; exec >&- 2>&-; sleep 0.3; exit 4"], { stdout: -3, stderr: -3 }));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect([result.exitCode, result.collected?.stdout?.toString(), result.collected?.stderr?.toString()]).toEqual([4, "before\n", ""]);
+  });
+
+  it("keeps what was written before a signal ended the child", async () => {
+    const result = await runCollected(request("/bin/sh", ["-c", "echo partial; kill -TERM $$; echo never"], { stdout: -3, stderr: -3 }));
+    expect([result.exitCode, result.signalCode, result.collected?.stdout?.toString()]).toEqual([null, signals.SIGTERM, "partial\n"]);
+  });
+
+  it("collects from many children at once, each its own bytes, and leaves no descriptor open", async () => {
+    const openBefore = readdirSync("/proc/self/fd").length;
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => runCollected(request("/bin/sh", ["-c", `echo out${i}; echo err${i} >&2; exit ${i % 5}`], { stdout: -3, stderr: -3 }))),
+    );
+    results.forEach((result, i) => {
+      expect([result.exitCode, result.collected?.stdout?.toString(), result.collected?.stderr?.toString()]).toEqual([i % 5, `out${i}\n`, `err${i}\n`]);
+    });
+    if (native) expect(results.every((result) => result.usage !== null)).toBe(true);
+    expect(readdirSync("/proc/self/fd").length).toBe(openBefore);
+  });
+
+  it("passes null for the collected bytes when nothing is collected", async () => {
+    const collected = await new Promise((resolve) => spawn(request("/bin/true", [], { stdout: -1, stderr: -1 }), (...args) => resolve(args[4])));
+    expect(collected).toBeNull();
   });
 });

@@ -59,7 +59,7 @@ export interface SpawnSyncRequest {
   cwd: string;
   /** -1: /dev/null; an fd >= 0: that fd becomes the child's 0; bytes: a pipe fed with them, then closed. */
   stdin: number | Uint8Array;
-  /** -1: /dev/null; -2: captured into a Buffer; an fd >= 0: that fd becomes the child's 1. */
+  /** -1: /dev/null; -2 (or -3): captured into a Buffer; an fd >= 0: that fd becomes the child's 1. */
   stdout: number;
   /** As `stdout`, for the child's 2. */
   stderr: number;
@@ -123,7 +123,12 @@ export interface SpawnRequest {
   cwd: string;
   /** -1: /dev/null; -2: a pipe (the parent's write end comes back); an fd >= 0: that fd becomes the child's 0. */
   stdin: number;
-  /** -1: /dev/null; -2: a pipe (the parent's read end comes back); an fd >= 0: that fd becomes the child's 1. */
+  /**
+   * -1: /dev/null; -2: a pipe (the parent's read end comes back); -3: a pipe
+   * collected for the caller (read to its end off the JS thread; its bytes
+   * come to `onExit`, which then waits for that end too); an fd >= 0: that fd
+   * becomes the child's 1.
+   */
   stdout: number;
   /** As `stdout`, for the child's 2. */
   stderr: number;
@@ -172,6 +177,8 @@ type RawExitCallback = (
   voluntary?: number,
   involuntary?: number,
   execErrno?: number,
+  collectedStdout?: Buffer | null,
+  collectedStderr?: Buffer | null,
 ) => void;
 
 /**
@@ -181,13 +188,22 @@ type RawExitCallback = (
  * that failed synchronously. `execErrno` is not 0 only for a child whose exec
  * failed after `spawn` had returned (the addon returns before the exec once a
  * file and cwd have exec'd before; the file changed since): it exited with 127.
+ * `collected` holds the bytes of a stdout and stderr requested as -3 (null
+ * for one that was not); it is null when neither was.
  */
 export type ExitCallback = (
   exitCode: number | null,
   signalCode: number | null,
   resourceUsage: ResourceUsage | null,
   execErrno: number,
+  collected: Collected | null,
 ) => void;
+
+/** The bytes of a child's collected streams (see {@link SpawnRequest.stdout}). */
+export interface Collected {
+  stdout: Buffer | null;
+  stderr: Buffer | null;
+}
 
 interface ProcessBinding {
   /**

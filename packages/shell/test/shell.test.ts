@@ -176,6 +176,18 @@ describe("JavaScript interop", () => {
     expect(target.toString()).toBe("hel");
   });
 
+  it("keeps an external command's output whole and apart, in the shell's capture or a buffer", async () => {
+    // Quiet, each stream its own destination: the addon collects them (no stream per pipe).
+    const script = `head -c 1048576 /dev/zero | tr "\\0" x; echo err >&2; exit 3`;
+    const [code, stdout, stderr] = await run(`/bin/sh -c '${script}'`);
+    expect([code, stdout.length, /^x+$/.test(stdout), stderr]).toEqual([3, 1048576, true, "err\n"]);
+    const target = Buffer.alloc(5);
+    await $`/usr/bin/printf abcdefgh > ${target}`.quiet();
+    expect(target.toString()).toBe("abcde");
+    // Both streams into one place: not collected, so their order is the child's.
+    expect(await run(`/bin/sh -c 'echo a; sleep 0.05; echo b >&2; sleep 0.05; echo c' 2>&1`)).toEqual([0, "a\nb\nc\n", ""]);
+  });
+
   it("lines(), json(), blob()", async () => {
     const seen: string[] = [];
     for await (const line of $`echo a; echo b`.lines()) seen.push(line);

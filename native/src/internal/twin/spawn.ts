@@ -26,10 +26,25 @@ export interface ChildStreams {
 
 function nothing(): void {}
 
+/** The request's code for a stream collected for onExit. */
+const COLLECT = -3;
+
 function slot(value: number): StdioSlot {
   if (value === -1) return "ignore";
-  if (value === -2) return "pipe";
+  if (value === -2 || value === COLLECT) return "pipe";
   return value;
+}
+
+/** Reads a collected stream to its end; null when the slot is not collected. */
+function collectStream(stream: Readable | null, code: number): Promise<Buffer> | null {
+  if (code !== COLLECT || stream === null) return null;
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    // A read error ends the stream as the addon's does: with what was read.
+    stream.on("error", () => {});
+    stream.once("close", () => resolve(Buffer.concat(chunks)));
+  });
 }
 
 function failed(errno: number): ChildStreams {
@@ -66,16 +81,32 @@ export function spawn(request: SpawnRequest, onExit: ExitCallback): ChildStreams
     windowsHide: true,
   });
   if (status < 0 || child.pid === undefined) return failed(status < 0 ? -status : constants.errno.EINVAL);
+  const stdout = collectStream(child.stdout, request.stdout);
+  const stderr = collectStream(child.stderr, request.stderr);
+  const collecting = stdout !== null || stderr !== null;
   child.once("exit", (code, signal) => {
-    onExit(signal === null ? code : null, signal === null ? null : (constants.signals[signal] ?? null), null, 0);
+    const exitCode = signal === null ? code : null;
+    const signalCode = signal === null ? null : (constants.signals[signal] ?? null);
+    if (!collecting) return onExit(exitCode, signalCode, null, 0, null);
+    // nextTick, so that a throwing onExit is an uncaught exception, as the addon's is.
+    void Promise.all([stdout, stderr]).then(([out, err]) => process.nextTick(onExit, exitCode, signalCode, null, 0, { stdout: out, stderr: err }));
   });
   return {
     pid: child.pid,
     errno: 0,
     stdin: child.stdin,
-    stdout: child.stdout,
-    stderr: child.stderr,
-    ref: () => child.ref(),
-    unref: () => child.unref(),
+    stdout: stdout === null ? child.stdout : null,
+    stderr: stderr === null ? child.stderr : null,
+    // A collected stream is not the caller's to ref: it follows the child.
+    ref: () => {
+      child.ref();
+      if (stdout !== null) (child.stdout as unknown as { ref(): void }).ref();
+      if (stderr !== null) (child.stderr as unknown as { ref(): void }).ref();
+    },
+    unref: () => {
+      child.unref();
+      if (stdout !== null) (child.stdout as unknown as { unref(): void }).unref();
+      if (stderr !== null) (child.stderr as unknown as { unref(): void }).unref();
+    },
   };
 }

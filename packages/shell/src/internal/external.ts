@@ -1,7 +1,7 @@
 // Commands that are not built-ins: found on the shell env's PATH and started
 // directly by @dx-compat/native's spawn (no /bin/sh in between), their pipes
 // wired to the shell's captures, buffers and pipeline stages.
-import { spawn, which } from "@dx-compat/native";
+import { spawn, which, type Collected } from "@dx-compat/native";
 import { isMainThread } from "node:worker_threads";
 import type { Readable, Writable } from "node:stream";
 import { errnoText, type ShellState } from "./builtins/context.ts";
@@ -10,6 +10,8 @@ import { constants } from "node:os";
 
 const PIPE = -2;
 const DEV_NULL = -1;
+/** A pipe @dx-compat/native reads to its end itself, handing the bytes over with the exit. */
+const COLLECT = -3;
 
 function errnoCode(errno: number): string | undefined {
   for (const [name, value] of Object.entries(constants.errno)) if (value === errno) return name;
@@ -32,7 +34,27 @@ function inputSlot(input: Input): number {
   }
 }
 
-function outputSlot(output: Output): number {
+/** The JS object an output's bytes end up in, if it is one kept in memory. */
+function memorySink(output: Output): object | null {
+  if (output.kind === "capture") return output.capture;
+  if (output.kind === "buffer") return output.bytes;
+  return null;
+}
+
+/**
+ * Whether the addon may collect a stream for the shell: its bytes go to
+ * memory that nobody sees before the command ends (a quiet capture or a JS
+ * buffer), and not to the same place as the other stream's, whose
+ * interleaving would be lost. Such a command needs no stream per pipe.
+ */
+function collectable(output: Output, other: Output): boolean {
+  const sink = memorySink(output);
+  if (sink === null || sink === memorySink(other)) return false;
+  return output.kind !== "capture" || output.capture.echo === null;
+}
+
+function outputSlot(output: Output, other: Output): number {
+  if (collectable(output, other)) return COLLECT;
   switch (output.kind) {
     case "fd":
       return output.fd;
@@ -92,6 +114,11 @@ export async function spawnExternal(argv: readonly string[], state: ShellState, 
   }
   let exited!: (code: number) => void;
   const exit = new Promise<number>((resolve) => (exited = resolve));
+  const finish = (exitCode: number | null, signalCode: number | null, collected: Collected | null): void => {
+    if (collected?.stdout) void write(io.stdout, collected.stdout);
+    if (collected?.stderr) void write(io.stderr, collected.stderr);
+    exited(exitCode ?? 128 + (signalCode ?? 0));
+  };
   const child = spawn(
     {
       file,
@@ -99,10 +126,10 @@ export async function spawnExternal(argv: readonly string[], state: ShellState, 
       env: envEntries(state, assigns),
       cwd: state.cwd,
       stdin: inputSlot(io.stdin),
-      stdout: outputSlot(io.stdout),
-      stderr: outputSlot(io.stderr),
+      stdout: outputSlot(io.stdout, io.stderr),
+      stderr: outputSlot(io.stderr, io.stdout),
     },
-    (exitCode, signalCode) => exited(exitCode ?? 128 + (signalCode ?? 0)),
+    (exitCode, signalCode, _usage, _execErrno, collected) => finish(exitCode, signalCode, collected),
   );
   if (child.pid === 0) {
     await write(io.stderr, `bun: ${errnoText(errnoCode(child.errno))}: ${name}\n`);
