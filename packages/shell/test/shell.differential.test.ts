@@ -166,6 +166,24 @@ const scripts = [
   "if true; then echo a", "if true; echo a; fi",
   "(echo a) > x.txt", "echo a >",
   "[[ -q x ]]", "[[ a -eq b ]]",
+  // an external command's argv[0] is the path Bun resolved; NUL bytes leave substitutions
+  "cat /proc/self/cmdline | tr '\\0' '|'", "/bin/cat /proc/self/cmdline | tr '\\0' '|'", "cp", "cat nope",
+  "echo $(printf 'a\\0b')", "echo \"$(printf 'a\\0\\n\\0')\"x", "printf '%s|' $(printf 'a\\0 b\\0')",
+  // after a subshell Bun reads on as if a command followed: the end of a substitution, `]]` or a keyword there
+  "echo $((1+2))", "echo $( (echo a) )", "echo $(echo a; (echo b))", "echo $(echo a | (cat))", "echo `(echo a)`", "X=$( (echo a) ) echo b",
+  "echo $( (echo a); )", "echo $( (echo a)\n)", "echo $( ( (echo a) ) )", "( (echo a) )", "(echo a) echo b", "(echo a) fi", "(echo a) ]]",
+  "if true; then (echo a) fi", "echo $(if true; then (echo a) fi)", "if (true) then echo a; fi",
+  // `(` straight after words or assignments; assignments before `[[`
+  "X=1 (echo a)", "echo a (echo b)", "echo a(b)", "echo a > f.txt (echo b); cat f.txt", "X=1 [[ $X == 1 ]]; echo $X", "X=2 [[ a == a ]] echo hi",
+  // every level left open is reported, innermost first
+  "echo $(echo a", "echo $( (echo a", "echo $((", "( (echo a", "(echo $(echo a", "echo `(echo a`",
+  // a command Bun cannot find is reported on the shell's stderr before any redirect is opened
+  "nonexist 2>&1", "nonexist 2> e.txt", "nonexist &> o.txt", "nonexist 2>&1 | cat", "nonexist 2>/dev/null; echo $?", "echo $(nonexist 2>&1)x",
+  // a quiet shell keeps no stderr of its substitutions
+  "echo $(ls nope)", "echo $(/bin/ls nope)", "echo $(nonexist)",
+  // a word after `2>&1` is a file for the other stream
+  "echo a 2>&1 b; cat b", "echo a 1>&2 b; cat b", "ls nope 2>&1 b; cat b", "a 2>&1 echo x",
+  "printf '\\177ELFgarbage' > bad && /bin/chmod +x bad && ./bad 2>/dev/null",
 ];
 
 describe("$ scripts (differential)", () => {

@@ -104,14 +104,19 @@ function envEntries(state: ShellState, assigns: ReadonlyMap<string, string>): st
   return entries;
 }
 
-/** Runs `argv` as a child process; resolves with its exit code (128 + signal when killed). */
-export async function spawnExternal(argv: readonly string[], state: ShellState, assigns: ReadonlyMap<string, string>, io: Stdio): Promise<number> {
-  const name = argv[0] as string;
-  const file = findExecutable(name, assigns.get("PATH") ?? state.exported.get("PATH"), state.cwd);
-  if (file === null) {
-    await write(io.stderr, `bun: command not found: ${name}\n`);
-    return 1;
-  }
+/**
+ * Runs `file` (what `argv[0]` resolved to, see {@link findExecutable}) as a
+ * child process; resolves with its exit code (128 + signal when killed). A
+ * spawn that fails is reported on the shell's stderr, as Bun reports it.
+ */
+export async function spawnExternal(
+  file: string,
+  argv: readonly string[],
+  state: ShellState,
+  assigns: ReadonlyMap<string, string>,
+  io: Stdio,
+  shellStderr: Output,
+): Promise<number> {
   let exited!: (code: number) => void;
   const exit = new Promise<number>((resolve) => (exited = resolve));
   const finish = (exitCode: number | null, signalCode: number | null, collected: Collected | null): void => {
@@ -122,7 +127,8 @@ export async function spawnExternal(argv: readonly string[], state: ShellState, 
   const child = spawn(
     {
       file,
-      argv: [...argv],
+      // Bun gives the child the path it resolved as its argv[0].
+      argv: [file, ...argv.slice(1)],
       env: envEntries(state, assigns),
       cwd: state.cwd,
       stdin: inputSlot(io.stdin),
@@ -132,7 +138,7 @@ export async function spawnExternal(argv: readonly string[], state: ShellState, 
     (exitCode, signalCode, _usage, _execErrno, collected) => finish(exitCode, signalCode, collected),
   );
   if (child.pid === 0) {
-    await write(io.stderr, `bun: ${errnoText(errnoCode(child.errno))}: ${name}\n`);
+    await write(shellStderr, `bun: ${errnoText(errnoCode(child.errno))}: ${file}\n`);
     return 1;
   }
   feed(io.stdin, child.stdin);

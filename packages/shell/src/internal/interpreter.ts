@@ -117,8 +117,11 @@ export class Interpreter {
     for (const part of parts) {
       if (part.kind !== "subst") continue;
       const capture = new Capture(null);
-      await this.stmts(part.script.stmts, copyState(state), { stdin: io.stdin, stdout: { kind: "capture", capture }, stderr: io.stderr });
-      outputs.set(part, capture.toBuffer().toString());
+      // A quiet shell keeps no stderr of its substitutions (Bun's captured stderr lacks it).
+      const stderr: Output = io.stderr.kind === "capture" && io.stderr.capture.echo === null ? { kind: "ignore" } : io.stderr;
+      await this.stmts(part.script.stmts, copyState(state), { stdin: io.stdin, stdout: { kind: "capture", capture }, stderr });
+      // Bun drops NUL bytes from a substitution's output (as bash does).
+      outputs.set(part, capture.toBuffer().toString().replaceAll("\0", ""));
     }
     return outputs;
   }
@@ -163,6 +166,14 @@ export class Interpreter {
     for (const assign of assigns) env.set(assign.name, expandToString(assign.value, ctx));
     const name = argv[0];
     if (name === undefined) return 0;
+    const run = builtin(name);
+    // Bun looks the command up before it opens any redirect: a missing one leaves no file behind,
+    // and is reported on the shell's stderr, whatever the command's redirects.
+    const file = run === undefined ? findExecutable(name, env.get("PATH") ?? state.exported.get("PATH"), state.cwd) : null;
+    if (run === undefined && file === null) {
+      await write(io.stderr, `bun: command not found: ${name}\n`);
+      return 1;
+    }
     const opened: number[] = [];
     try {
       let stdio: Stdio;
@@ -173,9 +184,8 @@ export class Interpreter {
         await write(io.stderr, error.message);
         return 1;
       }
-      const run = builtin(name);
       if (run !== undefined) return await run(this.builtinContext(argv.slice(1), state, stdio, env));
-      return await spawnExternal(argv, state, env, stdio);
+      return await spawnExternal(file as string, argv, state, env, stdio, io.stderr);
     } finally {
       for (const fd of opened) closeSync(fd);
     }

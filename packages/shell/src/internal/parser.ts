@@ -38,8 +38,9 @@ function isNameChar(c: string | undefined): boolean {
   return c !== undefined && /[A-Za-z0-9_]/.test(c);
 }
 
-/** Bun's name for a token in its parse errors. */
-function tokenTag(token: Token): string {
+/** Bun's name for a token in its parse errors (`)` is CmdSubstEnd where it ends a `$(`). */
+function tokenTag(token: Token, closer: Closer | undefined = undefined): string {
+  if (token.t === "op" && token.op === ")" && closer === "subst") return "CmdSubstEnd";
   switch (token.t) {
     case "eof":
       return "Eof";
@@ -54,22 +55,48 @@ function tokenTag(token: Token): string {
 
 export class ShellSyntaxError extends Error {}
 
+/** What a `)` would close: a command substitution or a subshell. */
+type Closer = "subst" | "subshell";
+
+const UNCLOSED: Record<Closer, string> = { subst: "Unclosed command substitution", subshell: "Unclosed subshell" };
+
+/** Whether a statement ends with a subshell, after which Bun reads on as if a command followed. */
+function endsWithSubshell(expr: Expr): boolean {
+  switch (expr.kind) {
+    case "subshell":
+      return true;
+    case "pipeline":
+      return expr.items.at(-1)?.kind === "subshell";
+    case "binary":
+      return endsWithSubshell(expr.right);
+    default:
+      return false;
+  }
+}
+
 class Parser {
   private readonly src: string;
   private readonly markers: ReadonlyMap<number, number>;
   private pos = 0;
   private peeked: Token | null = null;
-  /** How many `$(` / `(` we are inside: `)` ends them. */
-  private depth = 0;
+  /** The `$(` and `(` we are inside, innermost last: `)` ends them. */
+  private readonly closers: Closer[] = [];
+  /** Parsing a backtick substitution's text, whose end Bun reads as CmdSubstEnd. */
+  private readonly inBackticks: boolean;
   readonly redirectTargets = new Set<number>();
 
-  constructor(src: string, markers: ReadonlyMap<number, number>) {
+  constructor(src: string, markers: ReadonlyMap<number, number>, inBackticks = false) {
     this.src = src;
     this.markers = markers;
+    this.inBackticks = inBackticks;
   }
 
   fail(message: string): never {
     throw new ShellSyntaxError(message);
+  }
+
+  private tag(token: Token): string {
+    return tokenTag(token, this.closers.at(-1));
   }
 
   // ---- lexer ----
@@ -288,20 +315,43 @@ class Parser {
     while (end < this.src.length && (this.src[end] !== "`" || this.markers.has(end))) end++;
     const inner = new Map<number, number>();
     for (const [at, index] of this.markers) if (at > this.pos && at < end) inner.set(at - this.pos - 1, index);
-    const sub = new Parser(this.src.slice(this.pos + 1, end), inner);
-    const script = sub.parseTop();
+    const sub = new Parser(this.src.slice(this.pos + 1, end), inner, true);
+    let script: Script;
+    try {
+      script = sub.parseTop();
+    } catch (error) {
+      // Inside an open `(` or `$(`, Bun's lexer reads the closing backtick as
+      // the start of another substitution, left open too: three levels.
+      if (error instanceof ShellSyntaxError && error.message.startsWith("Unclosed ")) {
+        this.fail(`${UNCLOSED.subst}\n${error.message}\n${UNCLOSED.subst}`);
+      }
+      throw error;
+    }
     for (const index of sub.redirectTargets) this.redirectTargets.add(index);
     parts.push({ kind: "subst", script, quoted });
     this.pos = Math.min(end + 1, this.src.length);
   }
 
   private parseSubst(): Script {
-    this.depth++;
-    const stmts = this.parseStmts(null);
-    const closing = this.next();
-    if (closing.t !== "op" || closing.op !== ")") this.fail("Unclosed command substitution");
-    this.depth--;
-    return { stmts };
+    return { stmts: this.enclosed("subst") };
+  }
+
+  /**
+   * Statements up to the `)` that closes `closer`. Bun reports every level
+   * left open at the end of the script, innermost first, as one message.
+   */
+  private enclosed(closer: Closer): Expr[] {
+    this.closers.push(closer);
+    let stmts: Expr[];
+    try {
+      stmts = this.parseStmts(null);
+    } catch (error) {
+      if (error instanceof ShellSyntaxError && error.message.startsWith("Unclosed ")) this.fail(`${error.message}\n${UNCLOSED[closer]}`);
+      throw error;
+    }
+    if (!this.isOp(this.next(), ")")) this.fail(UNCLOSED[closer]);
+    this.closers.pop();
+    return stmts;
   }
 
   // ---- token stream ----
@@ -327,7 +377,7 @@ class Parser {
 
   /** The end of a statement: `;`, newline, end of input or the closing `)` we are inside. */
   private atStmtEnd(token: Token): boolean {
-    return token.t === "eof" || this.isOp(token, ";", "\n") || (this.depth > 0 && this.isOp(token, ")"));
+    return token.t === "eof" || this.isOp(token, ";", "\n") || (this.closers.length > 0 && this.isOp(token, ")"));
   }
 
   // ---- grammar ----
@@ -335,25 +385,42 @@ class Parser {
   parseTop(): Script {
     const stmts = this.parseStmts(null);
     const rest = this.peek();
-    if (rest.t !== "eof") this.fail(rest.t === "op" ? `Unexpected '${rest.op}'` : `Unexpected token: ${tokenTag(rest)}`);
+    if (rest.t !== "eof") this.fail(rest.t === "op" ? `Unexpected '${rest.op}'` : `Unexpected token: ${this.tag(rest)}`);
     return { stmts };
   }
 
   /** Statements until the end, a closing `)`, or one of `until`'s keywords in command position. */
   private parseStmts(until: readonly string[] | null): Expr[] {
     const stmts: Expr[] = [];
+    let afterSubshell = false;
     for (;;) {
       let token = this.peek();
       while (this.isOp(token, ";", "\n")) {
+        afterSubshell = false;
         this.next();
         token = this.peek();
       }
+      if (afterSubshell) this.checkAfterSubshell(token);
       if (token.t === "eof" || this.isOp(token, ")")) return stmts;
-      if (until !== null && this.isKeyword(token, until)) return stmts;
-      stmts.push(this.parseBinary());
+      // Right after a subshell Bun reads a command, so a keyword there is a command's name.
+      if (until !== null && !afterSubshell && this.isKeyword(token, until)) return stmts;
+      const stmt = this.parseBinary();
+      stmts.push(stmt);
       const after = this.peek();
       if (this.isOp(after, "&")) this.fail('Background commands "&" are not supported yet.');
+      afterSubshell = endsWithSubshell(stmt);
     }
+  }
+
+  /**
+   * Bun goes on to a command after a subshell that no `;`, newline or
+   * operator ends, so what cannot begin one is an error there: the end of
+   * the enclosing `$(…)` or backticks, and `]]`.
+   */
+  private checkAfterSubshell(token: Token): void {
+    const endsSubst = this.isOp(token, ")") ? this.closers.at(-1) === "subst" : token.t === "eof" && this.inBackticks;
+    if (endsSubst) this.fail('expected a command or assignment but got: "CmdSubstEnd"');
+    if (token.t === "word" && token.plain === "]]") this.fail('expected a command or assignment but got: "DoubleBracketClose"');
   }
 
   private parseBinary(): Expr {
@@ -389,18 +456,14 @@ class Parser {
 
   private parseSubshell(): PipelineItem {
     this.next();
-    this.depth++;
-    const stmts = this.parseStmts(null);
-    const closing = this.next();
-    if (!this.isOp(closing, ")")) this.fail("Unclosed subshell");
-    this.depth--;
+    const stmts = this.enclosed("subshell");
     if (this.peek().t === "redir") this.fail("Subshells with redirections are currently not supported. Please open a GitHub issue.");
     return { kind: "subshell", script: { stmts } };
   }
 
   private expectKeyword(word: string, what: string): void {
     const token = this.peek();
-    if (!this.isKeyword(token, [word])) this.fail(`Expected ${what} but got: ${tokenTag(token)}`);
+    if (!this.isKeyword(token, [word])) this.fail(`Expected ${what} but got: ${this.tag(token)}`);
     this.next();
   }
 
@@ -430,7 +493,7 @@ class Parser {
         this.next();
         break;
       }
-      this.fail(`Expected "else", "elif", or "fi" but got: ${tokenTag(token)}`);
+      this.fail(`Expected "else", "elif", or "fi" but got: ${this.tag(token)}`);
     }
     return { kind: "if", branches, otherwise };
   }
@@ -438,25 +501,25 @@ class Parser {
   private parseCondExpr(): CondExpr {
     this.next();
     const first = this.next();
-    if (first.t !== "word") this.fail(`Expected a conditional expression operand, but got: ${tokenTag(first)}`);
+    if (first.t !== "word") this.fail(`Expected a conditional expression operand, but got: ${this.tag(first)}`);
     const close = (): void => {
       const token = this.next();
-      if (!(token.t === "word" && token.plain === "]]")) this.fail(`Expected "]]" but got: ${tokenTag(token)}`);
+      if (!(token.t === "word" && token.plain === "]]")) this.fail(`Expected "]]" but got: ${this.tag(token)}`);
     };
     if (first.plain?.startsWith("-")) {
       if (!SINGLE_ARG_OPS.has(first.plain)) this.fail(`Unknown conditional expression operation: ${first.plain}`);
       if (!SUPPORTED_SINGLE.has(first.plain)) this.fail(`Conditional expression operation: ${first.plain}, is not supported right now. Please open a GitHub issue if you would like it to be supported.`);
       const arg = this.next();
-      if (arg.t !== "word") this.fail(`Expected a word, but got: ${tokenTag(arg)}`);
+      if (arg.t !== "word") this.fail(`Expected a word, but got: ${this.tag(arg)}`);
       close();
       return { kind: "condexpr", op: first.plain, args: [arg.parts] };
     }
     const op = this.next();
-    if (op.t !== "word" || op.plain === null) this.fail(`Expected a conditional expression operator, but got: ${tokenTag(op)}`);
+    if (op.t !== "word" || op.plain === null) this.fail(`Expected a conditional expression operator, but got: ${this.tag(op)}`);
     if (!BINARY_OPS.has(op.plain)) this.fail(`Unknown conditional expression operation: ${op.plain}`);
     if (!SUPPORTED_BINARY.has(op.plain)) this.fail(`Conditional expression operation: ${op.plain}, is not supported right now. Please open a GitHub issue if you would like it to be supported.`);
     const second = this.next();
-    if (second.t !== "word") this.fail(`Expected a word, but got: ${tokenTag(second)}`);
+    if (second.t !== "word") this.fail(`Expected a word, but got: ${this.tag(second)}`);
     close();
     return { kind: "condexpr", op: op.plain, args: [first.parts, second.parts] };
   }
@@ -489,12 +552,32 @@ class Parser {
       return { kind: "assigns", assigns };
     }
     if (token.t !== "word") {
-      if (assigns.length === 0) this.fail(`expected a command or assignment but got: "${tokenTag(token)}"`);
+      if (assigns.length === 0) this.fail(`expected a command or assignment but got: "${this.tag(token)}"`);
+      this.refuseParenAfterWords();
       return { kind: "assigns", assigns };
     }
+    // After assignments, Bun reads `[[` as a conditional of its own: the assignments stand alone.
+    if (assigns.length > 0 && token.plain === "[[") return { kind: "assigns", assigns };
     const words: Word[] = [];
     while (this.peek().t === "word") words.push((this.next() as { parts: Part[] }).parts);
-    return { kind: "cmd", assigns, words, redirect: this.parseRedirect() };
+    const redirect = this.parseRedirect();
+    if (redirect === null) this.refuseParenAfterWords();
+    return { kind: "cmd", assigns, words, redirect };
+  }
+
+  /**
+   * Bun takes no `(` straight after a command's words or assignments (after
+   * a redirect it may start a subshell). Its lexer runs first, though: a
+   * subshell left open there is reported as such.
+   */
+  private refuseParenAfterWords(): void {
+    if (!this.isOp(this.peek(), "(")) return;
+    try {
+      this.parseSubshell();
+    } catch (error) {
+      if (error instanceof ShellSyntaxError && error.message.startsWith("Unclosed ")) throw error;
+    }
+    this.fail("Unexpected token: `(`");
   }
 
   private parseRedirect(): Redirect | null {
@@ -509,7 +592,9 @@ class Parser {
     this.next();
     const only = target.parts[0];
     if (target.parts.length === 1 && only?.kind === "js") this.redirectTargets.add(only.index);
-    return { flags: token.flags, target: target.parts };
+    // Bun reads a word after `2>&1` as a file for the other stream: `2>&1 f` sends stdout to f, `1>&2 f` stderr.
+    const redirected = token.flags.duplicate ? flags({ stdout: token.flags.stderr, stderr: token.flags.stdout }) : token.flags;
+    return { flags: redirected, target: target.parts };
   }
 }
 

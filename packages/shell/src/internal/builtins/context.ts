@@ -54,6 +54,7 @@ export function errnoText(code: string | undefined): string {
     EEXIST: "File exists",
     ENOTEMPTY: "Directory not empty",
     EINVAL: "Invalid argument",
+    ENOEXEC: "Exec format error",
     EBUSY: "Resource busy",
     EXDEV: "Cross-device link",
     ELOOP: "Too many levels of symbolic links",
