@@ -19,7 +19,13 @@ function copyState(state: ShellState): ShellState {
 /** A redirect that could not be set up: Bun prints `bun: <why>: <path>` (no newline) and the command fails. */
 class RedirectError extends Error {}
 
-const NO_SUBSTITUTIONS: ReadonlyMap<Part, string> = new Map();
+/** The outputs of a command's substitutions, and the status of the last one (0 without any). */
+interface Substituted {
+  readonly outputs: ReadonlyMap<Part, string>;
+  readonly status: number;
+}
+
+const NO_SUBSTITUTIONS: Substituted = { outputs: new Map(), status: 0 };
 
 function isBunFile(value: object): value is Blob & { name: string } {
   return value instanceof Blob && typeof (value as { name?: unknown }).name === "string" && typeof (value as { writer?: unknown }).writer === "function";
@@ -61,7 +67,17 @@ export class Interpreter {
     }
   }
 
-  private async pipeline(items: readonly PipelineItem[], state: ShellState, io: Stdio): Promise<number> {
+  /**
+   * Bun runs a pipeline's commands only: its assignments do nothing and take
+   * no part in the piping. The status is the last command's, except with a
+   * single command left, where Bun's bookkeeping gives 0.
+   */
+  private async pipeline(stages: readonly PipelineItem[], state: ShellState, io: Stdio): Promise<number> {
+    const items = stages.filter((item) => item.kind !== "assigns");
+    if (items.length < 2) {
+      if (items.length === 1) await this.item(items[0] as PipelineItem, copyState(state), io);
+      return 0;
+    }
     const pipes = items.slice(1).map(() => new PassThrough());
     const last = items.length - 1;
     const runs = items.map(async (item, i) => {
@@ -110,24 +126,25 @@ export class Interpreter {
   }
 
   /** Runs the words' command substitutions (their stdout captured, stderr the shell's). */
-  private async substitutions(words: readonly Word[], state: ShellState, io: Stdio): Promise<ReadonlyMap<Part, string>> {
+  private async substitutions(words: readonly Word[], state: ShellState, io: Stdio): Promise<Substituted> {
     const parts = substitutionsOf(words);
     if (parts.length === 0) return NO_SUBSTITUTIONS;
     const outputs = new Map<Part, string>();
+    let status = 0;
     for (const part of parts) {
       if (part.kind !== "subst") continue;
       const capture = new Capture(null);
       // A quiet shell keeps no stderr of its substitutions (Bun's captured stderr lacks it).
       const stderr: Output = io.stderr.kind === "capture" && io.stderr.capture.echo === null ? { kind: "ignore" } : io.stderr;
-      await this.stmts(part.script.stmts, copyState(state), { stdin: io.stdin, stdout: { kind: "capture", capture }, stderr });
+      status = await this.stmts(part.script.stmts, copyState(state), { stdin: io.stdin, stdout: { kind: "capture", capture }, stderr });
       // Bun drops NUL bytes from a substitution's output (as bash does).
       outputs.set(part, capture.toBuffer().toString().replaceAll("\0", ""));
     }
-    return outputs;
+    return { outputs, status };
   }
 
   private async expandString(word: Word, state: ShellState, io: Stdio): Promise<string> {
-    return expandToString(word, this.context(state, await this.substitutions([word], state, io)));
+    return expandToString(word, this.context(state, (await this.substitutions([word], state, io)).outputs));
   }
 
   private async condExpr(item: CondExpr, state: ShellState, io: Stdio): Promise<number> {
@@ -151,8 +168,8 @@ export class Interpreter {
 
   private async cmd(words: readonly Word[], assigns: readonly Assign[], redirect: Redirect | null, state: ShellState, io: Stdio): Promise<number> {
     const all = redirect?.target ? [...words, ...assigns.map((a) => a.value), redirect.target] : assigns.length > 0 ? [...words, ...assigns.map((a) => a.value)] : words;
-    const substitutions = await this.substitutions(all, state, io);
-    const ctx = this.context(state, substitutions);
+    const substituted = await this.substitutions(all, state, io);
+    const ctx = this.context(state, substituted.outputs);
     let argv: string[];
     try {
       argv = [];
@@ -165,7 +182,8 @@ export class Interpreter {
     const env = new Map<string, string>();
     for (const assign of assigns) env.set(assign.name, expandToString(assign.value, ctx));
     const name = argv[0];
-    if (name === undefined) return 0;
+    // Nothing left to run: the status is the last substitution's, as in POSIX shells.
+    if (name === undefined) return substituted.status;
     const run = builtin(name);
     // Bun looks the command up before it opens any redirect: a missing one leaves no file behind,
     // and is reported on the shell's stderr, whatever the command's redirects.
@@ -178,7 +196,7 @@ export class Interpreter {
     try {
       let stdio: Stdio;
       try {
-        stdio = redirect === null ? io : await this.redirected(redirect, ctx, io, opened);
+        stdio = redirect === null ? io : await this.redirected(redirect, ctx, io, opened, file ?? name);
       } catch (error) {
         if (!(error instanceof RedirectError)) throw error;
         await write(io.stderr, error.message);
@@ -212,7 +230,8 @@ export class Interpreter {
     }
   }
 
-  private async redirected(redirect: Redirect, ctx: ExpandContext, io: Stdio, opened: number[]): Promise<Stdio> {
+  /** `command` is how Bun names the command in an ambiguous-redirect error: a built-in's name, an external's path. */
+  private async redirected(redirect: Redirect, ctx: ExpandContext, io: Stdio, opened: number[], command: string): Promise<Stdio> {
     const { flags, target } = redirect;
     if (target === null) {
       // 2>&1 / 1>&2
@@ -223,6 +242,7 @@ export class Interpreter {
     const value = target.length === 1 && only?.kind === "js" ? this.values[only.index] : undefined;
     if (value?.kind === "object") return this.objectRedirect(value.value, redirect, io, opened);
     const path = expandToString(target, ctx);
+    if (path === "") throw new RedirectError(`bun: ambiguous redirect: at \`${command}\`\n`);
     const fd = this.openFile(resolvePath(ctx.cwd, path), redirect, opened, path);
     if (flags.stdin) return { ...io, stdin: { kind: "fd", fd } };
     const output: Output = { kind: "fd", fd };

@@ -3,13 +3,17 @@
 // (`markers`: position -> value index); a placeholder always becomes a `js`
 // part, whatever character sits there, so a value can never turn into syntax.
 import type { Assign, CondExpr, Expr, If, Part, PipelineItem, Redirect, RedirectFlags, Script, Word } from "./ast.ts";
+import { closingBacktick, lexErrors } from "./lex-errors.ts";
 
 type Op = "|" | "||" | "&&" | "&" | ";" | "\n" | "(" | ")";
 
 type Token =
-  | { readonly t: "word"; readonly parts: Part[]; readonly plain: string | null }
+  /** `lost`: cut off by a `[[`/`]]` with no unquoted text before it, Bun drops the word (see `lexWord`). */
+  | { readonly t: "word"; readonly parts: Part[]; readonly plain: string | null; readonly lost?: true }
   | { readonly t: "op"; readonly op: Op }
   | { readonly t: "redir"; readonly flags: RedirectFlags }
+  /** `[[` or `]]` standing alone (see `lexBracket`). */
+  | { readonly t: "bracket"; readonly open: boolean }
   | { readonly t: "eof" };
 
 /** A parsed template, reusable with other values of the same kinds. */
@@ -38,6 +42,25 @@ function isNameChar(c: string | undefined): boolean {
   return c !== undefined && /[A-Za-z0-9_]/.test(c);
 }
 
+/** How Bun's conditional-expression errors show a token: its text, mostly in backticks. */
+function humanTag(token: Token, closer: Closer | undefined): string {
+  switch (token.t) {
+    case "eof":
+      return "EOF";
+    case "redir":
+      // Every redirect shows as `>`.
+      return "`>`";
+    case "bracket":
+      return token.open ? "[[" : "]]";
+    case "word":
+      return token.parts.map((part) => (part.kind === "text" ? part.value : part.kind === "var" ? part.name : "")).join("");
+    case "op":
+      if (token.op === "\n") return "`\\n`";
+      // A subshell's `)` lacks its closing backtick in Bun's table.
+      return token.op === ")" && closer !== "subst" ? "`)" : `\`${token.op}\``;
+  }
+}
+
 /** Bun's name for a token in its parse errors (`)` is CmdSubstEnd where it ends a `$(`). */
 function tokenTag(token: Token, closer: Closer | undefined = undefined): string {
   if (token.t === "op" && token.op === ")" && closer === "subst") return "CmdSubstEnd";
@@ -48,6 +71,8 @@ function tokenTag(token: Token, closer: Closer | undefined = undefined): string 
       return "Redirect";
     case "word":
       return "Text";
+    case "bracket":
+      return token.open ? "DoubleBracketOpen" : "DoubleBracketClose";
     case "op":
       return { "|": "Pipe", "||": "DoublePipe", "&&": "DoubleAmpersand", "&": "Ampersand", ";": "Semicolon", "\n": "Newline", "(": "OpenParen", ")": "CloseParen" }[token.op];
   }
@@ -95,8 +120,17 @@ class Parser {
     throw new ShellSyntaxError(message);
   }
 
+  /** The end of a backtick substitution's text is its closing backtick: Bun's CmdSubstEnd. */
+  private endsBackticks(token: Token): boolean {
+    return token.t === "eof" && this.inBackticks && this.closers.length === 0;
+  }
+
   private tag(token: Token): string {
-    return tokenTag(token, this.closers.at(-1));
+    return this.endsBackticks(token) ? "CmdSubstEnd" : tokenTag(token, this.closers.at(-1));
+  }
+
+  private human(token: Token): string {
+    return this.endsBackticks(token) ? "`)`" : humanTag(token, this.closers.at(-1));
   }
 
   // ---- lexer ----
@@ -113,11 +147,39 @@ class Parser {
     }
   }
 
+  /**
+   * Whether `[[` or `]]` at `at` stands alone, as Bun's lexer decides: `[[`
+   * before a blank (or, a slip of Bun's, as `]]` at the very end), `]]`
+   * before a blank, `;`, `&`, `|`, `>` or the end; anywhere in a word, which
+   * it ends. Null: plain text.
+   */
+  private bracketAt(at: number): { open: boolean } | null {
+    const { src, markers } = this;
+    const c = src[at];
+    if ((c !== "[" && c !== "]") || src[at + 1] !== c || markers.has(at) || markers.has(at + 1)) return null;
+    const after = markers.has(at + 2) ? "x" : src[at + 2];
+    if (after === undefined) return { open: false };
+    if (after === " " || after === "\r" || after === "\n" || after === "\t") return { open: c === "[" };
+    return c === "]" && (after === ";" || after === "&" || after === "|" || after === ">") ? { open: false } : null;
+  }
+
+  /** Bun reads `1>`, `2>`, `1<` and `2<` as redirects even inside a word (`echo a1>f` writes "a"). */
+  private fdRedirectAt(at: number): boolean {
+    const c = this.src[at];
+    const next = this.src[at + 1];
+    return (c === "1" || c === "2") && (next === ">" || next === "<") && !this.markers.has(at) && !this.markers.has(at + 1);
+  }
+
   private lex(): Token {
     this.skipBlanks();
     const { src } = this;
     const at = this.pos;
     if (at >= src.length) return { t: "eof" };
+    const bracket = this.bracketAt(at);
+    if (bracket !== null) {
+      this.pos += 2;
+      return { t: "bracket", open: bracket.open };
+    }
     if (!this.markers.has(at)) {
       const c = src[at];
       const next = src[at + 1];
@@ -148,6 +210,10 @@ class Parser {
       ["1>", { stdout: true }],
       [">>", { stdout: true, append: true }],
       [">", { stdout: true }],
+      // Bun takes the descriptor's number before `<` as what is redirected: `1<f` writes stdout to f.
+      ["0<", { stdin: true }],
+      ["1<", { stdout: true }],
+      ["2<", { stderr: true }],
       ["<", { stdin: true }],
     ];
     for (const [text, partial] of table) {
@@ -176,7 +242,7 @@ class Parser {
         continue;
       }
       const c = src[this.pos] as string;
-      if (WORD_END.has(c)) break;
+      if (WORD_END.has(c) || this.bracketAt(this.pos) !== null || this.fdRedirectAt(this.pos)) break;
       if (c === "\\") {
         const escaped = src[this.pos + 1];
         // Bun ends the word at an escaped newline.
@@ -195,8 +261,11 @@ class Parser {
         flush();
         this.lexDollar(parts, false);
       } else if (c === "`") {
-        flush();
-        this.lexBacktick(parts, false);
+        // Bun does not end the word before a backtick: its text so far becomes the start of
+        // the substitution's first word (`ab\`echo x\`` runs `abecho x`).
+        const pending = text;
+        text = "";
+        this.lexBacktick(parts, false, pending);
       } else if (c === "~" && parts.length === 0 && text === "") {
         parts.push({ kind: "tilde" });
         this.pos++;
@@ -205,10 +274,13 @@ class Parser {
         this.pos++;
       }
     }
+    // Bun ends a word before `[[`/`]]` only when unquoted text is pending; after a quote,
+    // a variable or a substitution its parser loses the word's parts instead.
+    const lost = text === "" && parts.length > 0 && this.bracketAt(this.pos) !== null;
     flush();
     const only = parts[0];
     const plain = parts.length === 1 && only?.kind === "text" && !only.quoted ? only.value : null;
-    return { t: "word", parts, plain };
+    return lost ? { t: "word", parts, plain, lost } : { t: "word", parts, plain };
   }
 
   private lexSingleQuoted(parts: Part[]): void {
@@ -310,45 +382,29 @@ class Parser {
     this.pos++;
   }
 
-  private lexBacktick(parts: Part[], quoted: boolean): void {
-    let end = this.pos + 1;
-    while (end < this.src.length && (this.src[end] !== "`" || this.markers.has(end))) end++;
+  private lexBacktick(parts: Part[], quoted: boolean, pending = ""): void {
+    const end = closingBacktick(this.src, this.markers, this.pos);
     const inner = new Map<number, number>();
-    for (const [at, index] of this.markers) if (at > this.pos && at < end) inner.set(at - this.pos - 1, index);
-    const sub = new Parser(this.src.slice(this.pos + 1, end), inner, true);
-    let script: Script;
-    try {
-      script = sub.parseTop();
-    } catch (error) {
-      // Inside an open `(` or `$(`, Bun's lexer reads the closing backtick as
-      // the start of another substitution, left open too: three levels.
-      if (error instanceof ShellSyntaxError && error.message.startsWith("Unclosed ")) {
-        this.fail(`${UNCLOSED.subst}\n${error.message}\n${UNCLOSED.subst}`);
-      }
-      throw error;
-    }
+    const shift = pending.length - this.pos - 1;
+    for (const [at, index] of this.markers) if (at > this.pos && at < end) inner.set(at + shift, index);
+    const sub = new Parser(pending + this.src.slice(this.pos + 1, end), inner, true);
+    const script = sub.parseTop();
+    if (script.stmts.length === 0) this.fail('expected a command or assignment but got: "CmdSubstEnd"');
     for (const index of sub.redirectTargets) this.redirectTargets.add(index);
     parts.push({ kind: "subst", script, quoted });
     this.pos = Math.min(end + 1, this.src.length);
   }
 
   private parseSubst(): Script {
-    return { stmts: this.enclosed("subst") };
+    const stmts = this.enclosed("subst");
+    if (stmts.length === 0) this.fail('expected a command or assignment but got: "CmdSubstEnd"');
+    return { stmts };
   }
 
-  /**
-   * Statements up to the `)` that closes `closer`. Bun reports every level
-   * left open at the end of the script, innermost first, as one message.
-   */
+  /** Statements up to the `)` that closes `closer` (`lexErrors` has made sure there is one). */
   private enclosed(closer: Closer): Expr[] {
     this.closers.push(closer);
-    let stmts: Expr[];
-    try {
-      stmts = this.parseStmts(null);
-    } catch (error) {
-      if (error instanceof ShellSyntaxError && error.message.startsWith("Unclosed ")) this.fail(`${error.message}\n${UNCLOSED[closer]}`);
-      throw error;
-    }
+    const stmts = this.parseStmts(null);
     if (!this.isOp(this.next(), ")")) this.fail(UNCLOSED[closer]);
     this.closers.pop();
     return stmts;
@@ -389,26 +445,47 @@ class Parser {
     return { stmts };
   }
 
-  /** Statements until the end, a closing `)`, or one of `until`'s keywords in command position. */
+  /**
+   * Statements until the end, a closing `)`, or one of `until`'s keywords
+   * where a statement starts. Bun's statements, as its parser reads them:
+   * - a statement is expressions up to a `;` or newline, which it consumes; what
+   *   follows an expression without one is another expression, where a keyword
+   *   is a command's name;
+   * - a `;` where a statement would start is an empty one (status 0);
+   * - newlines there are skipped, and a keyword after them is a command's name too.
+   */
   private parseStmts(until: readonly string[] | null): Expr[] {
     const stmts: Expr[] = [];
-    let afterSubshell = false;
     for (;;) {
       let token = this.peek();
-      while (this.isOp(token, ";", "\n")) {
-        afterSubshell = false;
+      if (until !== null && this.isKeyword(token, until)) return stmts;
+      while (this.isOp(token, "\n")) {
         this.next();
         token = this.peek();
       }
-      if (afterSubshell) this.checkAfterSubshell(token);
+      if (this.isOp(token, ";")) {
+        this.next();
+        stmts.push({ kind: "assigns", assigns: [] });
+        continue;
+      }
       if (token.t === "eof" || this.isOp(token, ")")) return stmts;
-      // Right after a subshell Bun reads a command, so a keyword there is a command's name.
-      if (until !== null && !afterSubshell && this.isKeyword(token, until)) return stmts;
-      const stmt = this.parseBinary();
-      stmts.push(stmt);
-      const after = this.peek();
-      if (this.isOp(after, "&")) this.fail('Background commands "&" are not supported yet.');
-      afterSubshell = endsWithSubshell(stmt);
+      if (!this.parseStatement(stmts)) return stmts;
+    }
+  }
+
+  /** One statement's expressions into `stmts`; false when it ended the list (no `;` or newline after it). */
+  private parseStatement(stmts: Expr[]): boolean {
+    for (;;) {
+      const expr = this.parseBinary();
+      stmts.push(expr);
+      const token = this.peek();
+      if (this.isOp(token, "&")) this.fail('Background commands "&" are not supported yet.');
+      if (this.isOp(token, ";", "\n")) {
+        this.next();
+        return true;
+      }
+      if (endsWithSubshell(expr)) this.checkAfterSubshell(token);
+      if (token.t === "eof" || this.isOp(token, ")")) return false;
     }
   }
 
@@ -420,7 +497,6 @@ class Parser {
   private checkAfterSubshell(token: Token): void {
     const endsSubst = this.isOp(token, ")") ? this.closers.at(-1) === "subst" : token.t === "eof" && this.inBackticks;
     if (endsSubst) this.fail('expected a command or assignment but got: "CmdSubstEnd"');
-    if (token.t === "word" && token.plain === "]]") this.fail('expected a command or assignment but got: "DoubleBracketClose"');
   }
 
   private parseBinary(): Expr {
@@ -440,7 +516,6 @@ class Parser {
     const items: PipelineItem[] = [first];
     while (this.isOp(this.peek(), "|")) {
       this.next();
-      if (this.peek().t === "eof") this.fail("Unexpected EOF");
       items.push(this.parseCompound());
     }
     return { kind: "pipeline", items };
@@ -450,14 +525,15 @@ class Parser {
     const token = this.peek();
     if (this.isOp(token, "(")) return this.parseSubshell();
     if (this.isKeyword(token, ["if"])) return this.parseIf();
-    if (token.t === "word" && token.plain === "[[") return this.parseCondExpr();
+    if (token.t === "bracket" && token.open) return this.parseCondExpr();
     return this.parseSimple();
   }
 
   private parseSubshell(): PipelineItem {
     this.next();
     const stmts = this.enclosed("subshell");
-    if (this.peek().t === "redir") this.fail("Subshells with redirections are currently not supported. Please open a GitHub issue.");
+    // Bun reads the redirect (and its missing file) before it refuses it.
+    if (this.peek().t === "redir" && this.parseRedirect() !== undefined) this.fail("Subshells with redirections are currently not supported. Please open a GitHub issue.");
     return { kind: "subshell", script: { stmts } };
   }
 
@@ -501,25 +577,25 @@ class Parser {
   private parseCondExpr(): CondExpr {
     this.next();
     const first = this.next();
-    if (first.t !== "word") this.fail(`Expected a conditional expression operand, but got: ${this.tag(first)}`);
+    if (first.t !== "word") this.fail(`Expected a conditional expression operand, but got: ${this.human(first)}`);
     const close = (): void => {
       const token = this.next();
-      if (!(token.t === "word" && token.plain === "]]")) this.fail(`Expected "]]" but got: ${this.tag(token)}`);
+      if (!(token.t === "bracket" && !token.open)) this.fail(`Expected "]]" but got: ${this.human(token)}`);
     };
     if (first.plain?.startsWith("-")) {
       if (!SINGLE_ARG_OPS.has(first.plain)) this.fail(`Unknown conditional expression operation: ${first.plain}`);
       if (!SUPPORTED_SINGLE.has(first.plain)) this.fail(`Conditional expression operation: ${first.plain}, is not supported right now. Please open a GitHub issue if you would like it to be supported.`);
       const arg = this.next();
-      if (arg.t !== "word") this.fail(`Expected a word, but got: ${this.tag(arg)}`);
+      if (arg.t !== "word") this.fail(`Expected a word, but got: ${this.human(arg)}`);
       close();
       return { kind: "condexpr", op: first.plain, args: [arg.parts] };
     }
     const op = this.next();
-    if (op.t !== "word" || op.plain === null) this.fail(`Expected a conditional expression operator, but got: ${this.tag(op)}`);
+    if (op.t !== "word" || op.plain === null) this.fail(`Expected a conditional expression operator, but got: ${this.human(op)}`);
     if (!BINARY_OPS.has(op.plain)) this.fail(`Unknown conditional expression operation: ${op.plain}`);
     if (!SUPPORTED_BINARY.has(op.plain)) this.fail(`Conditional expression operation: ${op.plain}, is not supported right now. Please open a GitHub issue if you would like it to be supported.`);
     const second = this.next();
-    if (second.t !== "word") this.fail(`Expected a word, but got: ${this.tag(second)}`);
+    if (second.t !== "word") this.fail(`Expected a word, but got: ${this.human(second)}`);
     close();
     return { kind: "condexpr", op: op.plain, args: [first.parts, second.parts] };
   }
@@ -541,13 +617,17 @@ class Parser {
   private parseSimple(): PipelineItem {
     const assigns: Assign[] = [];
     for (;;) {
-      const assign = this.assignment(this.peek());
+      const token = this.peek();
+      const assign = this.assignment(token);
       if (assign === null) break;
+      if (token.t === "word" && token.lost === true) this.fail("Expected an atom");
       this.next();
       assigns.push(assign);
     }
     const token = this.peek();
-    if (this.atStmtEnd(token)) {
+    // Bun names the token here, except a statement's own end (a substitution's `)` is not one to it).
+    const endsSubst = this.isOp(token, ")") && this.closers.at(-1) === "subst";
+    if (this.atStmtEnd(token) && !endsSubst) {
       if (assigns.length === 0) this.fail("expected a command or assignment");
       return { kind: "assigns", assigns };
     }
@@ -556,28 +636,19 @@ class Parser {
       this.refuseParenAfterWords();
       return { kind: "assigns", assigns };
     }
-    // After assignments, Bun reads `[[` as a conditional of its own: the assignments stand alone.
-    if (assigns.length > 0 && token.plain === "[[") return { kind: "assigns", assigns };
     const words: Word[] = [];
-    while (this.peek().t === "word") words.push((this.next() as { parts: Part[] }).parts);
+    for (let token = this.peek(); token.t === "word"; token = this.peek()) {
+      this.next();
+      if (token.lost !== true) words.push(token.parts);
+    }
     const redirect = this.parseRedirect();
     if (redirect === null) this.refuseParenAfterWords();
     return { kind: "cmd", assigns, words, redirect };
   }
 
-  /**
-   * Bun takes no `(` straight after a command's words or assignments (after
-   * a redirect it may start a subshell). Its lexer runs first, though: a
-   * subshell left open there is reported as such.
-   */
+  /** Bun takes no `(` straight after a command's words or assignments (after a redirect it may start a subshell). */
   private refuseParenAfterWords(): void {
-    if (!this.isOp(this.peek(), "(")) return;
-    try {
-      this.parseSubshell();
-    } catch (error) {
-      if (error instanceof ShellSyntaxError && error.message.startsWith("Unclosed ")) throw error;
-    }
-    this.fail("Unexpected token: `(`");
+    if (this.isOp(this.peek(), "(")) this.fail("Unexpected token: `(`");
   }
 
   private parseRedirect(): Redirect | null {
@@ -585,7 +656,8 @@ class Parser {
     if (token.t !== "redir") return null;
     this.next();
     const target = this.peek();
-    if (target.t !== "word") {
+    if (this.isOp(target, "(")) this.fail("Unexpected token: `(`");
+    if (target.t !== "word" || target.lost === true) {
       if (token.flags.duplicate) return { flags: token.flags, target: null };
       this.fail("Redirection with no file");
     }
@@ -600,6 +672,8 @@ class Parser {
 
 /** Parses a whole script. Throws {@link ShellSyntaxError} with Bun's message. */
 export function parse(src: string, markers: ReadonlyMap<number, number>): Parsed {
+  const errors = lexErrors(src, markers);
+  if (errors.length > 0) throw new ShellSyntaxError(errors.join("\n"));
   const parser = new Parser(src, markers);
   const script = parser.parseTop();
   return { script, redirectTargets: parser.redirectTargets };
