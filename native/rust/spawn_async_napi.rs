@@ -508,28 +508,37 @@ fn watch(mut watched: Box<Watched>) -> Result<(), Box<Watched>> {
     Err(watched)
 }
 
-/// The path without pidfds: a small thread per child, blocked in `wait4`.
-fn wait_on_a_thread(watched: Box<Watched>) {
+/// Runs `work` on a small thread of its own (it only waits, reads pipes and
+/// uses the channel). With no thread to be had (EAGAIN) it runs here instead,
+/// rather than leave a zombie and a callback never called: this blocks the
+/// caller, but only when the system is out of threads.
+fn on_a_thread<T: Send + 'static>(record: Box<T>, work: fn(Box<T>)) {
     // The record goes to the thread through a shared slot, so that it is
     // still here if no thread could be made.
-    let slot = Arc::new(Mutex::new(Some(watched)));
+    let slot = Arc::new(Mutex::new(Some(record)));
     let theirs = slot.clone();
-    // A waiter only calls wait4 and the channel: a small stack is plenty.
-    let spawned = std::thread::Builder::new().stack_size(64 * 1024).spawn(move || reap_and_send(&theirs));
+    let spawned = std::thread::Builder::new().stack_size(64 * 1024).spawn(move || take_and_run(&theirs, work));
     if spawned.is_err() {
-        // No thread (EAGAIN): wait here rather than leave a zombie and a callback never called.
-        // This blocks the JS thread, but only when the system is out of threads.
-        reap_and_send(&slot);
+        take_and_run(&slot, work);
     }
 }
 
-fn reap_and_send(slot: &Mutex<Option<Box<Watched>>>) {
+fn take_and_run<T>(slot: &Mutex<Option<Box<T>>>, work: fn(Box<T>)) {
     let taken = slot.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
-    if let Some(mut watched) = taken {
-        watched.reap();
-        let Watched { channel, live, exited, .. } = *watched;
-        send(channel, &live, vec![exited]);
+    if let Some(record) = taken {
+        work(record);
     }
+}
+
+/// The path without pidfds: a small thread per child, blocked in `wait4`.
+fn wait_on_a_thread(watched: Box<Watched>) {
+    on_a_thread(watched, reap_and_send);
+}
+
+fn reap_and_send(mut watched: Box<Watched>) {
+    watched.reap();
+    let Watched { channel, live, exited, .. } = *watched;
+    send(channel, &live, vec![exited]);
 }
 
 // ------------------------------------------------------ collecting children
@@ -659,18 +668,10 @@ unsafe fn collect_step(epoll: c_int, data: u64) -> Option<(usize, Live, Exited)>
 /// Without the reaper's set: a small thread per child that reads its pipes
 /// to their end with `poll`, then waits for it.
 fn collect_on_a_thread(collecting: Box<Collecting>) {
-    let slot = Arc::new(Mutex::new(Some(collecting)));
-    let theirs = slot.clone();
-    let spawned = std::thread::Builder::new().stack_size(64 * 1024).spawn(move || collect_and_send(&theirs));
-    if spawned.is_err() {
-        // No thread (EAGAIN): as `wait_on_a_thread`, do it here rather than lose the child.
-        collect_and_send(&slot);
-    }
+    on_a_thread(collecting, collect_and_send);
 }
 
-fn collect_and_send(slot: &Mutex<Option<Box<Collecting>>>) {
-    let taken = slot.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
-    let Some(mut collecting) = taken else { return };
+fn collect_and_send(mut collecting: Box<Collecting>) {
     loop {
         let mut fds: [PollFd; 2] = std::array::from_fn(|index| PollFd { fd: collecting.outputs[index].fd().unwrap_or(-1), events: POLLIN, revents: 0 });
         if fds.iter().all(|entry| entry.fd < 0) {
