@@ -197,10 +197,41 @@ function walk(cwd: string, parts: readonly Component[], index: number, base: str
 }
 
 function glob(field: Field, cwd: string): string[] {
+  return globAll([components(field.segments)], field, cwd);
+}
+
+/** Matches of any of the patterns, in one walk where they differ in one component only (Bun's order then). */
+function globAll(patterns: readonly Component[][], field: Field, cwd: string): string[] {
   const matches: string[] = [];
-  walk(cwd, components(field.segments), 0, "", matches);
+  const merged = mergeAlternatives(patterns);
+  if (merged !== null) walk(cwd, merged, 0, "", matches);
+  else for (const pattern of patterns) walk(cwd, pattern, 0, "", matches);
   if (matches.length === 0) throw new NoMatchesError(`bun: no matches found: ${field.segments.map((s) => s.text).join("")}\n`);
   return [...new Set(matches)];
+}
+
+function sameComponent(a: Component, b: Component): boolean {
+  if (a.kind === "literal" && b.kind === "literal") return a.text === b.text;
+  if (a.kind === "match" && b.kind === "match") return a.regexp.source === b.regexp.source && a.dot === b.dot;
+  return a.kind === "globstar" && b.kind === "globstar";
+}
+
+/** The patterns as one, when they differ in a single component that is no `**`: an alternation there. */
+function mergeAlternatives(patterns: readonly Component[][]): Component[] | null {
+  const [first, ...others] = patterns;
+  if (first === undefined) return null;
+  if (others.length === 0) return first;
+  if (others.some((other) => other.length !== first.length)) return null;
+  const differing = first.map((_, index) => others.some((other) => !sameComponent(other[index] as Component, first[index] as Component)));
+  if (differing.filter(Boolean).length !== 1) return null;
+  const at = differing.indexOf(true);
+  const options = patterns.map((pattern) => pattern[at] as Component);
+  if (options.some((option) => option.kind === "globstar")) return null;
+  const sources = options.map((option) => (option.kind === "literal" ? escapeRegExp(option.text) : (option as { regexp: RegExp }).regexp.source.slice(1, -1)));
+  const dot = options.some((option) => (option.kind === "literal" ? option.text.startsWith(".") : (option as { dot: boolean }).dot));
+  const merged = [...first];
+  merged[at] = { kind: "match", regexp: new RegExp(`^(?:${sources.join("|")})$`, "s"), dot };
+  return merged;
 }
 
 /** A word's fields after every expansion. */
@@ -214,7 +245,10 @@ export function expandWord(word: Word, ctx: ExpandContext, out: string[] = []): 
       const tokens = braceTokens(field);
       if (hasBraceSyntax(tokens)) {
         // Each alternative is plain text now: no further glob (Bun marks no glob on brace words' results).
-        out.push(...expandBraces(tokens));
+        const alternatives = expandBraces(tokens);
+        out.push(...alternatives);
+        // With a `*` too, Bun adds what the whole brace pattern matches (and fails when nothing does).
+        if (hasSpecial(field, /\*/)) out.push(...globAll(alternatives.map((text) => components([{ text, special: true }])), field, ctx.cwd));
         continue;
       }
     }

@@ -182,8 +182,8 @@ export class Interpreter {
     const env = new Map<string, string>();
     for (const assign of assigns) env.set(assign.name, expandToString(assign.value, ctx));
     const name = argv[0];
-    // Nothing left to run: the status is the last substitution's, as in POSIX shells.
-    if (name === undefined) return substituted.status;
+    // Nothing left to run: Bun gives a lone word's substitution status (`$(exit 3)` is 3), else 0.
+    if (name === undefined) return words.length === 1 ? substituted.status : 0;
     const run = builtin(name);
     // Bun looks the command up before it opens any redirect: a missing one leaves no file behind,
     // and is reported on the shell's stderr, whatever the command's redirects.
@@ -241,7 +241,9 @@ export class Interpreter {
     const only = target[0];
     const value = target.length === 1 && only?.kind === "js" ? this.values[only.index] : undefined;
     if (value?.kind === "object") return this.objectRedirect(value.value, redirect, io, opened);
-    const path = expandToString(target, ctx);
+    // One non-empty word, or Bun's ambiguous redirect (nothing, or braces giving several).
+    const fields = expandWord(target, ctx);
+    const path = fields.length === 1 ? (fields[0] as string) : "";
     if (path === "") throw new RedirectError(`bun: ambiguous redirect: at \`${command}\`\n`);
     const fd = this.openFile(resolvePath(ctx.cwd, path), redirect, opened, path);
     if (flags.stdin) return { ...io, stdin: { kind: "fd", fd } };

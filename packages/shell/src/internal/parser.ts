@@ -42,6 +42,27 @@ function isNameChar(c: string | undefined): boolean {
   return c !== undefined && /[A-Za-z0-9_]/.test(c);
 }
 
+/** The text of the first token Bun's lexer makes of a word (it splits off `{`, `}`, `,`, `*`, quotes, variables). */
+function firstLexeme(parts: readonly Part[]): string {
+  const first = parts[0];
+  switch (first?.kind) {
+    case "text": {
+      if (first.quoted) return first.value;
+      const special = first.value.search(/[{},*]/);
+      if (special === 0) return `\`${first.value[0] as string}\``;
+      return special > 0 ? first.value.slice(0, special) : first.value;
+    }
+    case "var":
+      return first.name;
+    case "subst":
+      return "`$(`";
+    case "tilde":
+      return "~";
+    default:
+      return "";
+  }
+}
+
 /** How Bun's conditional-expression errors show a token: its text, mostly in backticks. */
 function humanTag(token: Token, closer: Closer | undefined): string {
   switch (token.t) {
@@ -53,7 +74,7 @@ function humanTag(token: Token, closer: Closer | undefined): string {
     case "bracket":
       return token.open ? "[[" : "]]";
     case "word":
-      return token.parts.map((part) => (part.kind === "text" ? part.value : part.kind === "var" ? part.name : "")).join("");
+      return firstLexeme(token.parts);
     case "op":
       if (token.op === "\n") return "`\\n`";
       // A subshell's `)` lacks its closing backtick in Bun's table.
@@ -261,10 +282,13 @@ class Parser {
         flush();
         this.lexDollar(parts, false);
       } else if (c === "`") {
-        // Bun does not end the word before a backtick: its text so far becomes the start of
-        // the substitution's first word (`ab\`echo x\`` runs `abecho x`).
-        const pending = text;
-        text = "";
+        // Bun does not end the word before a backtick: its text so far (since a `{`, `}`, `,`
+        // or `*`, which its lexer makes tokens of) becomes the start of the substitution's
+        // first word (`ab\`echo x\`` runs `abecho x`).
+        const cut = Math.max(text.lastIndexOf("{"), text.lastIndexOf("}"), text.lastIndexOf(","), text.lastIndexOf("*")) + 1;
+        const pending = text.slice(cut);
+        text = text.slice(0, cut);
+        flush();
         this.lexBacktick(parts, false, pending);
       } else if (c === "~" && parts.length === 0 && text === "") {
         parts.push({ kind: "tilde" });
@@ -574,9 +598,16 @@ class Parser {
     return { kind: "if", branches, otherwise };
   }
 
+  /** The next token as a `[[ ]]` operand: a `(` there is Bun's unexpected token. */
+  private condWord(): Token {
+    const token = this.next();
+    if (this.isOp(token, "(")) this.fail("Unexpected token: `(`");
+    return token;
+  }
+
   private parseCondExpr(): CondExpr {
     this.next();
-    const first = this.next();
+    const first = this.condWord();
     if (first.t !== "word") this.fail(`Expected a conditional expression operand, but got: ${this.human(first)}`);
     const close = (): void => {
       const token = this.next();
@@ -585,19 +616,40 @@ class Parser {
     if (first.plain?.startsWith("-")) {
       if (!SINGLE_ARG_OPS.has(first.plain)) this.fail(`Unknown conditional expression operation: ${first.plain}`);
       if (!SUPPORTED_SINGLE.has(first.plain)) this.fail(`Conditional expression operation: ${first.plain}, is not supported right now. Please open a GitHub issue if you would like it to be supported.`);
-      const arg = this.next();
+      const arg = this.condWord();
       if (arg.t !== "word") this.fail(`Expected a word, but got: ${this.human(arg)}`);
       close();
       return { kind: "condexpr", op: first.plain, args: [arg.parts] };
     }
-    const op = this.next();
-    if (op.t !== "word" || op.plain === null) this.fail(`Expected a conditional expression operator, but got: ${this.human(op)}`);
-    if (!BINARY_OPS.has(op.plain)) this.fail(`Unknown conditional expression operation: ${op.plain}`);
-    if (!SUPPORTED_BINARY.has(op.plain)) this.fail(`Conditional expression operation: ${op.plain}, is not supported right now. Please open a GitHub issue if you would like it to be supported.`);
-    const second = this.next();
+    const operator = this.condOperator(this.next());
+    if (!BINARY_OPS.has(operator)) this.fail(`Unknown conditional expression operation: ${operator}`);
+    if (!SUPPORTED_BINARY.has(operator)) this.fail(`Conditional expression operation: ${operator}, is not supported right now. Please open a GitHub issue if you would like it to be supported.`);
+    const second = this.condWord();
     if (second.t !== "word") this.fail(`Expected a word, but got: ${this.human(second)}`);
     close();
-    return { kind: "condexpr", op: op.plain, args: [first.parts, second.parts] };
+    return { kind: "condexpr", op: operator, args: [first.parts, second.parts] };
+  }
+
+  /**
+   * A binary operator must be one plain word to Bun, whose lexer makes
+   * tokens of `{`, `}`, `,` and `*`, quotes, variables and substitutions:
+   * one of those first is named; one later means the word is not simple.
+   */
+  private condOperator(op: Token): string {
+    if (op.t !== "word") this.fail(`Expected a conditional expression operator, but got: ${this.human(op)}`);
+    const [first, ...rest] = op.parts;
+    if (first?.kind === "tilde") {
+      if (rest.length === 0) return "~";
+      this.fail("Expected a single, simple word");
+    }
+    if (first?.kind !== "text" || first.quoted) {
+      const shown = first?.kind === "subst" ? "`$(`" : first?.kind === "var" ? first.name : first?.kind === "text" ? first.value : this.human(op);
+      this.fail(`Expected a conditional expression operator, but got: ${shown}`);
+    }
+    const special = first.value.search(/[{},*]/);
+    if (special === 0) this.fail(`Expected a conditional expression operator, but got: \`${first.value[0] as string}\``);
+    if (special > 0 || rest.length > 0) this.fail("Expected a single, simple word");
+    return first.value;
   }
 
   private assignment(token: Token): Assign | null {
@@ -626,7 +678,7 @@ class Parser {
     }
     const token = this.peek();
     // Bun names the token here, except a statement's own end (a substitution's `)` is not one to it).
-    const endsSubst = this.isOp(token, ")") && this.closers.at(-1) === "subst";
+    const endsSubst = (this.isOp(token, ")") && this.closers.at(-1) === "subst") || this.endsBackticks(token);
     if (this.atStmtEnd(token) && !endsSubst) {
       if (assigns.length === 0) this.fail("expected a command or assignment");
       return { kind: "assigns", assigns };
