@@ -13,8 +13,9 @@
 //! streams and watches the deadline, and `wait4` collects the status and
 //! resource usage. Every path closes what it opened and reaps the child.
 
-use std::ffi::{c_char, c_int, c_long, c_short, c_void, CStr};
+use std::ffi::{c_char, c_int, c_long, c_short, c_void, CStr, CString};
 use std::io;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 #[repr(C)]
@@ -1166,9 +1167,45 @@ pub fn copy_environ(out: &mut Vec<*const c_char>) {
     out.push(std::ptr::null());
 }
 
+/// The environment this process was started with, as Linux kept it
+/// (`/proc/self/environ`), read once and kept for the life of the process;
+/// the environment as it is now where that file cannot be read.
+fn launch_entries() -> &'static [CString] {
+    static LAUNCH: OnceLock<Vec<CString>> = OnceLock::new();
+    LAUNCH.get_or_init(|| match std::fs::read("/proc/self/environ") {
+        Ok(bytes) => bytes.split(|&byte| byte == 0).filter(|entry| !entry.is_empty()).filter_map(|entry| CString::new(entry).ok()).collect(),
+        Err(_) => {
+            let mut now = Vec::new();
+            copy_environ(&mut now);
+            // SAFETY: the NULL-terminated entries `copy_environ` just listed.
+            now.iter().take_while(|entry| !entry.is_null()).map(|&entry| unsafe { CStr::from_ptr(entry) }.to_owned()).collect()
+        }
+    })
+}
+
+/// `out` as the NULL-terminated pointers of the launch environment (see
+/// `launch_entries`), which live as long as the process: a child that
+/// execs after its spawn call returned can still read them.
+pub fn launch_environ(out: &mut Vec<*const c_char>) {
+    out.clear();
+    out.extend(launch_entries().iter().map(|entry| entry.as_ptr()));
+    out.push(std::ptr::null());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_launch_environment_is_the_one_linux_kept() {
+        let expected: Vec<Vec<u8>> = std::fs::read("/proc/self/environ").unwrap().split(|&byte| byte == 0).filter(|entry| !entry.is_empty()).map(<[u8]>::to_vec).collect();
+        let mut pointers = Vec::new();
+        launch_environ(&mut pointers);
+        assert_eq!(pointers.last(), Some(&std::ptr::null()));
+        // SAFETY: the NULL-terminated entries just listed.
+        let got: Vec<Vec<u8>> = pointers.iter().take_while(|entry| !entry.is_null()).map(|&entry| unsafe { CStr::from_ptr(entry) }.to_bytes().to_vec()).collect();
+        assert_eq!(got, expected);
+    }
 
     fn run_with(args: &[&str], stdin: Input, stdout: Output, stderr: Output, timeout: Option<Duration>, max_buffer: usize) -> Outcome {
         let mut strings = Strings::default();

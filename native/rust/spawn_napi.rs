@@ -171,17 +171,21 @@ pub mod linux {
         unsafe {
             let file = push_string(env, property(env, object, c"file"), strings)?;
             let argc = push_array(env, property(env, object, c"argv"), strings)?;
-            // `env: null`: the child inherits this process's environment as it is.
+            // `env: null`: the child inherits this process's environment as it is;
+            // `env: "launch"`: the environment the process was started with.
             let env_value = property(env, object, c"env");
             let mut kind = 0;
             napi_typeof(env, env_value, &mut kind);
             let inherit = kind == NAPI_NULL;
-            let envc = if inherit { 0 } else { push_array(env, env_value, strings)? };
+            let launch = kind == NAPI_STRING;
+            let envc = if inherit || launch { 0 } else { push_array(env, env_value, strings)? };
             let cwd = push_string(env, property(env, object, c"cwd"), strings)?;
             let stdin = input(env, property(env, object, c"stdin"))?;
             strings.pointers(file + 1, file + 1 + argc, argv);
             if inherit {
                 spawn::copy_environ(envp);
+            } else if launch {
+                spawn::launch_environ(envp);
             } else {
                 strings.pointers(file + 1 + argc, file + 1 + argc + envc, envp);
             }

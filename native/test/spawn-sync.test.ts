@@ -9,7 +9,7 @@ import { join } from "node:path";
 import process from "node:process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { backend, spawnSync, type SpawnSyncOutcome, type SpawnSyncRequest } from "../src/index.ts";
+import { backend, launchEnvironment, spawnSync, type SpawnSyncOutcome, type SpawnSyncRequest } from "../src/index.ts";
 import { spawnSync as twinSpawnSync } from "../src/internal/twin/spawn-sync.ts";
 
 const { errno, signals } = constants;
@@ -77,6 +77,18 @@ describe("spawnSync: what reaches the child", () => {
     process.env["DX_SPAWN_SYNC_LATE"] = "late";
     try {
       expect(text(spawnSync(request("/usr/bin/env", ["-0"], { env: null })).stdout).split("\0")).toContain("DX_SPAWN_SYNC_LATE=late");
+    } finally {
+      delete process.env["DX_SPAWN_SYNC_LATE"];
+    }
+  });
+
+  it('with `env: "launch"` gives the child the environment this process started with, whatever changed since', () => {
+    const started = readFileSync("/proc/self/environ", "utf8").split("\0").filter((entry) => entry.length > 0);
+    process.env["DX_SPAWN_SYNC_LATE"] = "late";
+    try {
+      const seen = text(spawnSync(request("/usr/bin/env", ["-0"], { env: "launch" })).stdout).split("\0").slice(0, -1);
+      expect(seen).toEqual(started);
+      expect(launchEnvironment()).toEqual(started);
     } finally {
       delete process.env["DX_SPAWN_SYNC_LATE"];
     }

@@ -53,8 +53,13 @@ export interface SpawnSyncRequest {
   file: string;
   /** The whole argv, argv[0] included; argv[0] may differ from `file` (Bun's `argv0`). */
   argv: string[];
-  /** The child's whole environment as "KEY=value" entries; null: this process's environment as it is (main thread only: a worker's `process.env` is its own copy). */
-  env: string[] | null;
+  /**
+   * The child's whole environment as "KEY=value" entries; null: this
+   * process's environment as it is (main thread only: a worker's
+   * `process.env` is its own copy); "launch": the one it started with
+   * (`launchEnvironment()`), which the addon keeps, so no strings cross.
+   */
+  env: string[] | null | "launch";
   /** The child's working directory; "" inherits the parent's. */
   cwd: string;
   /** -1: /dev/null; an fd >= 0: that fd becomes the child's 0; bytes: a pipe fed with them, then closed. */

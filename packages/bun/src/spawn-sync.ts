@@ -62,7 +62,8 @@ function nativeOutcome(parsed: ParsedSpawn): SpawnSyncOutcome {
     return nativeSpawnSync({
       file: parsed.file,
       argv: parsed.argv,
-      env: parsed.env,
+      // The addon keeps the launch environment itself: no 40-odd strings to convert per call.
+      env: parsed.launchEnv ? "launch" : parsed.env,
       cwd: parsed.cwd,
       stdin,
       stdout,

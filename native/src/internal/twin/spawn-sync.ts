@@ -1,6 +1,7 @@
 import { spawnSync as nodeSpawnSync, type SpawnSyncOptions, type StdioOptions } from "node:child_process";
 import { constants } from "node:os";
 import type { SpawnSyncOutcome, SpawnSyncRequest } from "../binding.ts";
+import { launchEnvironment } from "../../launch-environment.ts";
 
 type StdioSlot = "ignore" | "pipe" | number;
 
@@ -28,7 +29,7 @@ function options(request: SpawnSyncRequest): SpawnSyncOptions {
   return {
     argv0: request.argv[0] ?? request.file,
     // null: this process's environment (Node's default).
-    env: request.env === null ? process.env : envObject(request.env),
+    env: request.env === null ? process.env : envObject(request.env === "launch" ? launchEnvironment() : request.env),
     cwd: request.cwd === "" ? undefined : request.cwd,
     stdio,
     input: typeof request.stdin === "number" ? undefined : request.stdin,
@@ -41,7 +42,7 @@ function options(request: SpawnSyncRequest): SpawnSyncOptions {
 }
 
 function hasNul(request: SpawnSyncRequest): boolean {
-  const strings = [request.file, request.cwd, ...request.argv, ...(request.env ?? [])];
+  const strings = [request.file, request.cwd, ...request.argv, ...(Array.isArray(request.env) ? request.env : [])];
   return strings.some((text) => text.includes("\0"));
 }
 

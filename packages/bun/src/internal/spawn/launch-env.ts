@@ -1,24 +1,12 @@
 // Bun gives children (and resolves executables along) the environment the
 // process was launched with: later changes to `process.env` are not seen
-// unless `env` is passed. On Linux the launch environment is read back from
-// /proc/self/environ; elsewhere it is `process.env` as first seen here.
-import { readFileSync } from "node:fs";
-
-let launch: readonly string[] | undefined;
-
-function read(): readonly string[] {
-  try {
-    const text = readFileSync("/proc/self/environ", "utf8");
-    return text.split("\0").filter((entry) => entry.length > 0);
-  } catch {
-    return Object.entries(process.env).map(([key, value]) => `${key}=${value ?? ""}`);
-  }
-}
+// unless `env` is passed. @dx-compat/native reads it (and keeps it for its
+// own spawns).
+import { launchEnvironment } from "@dx-compat/native";
 
 /** The launch environment as "KEY=value" entries. */
 export function launchEnv(): readonly string[] {
-  launch ??= read();
-  return launch;
+  return launchEnvironment();
 }
 
 let launchPATH: string | undefined;

@@ -35,6 +35,8 @@ export interface ParsedSpawn {
   /** What errors call the program: argv[0]. */
   displayPath: string;
   env: string[];
+  /** No `env` was given: `env` is the launch environment, which the addon can supply itself. */
+  launchEnv: boolean;
   /** "" when not given. */
   cwd: string;
   stdin: InputSpec;
@@ -339,6 +341,7 @@ export function parseSpawnArguments(api: string, first: unknown, second: unknown
     argv: resolved.argv,
     displayPath: resolved.argv[0] ?? "",
     env: env ?? [...launchEnv()],
+    launchEnv: env === undefined,
     cwd,
     stdin: stdio[0] as InputSpec,
     stdout: stdio[1] as OutputSpec,
