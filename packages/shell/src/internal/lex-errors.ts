@@ -3,12 +3,13 @@
 // messages, joined by newlines in the order found, are the whole error.
 //
 // Only what decides those errors is tracked here: quotes and escapes (inside
-// them nothing counts), the nesting of `(`, `$(` and backticks, and a `|` that
-// ends the input. A placeholder for an interpolated value is never syntax.
+// them nothing counts), the nesting of `(`, `$(` and backticks, a `|` that
+// ends the input and `|&`. A placeholder for an interpolated value is never syntax.
 
 type Level = "top" | "subshell" | "dollar" | "backtick";
 
-const UNCLOSED: Record<Exclude<Level, "top">, string> = {
+/** Bun's message for each kind of level left open. */
+export const UNCLOSED: Record<Exclude<Level, "top">, string> = {
   subshell: "Unclosed subshell",
   dollar: "Unclosed command substitution",
   backtick: "Unclosed command substitution",

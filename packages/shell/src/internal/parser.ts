@@ -3,7 +3,7 @@
 // (`markers`: position -> value index); a placeholder always becomes a `js`
 // part, whatever character sits there, so a value can never turn into syntax.
 import type { Assign, CondExpr, Expr, If, Part, PipelineItem, Redirect, RedirectFlags, Script, Word } from "./ast.ts";
-import { closingBacktick, lexErrors } from "./lex-errors.ts";
+import { closingBacktick, lexErrors, UNCLOSED } from "./lex-errors.ts";
 
 type Op = "|" | "||" | "&&" | "&" | ";" | "\n" | "(" | ")";
 
@@ -104,7 +104,6 @@ export class ShellSyntaxError extends Error {}
 /** What a `)` would close: a command substitution or a subshell. */
 type Closer = "subst" | "subshell";
 
-const UNCLOSED: Record<Closer, string> = { subst: "Unclosed command substitution", subshell: "Unclosed subshell" };
 
 /** Whether a statement ends with a subshell, after which Bun reads on as if a command followed. */
 function endsWithSubshell(expr: Expr): boolean {
@@ -429,7 +428,7 @@ class Parser {
   private enclosed(closer: Closer): Expr[] {
     this.closers.push(closer);
     const stmts = this.parseStmts(null);
-    if (!this.isOp(this.next(), ")")) this.fail(UNCLOSED[closer]);
+    if (!this.isOp(this.next(), ")")) this.fail(UNCLOSED[closer === "subst" ? "dollar" : "subshell"]);
     this.closers.pop();
     return stmts;
   }
