@@ -101,6 +101,8 @@ const READ_CHUNK: usize = 64 * 1024;
 pub enum Output {
     Null,
     Capture,
+    /// A pipe as `Capture`, which the asynchronous spawn's reaper reads itself (see `spawn_async_napi`).
+    Collect,
     Fd(c_int),
 }
 
@@ -588,7 +590,7 @@ fn plan_output(plan: &mut Plan, output: Output, target: c_int) -> Result<Slot, i
     match output {
         Output::Null => plan.dev_null(target, O_WRONLY)?,
         Output::Fd(fd) => inherit(plan, fd, target, &mut slot)?,
-        Output::Capture => {
+        Output::Capture | Output::Collect => {
             let (reader, writer) = pipe()?;
             plan.dup2(writer.0, target)?;
             set_nonblocking(reader.0);

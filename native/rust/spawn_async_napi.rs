@@ -33,9 +33,8 @@ use std::ptr::null_mut;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::napi::*;
-use crate::spawn::{self, usage, Capture, ChildMemory, Exit, RUsage, Request, Started};
+use crate::spawn::{self, usage, Capture, ChildMemory, Exit, Output, RUsage, Request, Started};
 use crate::spawn_napi::linux::{buffer_to_js, with_request, Invalid, Scratch, SCRATCH};
-use crate::spawn_napi::number;
 
 thread_local! {
     /// This thread's exit channel, made on first use.
@@ -707,15 +706,6 @@ fn give_back(scratch: Scratch) {
     });
 }
 
-/// Which of stdout and stderr the request collects (-3).
-unsafe fn collected_slots(env: napi_env, request: napi_value) -> [bool; 2] {
-    // SAFETY: live handles.
-    unsafe { [c"stdout", c"stderr"].map(|name| number(env, request, name, -1.0) == COLLECT) }
-}
-
-/// The request's code for a collected stdout or stderr.
-const COLLECT: f64 = -3.0;
-
 /// The parent's pipe ends for JS (-1 where none), and the collected ones kept here.
 fn descriptors(started: Started, collect: [bool; 2]) -> ([c_int; 3], [Capture; 2]) {
     let Started { stdin, stdout, stderr, .. } = started;
@@ -754,10 +744,12 @@ pub unsafe extern "C" fn spawn_async(env: napi_env, info: napi_callback_info) ->
     let mut scratch = SCRATCH.with(|cell| cell.try_borrow_mut().map(|mut scratch| std::mem::take(&mut *scratch)).unwrap_or_default());
     // SAFETY: live handles; the strings stay in `scratch`, which outlives the
     // call, and moves (its heap buffers in place) with an unwaited child.
-    let launched = unsafe { with_request(env, argv[0], &mut scratch, |request| launch(request)) };
-    let launched = match launched {
-        Ok(launched) => launched,
-        Err(Invalid::Nul) => Err(22),
+    let launched = unsafe {
+        with_request(env, argv[0], &mut scratch, |request| (launch(request), [request.stdout, request.stderr].map(|output| output == Output::Collect)))
+    };
+    let (launched, collect) = match launched {
+        Ok((launched, collect)) => (launched, collect),
+        Err(Invalid::Nul) => (Err(22), [false; 2]),
         Err(Invalid::Shape(message)) => {
             give_back(scratch);
             // SAFETY: static strings.
@@ -765,8 +757,6 @@ pub unsafe extern "C" fn spawn_async(env: napi_env, info: napi_callback_info) ->
             return null_mut();
         }
     };
-    // SAFETY: live handles.
-    let collect = unsafe { collected_slots(env, argv[0]) };
     let (pid, errno, (fds, kept), unwaited) = match launched {
         Ok(Launched::Waited(started)) => {
             give_back(scratch);

@@ -19,7 +19,7 @@ unsafe fn property(env: napi_env, object: napi_value, name: &CStr) -> napi_value
 }
 
 /// A number property (an integer in practice); NaN or a non-number reads as `fallback`.
-pub(crate) unsafe fn number(env: napi_env, object: napi_value, name: &CStr, fallback: f64) -> f64 {
+unsafe fn number(env: napi_env, object: napi_value, name: &CStr, fallback: f64) -> f64 {
     let mut out = f64::NAN;
     // SAFETY: live handles; out-pointer to a local.
     let status = unsafe { napi_get_value_double(env, property(env, object, name), &mut out) };
@@ -116,8 +116,8 @@ pub mod linux {
 
     fn output(code: f64) -> Output {
         match code as i64 {
-            // -3: collected by the async spawn's reaper; a pipe all the same.
-            -2 | -3 => Output::Capture,
+            -2 => Output::Capture,
+            -3 => Output::Collect,
             fd if fd >= 0 => Output::Fd(fd as i32),
             _ => Output::Null,
         }
