@@ -122,8 +122,8 @@ export interface SpawnRequest {
   file: string;
   /** The whole argv, argv[0] included. */
   argv: string[];
-  /** As in {@link SpawnSyncRequest}: "KEY=value" entries, or null for this process's environment. */
-  env: string[] | null;
+  /** As in {@link SpawnSyncRequest}: "KEY=value" entries, null for this process's environment, "launch" for the one it started with. */
+  env: string[] | null | "launch";
   /** "" inherits the parent's. */
   cwd: string;
   /** -1: /dev/null; -2: a pipe (the parent's write end comes back); an fd >= 0: that fd becomes the child's 0. */

@@ -62,8 +62,7 @@ function nativeOutcome(parsed: ParsedSpawn): SpawnSyncOutcome {
     return nativeSpawnSync({
       file: parsed.file,
       argv: parsed.argv,
-      // The addon keeps the launch environment itself: no 40-odd strings to convert per call.
-      env: parsed.launchEnv ? "launch" : parsed.env,
+      env: parsed.env,
       cwd: parsed.cwd,
       stdin,
       stdout,

@@ -2,6 +2,7 @@ import { ChildProcess } from "node:child_process";
 import { constants } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import type { ExitCallback, SpawnRequest } from "../binding.ts";
+import { launchEnvironment } from "../../launch-environment.ts";
 
 type StdioSlot = "ignore" | "pipe" | number;
 
@@ -64,7 +65,7 @@ function currentEnvironment(): string[] {
  * event. Resource usage is unknown here (null).
  */
 export function spawn(request: SpawnRequest, onExit: ExitCallback): ChildStreams {
-  const envPairs = request.env ?? currentEnvironment();
+  const envPairs = request.env === "launch" ? launchEnvironment() : (request.env ?? currentEnvironment());
   if ([request.file, request.cwd, ...request.argv, ...envPairs].some((text) => text.includes("\0"))) {
     return failed(constants.errno.EINVAL);
   }

@@ -3,7 +3,7 @@
 // child's rusage; its own twin is child_process where the addon is absent).
 // Node's ChildProcess is used directly only for what that engine lacks: an
 // IPC channel, stdio slots past 2, and detached children.
-import { spawn as spawnChild, type ResourceUsage } from "@dx-compat/native";
+import { launchEnvironment, spawn as spawnChild, type ResourceUsage } from "@dx-compat/native";
 import { ChildProcess, type StdioOptions } from "node:child_process";
 import { constants as osConstants } from "node:os";
 import type { Readable, Writable } from "node:stream";
@@ -31,7 +31,8 @@ export interface ChildHandle {
 export interface Launch {
   file: string;
   argv: string[];
-  env: string[];
+  /** "launch": the environment the process started with (the addon keeps it). */
+  env: string[] | "launch";
   cwd: string;
   stdio: Slot[];
   detached: boolean;
@@ -96,6 +97,12 @@ interface SpawnableChild {
   spawn(options: object): number | undefined;
 }
 
+/** The entries for `child_process`; an IPC channel's variables are the new channel's alone (a parent made by fork() has its own). */
+function envPairs(launch: Launch): readonly string[] {
+  const env = launch.env === "launch" ? launchEnvironment() : launch.env;
+  return launch.stdio.includes("ipc") ? env.filter((entry) => !entry.startsWith("NODE_CHANNEL_")) : env;
+}
+
 function viaChildProcess(launch: Launch, onExit: ExitHandler): ChildHandle | SpawnErrno {
   const child = new ChildProcess();
   child.on("error", () => {});
@@ -106,8 +113,7 @@ function viaChildProcess(launch: Launch, onExit: ExitHandler): ChildHandle | Spa
       file: launch.file,
       args: launch.argv,
       ...(launch.cwd === "" ? {} : { cwd: launch.cwd }),
-      // The channel's variables are the new channel's alone (a parent made by fork() has its own).
-      envPairs: launch.stdio.includes("ipc") ? launch.env.filter((entry) => !entry.startsWith("NODE_CHANNEL_")) : launch.env,
+      envPairs: envPairs(launch),
       stdio: launch.stdio as StdioOptions,
       detached: launch.detached,
       ...(launch.serialization === undefined ? {} : { serialization: launch.serialization }),

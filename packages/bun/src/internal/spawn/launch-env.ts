@@ -4,17 +4,12 @@
 // own spawns).
 import { launchEnvironment } from "@dx-compat/native";
 
-/** The launch environment as "KEY=value" entries. */
-export function launchEnv(): readonly string[] {
-  return launchEnvironment();
-}
-
 let launchPATH: string | undefined;
 
 /** PATH as it was at launch ("" when unset). */
 export function launchPath(): string {
   if (launchPATH === undefined) {
-    const entry = launchEnv().find((line) => line.startsWith("PATH="));
+    const entry = launchEnvironment().find((line) => line.startsWith("PATH="));
     launchPATH = entry === undefined ? "" : entry.slice(5);
   }
   return launchPATH;

@@ -6,7 +6,7 @@ import { isAnyArrayBuffer } from "node:util/types";
 import { describeReceived, invalidArgType, invalidArgValue, outOfRange, systemError } from "../errors.ts";
 import { fileTarget } from "../file/target.ts";
 import { createInlineTerminal, discardTerminal, terminalState } from "../terminal.ts";
-import { launchEnv, launchPath } from "./launch-env.ts";
+import { launchPath } from "./launch-env.ts";
 import { parseKillSignal, SIGTERM } from "./signals.ts";
 import { which as lookUp } from "@dx-compat/native";
 
@@ -34,9 +34,8 @@ export interface ParsedSpawn {
   argv: string[];
   /** What errors call the program: argv[0]. */
   displayPath: string;
-  env: string[];
-  /** No `env` was given: `env` is the launch environment, which the addon can supply itself. */
-  launchEnv: boolean;
+  /** "launch": no `env` was given, so the launch environment, which the addon keeps itself. */
+  env: string[] | "launch";
   /** "" when not given. */
   cwd: string;
   stdin: InputSpec;
@@ -340,8 +339,7 @@ export function parseSpawnArguments(api: string, first: unknown, second: unknown
     file: resolved.file,
     argv: resolved.argv,
     displayPath: resolved.argv[0] ?? "",
-    env: env ?? [...launchEnv()],
-    launchEnv: env === undefined,
+    env: env ?? "launch",
     cwd,
     stdin: stdio[0] as InputSpec,
     stdout: stdio[1] as OutputSpec,
