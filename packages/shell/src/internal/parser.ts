@@ -637,17 +637,10 @@ class Parser {
   private condOperator(op: Token): string {
     if (op.t !== "word") this.fail(`Expected a conditional expression operator, but got: ${this.human(op)}`);
     const [first, ...rest] = op.parts;
-    if (first?.kind === "tilde") {
-      if (rest.length === 0) return "~";
-      this.fail("Expected a single, simple word");
-    }
-    if (first?.kind !== "text" || first.quoted) {
-      const shown = first?.kind === "subst" ? "`$(`" : first?.kind === "var" ? first.name : first?.kind === "text" ? first.value : this.human(op);
-      this.fail(`Expected a conditional expression operator, but got: ${shown}`);
-    }
-    const special = first.value.search(/[{},*]/);
-    if (special === 0) this.fail(`Expected a conditional expression operator, but got: \`${first.value[0] as string}\``);
-    if (special > 0 || rest.length > 0) this.fail("Expected a single, simple word");
+    if (first?.kind === "tilde" && rest.length === 0) return "~";
+    const plainStart = first?.kind === "text" && !first.quoted && !/^[{},*]/.test(first.value);
+    if (!plainStart && first?.kind !== "tilde") this.fail(`Expected a conditional expression operator, but got: ${firstLexeme(op.parts)}`);
+    if (first?.kind !== "text" || /[{},*]/.test(first.value) || rest.length > 0) this.fail("Expected a single, simple word");
     return first.value;
   }
 
