@@ -9,21 +9,27 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { alert, confirm, installWebGlobals, prompt, reportError } from "../src/index.ts";
 
-/** Runs `source` under Node + dx-compat, writing `chunks` to its stdin `gapMs` apart. */
-function run(source: string, chunks: string[], gapMs = 0): Promise<{ stdout: string; stderr: string; code: number | null }> {
+/**
+ * Runs `source` under Node + dx-compat. Each answer is written to its stdin
+ * once stdout shows the question before it (so it arrives later than the
+ * read that waits for it, however slowly the child starts), then stdin ends.
+ */
+function run(source: string, answers: [question: string, chunk: string][]): Promise<{ stdout: string; stderr: string; code: number | null }> {
   const dir = writeFiles({ "main.mjs": source });
   const child = spawn(nodeBinary(), ["--import", registerURL(), join(dir, "main.mjs")], { stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
+  let next = 0;
+  const answerAsked = (): void => {
+    while (next < answers.length && stdout.includes((answers[next] as [string, string])[0])) child.stdin.write((answers[next++] as [string, string])[1]);
+    if (next === answers.length && !child.stdin.writableEnded) child.stdin.end();
+  };
+  child.stdout.setEncoding("utf8").on("data", (text: string) => {
+    stdout += text;
+    answerAsked();
+  });
   child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
-  void (async () => {
-    for (const chunk of chunks) {
-      if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
-      child.stdin.write(chunk);
-    }
-    child.stdin.end();
-  })();
+  answerAsked();
   return new Promise((resolve) => child.on("close", (code) => resolve({ stdout, stderr, code })));
 }
 
@@ -33,13 +39,17 @@ describe("prompt", () => {
     const line = fc.string({ unit: fc.oneof(fc.constantFrom("a", " ", "\t", "\r", "é", "世", "\u{1F600}", "\u0000", '"', "\\"), fc.string({ unit: "grapheme-composite", maxLength: 1 })), minLength: 1, maxLength: 40 }).filter((text) => text !== "" && !text.includes("\n") && !text.endsWith("\r"));
     const lines = fc.sample(line, { numRuns: 300, seed: 42 });
     const source = `const got = []; for (;;) { const line = prompt(); if (line === null) break; got.push(line); } process.stderr.write(JSON.stringify(got));`;
-    const { stderr } = await run(source, [lines.map((text) => `${text}\n`).join("")]);
+    const { stderr } = await run(source, [["", lines.map((text) => `${text}\n`).join("")]]);
     expect(JSON.parse(stderr)).toEqual(lines);
   });
 
   it("waits for input that comes later, also once Node has made fd 0 non-blocking", async () => {
     const source = `process.stdin; const name = prompt("Name?"); const sure = confirm("Sure?"); alert(); console.log(JSON.stringify([name, sure]));`;
-    const { stdout, code } = await run(source, ["Ada\n", "y\n", "\n"], 150);
+    const { stdout, code } = await run(source, [
+      ["Name? ", "Ada\n"],
+      ["Sure? [y/N] ", "y\n"],
+      ["Alert [Enter] ", "\n"],
+    ]);
     expect([stdout, code]).toEqual(['Name? Sure? [y/N] Alert [Enter] ["Ada",true]\n', 0]);
   });
 });
