@@ -4,7 +4,9 @@
 //! plus `readFileSync(path, smallerThan?)` and `readFile(path)`, `mmap`, the
 //! spawn and pseudo-terminal functions, `which`, `listDirectory`, and
 //! `digest`, `digestStep`, `inflate` and `deflate` (Node's own OpenSSL and
-//! zlib, found at run time). The JavaScript facade
+//! zlib, found at run time), and the `sqlite*` functions behind `bun:sqlite`'s
+//! `fileControl` and update hooks (this binary doubles as an SQLite extension,
+//! see `sqlite_ext`). The JavaScript facade
 //! normalises arguments (Bun's seed and input rules) before calling here, so
 //! this layer only converts and computes. Every export has a TypeScript twin
 //! in `src/internal/twin/` with the same contract (`src/internal/binding.ts`).
@@ -25,6 +27,7 @@ mod napi;
 mod page_buffer;
 mod read_file;
 mod spare;
+mod sqlite_ext;
 mod which;
 #[cfg(target_os = "linux")]
 mod pty;
@@ -330,6 +333,11 @@ pub unsafe extern "C" fn napi_register_module_v1(env: napi_env, exports: napi_va
         export(env, exports, c"digestStep", digest::digest_step_callback, 0);
         export(env, exports, c"inflate", inflate::inflate_callback, 0);
         export(env, exports, c"deflate", deflate::deflate_callback, 0);
+        export(env, exports, c"sqliteAttach", sqlite_ext::sqlite_attach, 0);
+        export(env, exports, c"sqliteFileControl", sqlite_ext::sqlite_file_control, 0);
+        export(env, exports, c"sqliteLastError", sqlite_ext::sqlite_last_error, 0);
+        export(env, exports, c"sqliteUpdateHook", sqlite_ext::sqlite_update_hook, 0);
+        export(env, exports, c"sqliteDetach", sqlite_ext::sqlite_detach, 0);
         #[cfg(target_os = "linux")]
         export(env, exports, c"spawn", spawn_async_napi::spawn_async, 0);
         #[cfg(target_os = "linux")]

@@ -216,3 +216,20 @@ extern "C" {
     pub fn napi_get_and_clear_last_exception(env: napi_env, result: *mut napi_value) -> napi_status;
     pub fn napi_fatal_exception(env: napi_env, err: napi_value) -> napi_status;
 }
+
+// SQLite connections (`sqlite_ext`): an external per connection, and handle
+// scopes for update-hook calls made from inside SQLite (no callback scope there).
+pub type napi_handle_scope = *mut c_void;
+
+extern "C" {
+    pub fn napi_create_external(
+        env: napi_env,
+        data: *mut c_void,
+        finalize_cb: Option<napi_finalize>,
+        finalize_hint: *mut c_void,
+        result: *mut napi_value,
+    ) -> napi_status;
+    pub fn napi_get_value_external(env: napi_env, value: napi_value, result: *mut *mut c_void) -> napi_status;
+    pub fn napi_open_handle_scope(env: napi_env, result: *mut napi_handle_scope) -> napi_status;
+    pub fn napi_close_handle_scope(env: napi_env, scope: napi_handle_scope) -> napi_status;
+}

@@ -20,3 +20,12 @@ export { which } from "./which.ts";
 export { launchEnvironment } from "./launch-environment.ts";
 export { spawn, type ChildStreams, type Collected, type ExitCallback, type SpawnRequest } from "./spawn.ts";
 export { ptyGetFlags, ptyOpen, ptyResize, ptySetFlag, ptySetRawMode, ptySupported, type PtyPair } from "./pty.ts";
+export {
+  sqliteAttach,
+  sqliteDetach,
+  sqliteFileControl,
+  sqliteLastError,
+  sqliteUpdateHook,
+  type SqliteConnection,
+  type SqliteUpdateDispatch,
+} from "./sqlite-extension.ts";

@@ -24,6 +24,7 @@ describe("loadNative", () => {
     const loaded = loadNative({ DX_COMPAT_NATIVE_PATH: built });
     expect(loaded.backend).toBe("native");
     expect(loaded.binding?.crc32("hello")).toBe(907060870);
+    expect(loaded.file).toBe(built);
   });
 
   it("a DX_COMPAT_NATIVE_PATH that does not load throws, with the failure as cause", () => {

@@ -379,6 +379,32 @@ interface DeflateBinding {
   deflate(input: Uint8Array, level: number, memLevel: number, strategy: number, header: Uint8Array | null): Buffer | number | null;
 }
 
+/**
+ * `bun:sqlite`'s `fileControl` and update hooks on a better-sqlite3
+ * connection. The addon doubles as an SQLite extension (entry point
+ * `sqlite3_dxcompat_init`): loading it into a connection records that
+ * connection, and {@link SqliteBinding.sqliteAttach} hands it out. The twin
+ * never has one.
+ */
+interface SqliteBinding {
+  /** The connection the last extension load on this thread recorded (once), or undefined. */
+  sqliteAttach(): object | undefined;
+  /** `sqlite3_file_control(db, schema, op, slot's bytes)`; the slot has 8 bytes or more. Undefined once detached. */
+  sqliteFileControl(connection: object, schema: string | null, op: number, slot: NodeJS.TypedArray): number | undefined;
+  /** `sqlite3_errmsg`, with `sqlite3_extended_errcode` written to `out[0]`. */
+  sqliteLastError(connection: object, out: Int32Array): string | undefined;
+  /**
+   * Installs an update hook calling `dispatch(target, op, table, rowid, schema)`
+   * during the statement (rowid a BigInt with `bigints`), holding `target`
+   * weakly; a `null` target removes it. A throw is reported as uncaught.
+   */
+  sqliteUpdateHook(connection: object, target: object | null, dispatch: SqliteUpdateDispatch | null, bigints: boolean): void;
+  /** Removes the hook and forgets the connection: call before it closes. */
+  sqliteDetach(connection: object): void;
+}
+
+export type SqliteUpdateDispatch = (target: object, op: number, table: string, rowid: number | bigint, schema: string) => void;
+
 /** The input bytes per block of {@link DeflateBinding.deflate} (rust/deflate.rs has the same). */
 export const DEFLATE_BLOCK: number = 1 << 20;
 
@@ -391,7 +417,8 @@ export type NativeBinding = HashBinding &
   DirectoryBinding &
   DigestBinding &
   InflateBinding &
-  DeflateBinding;
+  DeflateBinding &
+  SqliteBinding;
 
 export const hashAlgorithms: readonly HashAlgorithm[] = [
   "wyhash",
@@ -427,4 +454,9 @@ export const bindingFunctions: readonly (keyof NativeBinding)[] = [
   "digestStep",
   "inflate",
   "deflate",
+  "sqliteAttach",
+  "sqliteFileControl",
+  "sqliteLastError",
+  "sqliteUpdateHook",
+  "sqliteDetach",
 ];

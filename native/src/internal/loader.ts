@@ -12,13 +12,16 @@ export type Backend = "native" | "typescript";
 export interface LoadedBinding {
   backend: Backend;
   binding: NativeBinding | undefined;
+  /** The binary's path: SQLite loads the same file as an extension (see ../sqlite-extension.ts). */
+  file?: string;
 }
 
-function checked(candidate: string): NativeBinding {
-  const binding = require(candidate) as Partial<NativeBinding>;
+function checked(candidate: string): { binding: NativeBinding; file: string } {
+  const file = require.resolve(candidate);
+  const binding = require(file) as Partial<NativeBinding>;
   const missing = bindingFunctions.filter((name) => typeof binding[name] !== "function");
   if (missing.length > 0) throw new Error(`${candidate} lacks ${missing.join(", ")} (built from older sources?)`);
-  return binding as NativeBinding;
+  return { binding: binding as NativeBinding, file };
 }
 
 /**
@@ -44,7 +47,7 @@ export function loadNative(env: NodeJS.ProcessEnv = process.env, candidates: rea
   const explicit = env.DX_COMPAT_NATIVE_PATH;
   if (explicit) {
     try {
-      return { backend: "native", binding: checked(explicit) };
+      return { backend: "native", ...checked(explicit) };
     } catch (failure) {
       throw cannotLoadNative(`DX_COMPAT_NATIVE_PATH=${explicit}`, [failure]);
     }
@@ -52,7 +55,7 @@ export function loadNative(env: NodeJS.ProcessEnv = process.env, candidates: rea
   const failures: unknown[] = [];
   for (const candidate of candidates) {
     try {
-      return { backend: "native", binding: checked(candidate) };
+      return { backend: "native", ...checked(candidate) };
     } catch (failure) {
       failures.push(failure);
     }

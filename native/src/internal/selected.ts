@@ -5,6 +5,8 @@ import { twinBinding } from "./twin/index.ts";
 interface Selection {
   backend: Backend;
   binding: NativeBinding;
+  /** The addon's path, when it serves. */
+  file: string | undefined;
 }
 
 let selection: Selection | undefined;
@@ -13,6 +15,6 @@ let selection: Selection | undefined;
 export function selected(): Selection {
   if (selection) return selection;
   const loaded = loadNative();
-  selection = { backend: loaded.backend, binding: loaded.binding ?? twinBinding };
+  selection = { backend: loaded.backend, binding: loaded.binding ?? twinBinding, file: loaded.file };
   return selection;
 }

@@ -1,8 +1,11 @@
 import type { Changes, DatabaseOptions, SQLQueryBindings } from "bun:sqlite";
+import { sqliteDetach, sqliteFileControl, sqliteLastError, sqliteUpdateHook, type SqliteConnection } from "@dx-compat/native";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { toNativeValue, occurrenceValues, valuesByIndex } from "./internal/bind.ts";
-import { closedError, emptyQueryError, notImplemented, sqliteError } from "./internal/errors.ts";
+import { closedError, emptyQueryError, sqliteError, sqliteErrorFromState } from "./internal/errors.ts";
+import { attachExtension } from "./internal/extension.ts";
+import { fileControlCall, fileControlSlot } from "./internal/file-control.ts";
 import { NativeDatabaseClass } from "./internal/native.ts";
 import type { NativeDatabase, NativeStatement } from "./internal/native.ts";
 import { forEachStatement, prepareFirst, translateError } from "./internal/prepare.ts";
@@ -16,6 +19,14 @@ import { Statement } from "./statement.ts";
 type ParamsTuple<P> = P extends any[] ? P : [P];
 
 const { SQLITE_OPEN_READONLY, SQLITE_OPEN_READWRITE, SQLITE_OPEN_CREATE } = constants;
+const SQLITE_ERROR = 1;
+
+/** SQLite's update-hook operation codes, and the hook each one calls. */
+const hookByOperation: Readonly<Record<number, UpdateHookName>> = { 18: "onInsert", 23: "onUpdate", 9: "onDelete" };
+type UpdateHookName = "onInsert" | "onUpdate" | "onDelete";
+
+/** `Database.onInsert`/`onUpdate`/`onDelete`: Bun's `UpdateHook`, over this Database. */
+export type UpdateHook = (this: Database, database: Database, tableName: string, rowid: number | bigint, schemaName: string) => void;
 let nextHandle = 0;
 
 interface Opened {
@@ -142,6 +153,9 @@ export class Database {
   readonly #cache = new Map<string, Statement>();
   #transactions: TransactionStatements | undefined;
   #changes: NativeStatement | undefined;
+  /** The addon's handle on the connection, made on first `fileControl` or hook. */
+  #extension: SqliteConnection | undefined;
+  readonly #hooks: Record<UpdateHookName, UpdateHook | null> = { onInsert: null, onUpdate: null, onDelete: null };
 
   constructor(filename?: string, options?: number | DatabaseOptions) {
     const opened = open(filename, options);
@@ -363,6 +377,7 @@ export class Database {
     this.clearQueryCache();
     if (this.#closed) return;
     this.#closed = true;
+    this.#detachExtension();
     if (throwOnError || this.#livePrepared === 0) this.#closeNative(throwOnError);
   }
 
@@ -414,8 +429,53 @@ export class Database {
     }
   }
 
-  fileControl(..._args: unknown[]): number {
-    throw notImplemented("bun:sqlite Database.fileControl", "better-sqlite3 does not expose sqlite3_file_control");
+  /**
+   * `sqlite3_file_control`, as Bun calls it: `(op, arg)` or `(schema, op,
+   * arg)`; SQLite's result code, an SQLiteError for SQLITE_ERROR, `undefined`
+   * once closed. Needs @dx-compat/native's addon (loaded into the connection
+   * as an SQLite extension on first use).
+   */
+  fileControl(...args: unknown[]): number {
+    const { schema, op, arg } = fileControlCall(args);
+    // As in Bun: the operation is checked first, then a closed database answers undefined.
+    if (this.#closed) return undefined as unknown as number;
+    const slot = fileControlSlot(arg);
+    const connection = this.#attached("fileControl");
+    const result = sqliteFileControl(connection, schema, op, slot);
+    if (result !== SQLITE_ERROR) return result;
+    const { message, errno } = sqliteLastError(connection);
+    throw sqliteErrorFromState(message, errno);
+  }
+
+  #attached(api: string): SqliteConnection {
+    this.#extension ??= attachExtension(this.#native, api);
+    return this.#extension;
+  }
+
+  #detachExtension(): void {
+    this.#hooks.onInsert = this.#hooks.onUpdate = this.#hooks.onDelete = null;
+    if (this.#extension !== undefined) sqliteDetach(this.#extension);
+  }
+
+  /** Called by the addon inside SQLite's update hook, for every row changed. */
+  static readonly #dispatchUpdate = (database: object, op: number, table: string, rowid: number | bigint, schema: string): void => {
+    const db = database as Database;
+    const name = hookByOperation[op];
+    const hook = name === undefined ? null : db.#hooks[name];
+    if (hook !== null) hook.call(db, db, table, rowid, schema);
+  };
+
+  #setHook(name: UpdateHookName, hook: unknown): void {
+    if (this.#closed) throw new Error("Database has closed");
+    if (hook !== null && hook !== undefined && typeof hook !== "function") throw new TypeError("Expected a function or null");
+    const installed = this.#hooks.onInsert !== null || this.#hooks.onUpdate !== null || this.#hooks.onDelete !== null;
+    const value = (hook ?? null) as UpdateHook | null;
+    if (value === null && this.#extension === undefined) return;
+    const connection = this.#attached(name);
+    this.#hooks[name] = value;
+    const wanted = this.#hooks.onInsert !== null || this.#hooks.onUpdate !== null || this.#hooks.onDelete !== null;
+    if (wanted && !installed) sqliteUpdateHook(connection, this, Database.#dispatchUpdate, this.#safeIntegers);
+    else if (!wanted && installed) sqliteUpdateHook(connection, null, null, false);
   }
 
   /** Register a SQL function (`sqlite3_create_function`). */
@@ -438,29 +498,32 @@ export class Database {
     return this;
   }
 
-  get onInsert(): null {
-    return null;
+  /**
+   * Called for each row inserted through this connection (SQLite's update
+   * hook: while the statement runs; not for WITHOUT ROWID tables). `rowid` is
+   * a BigInt with `safeIntegers`. A throw is reported as uncaught and the
+   * statement goes on. Needs @dx-compat/native's addon.
+   */
+  get onInsert(): UpdateHook | null {
+    return this.#hooks.onInsert;
   }
-  set onInsert(hook: unknown) {
-    updateHook("onInsert", hook);
+  set onInsert(hook: UpdateHook | null | undefined) {
+    this.#setHook("onInsert", hook);
   }
-  get onUpdate(): null {
-    return null;
+  /** As {@link onInsert}, for each row updated (`rowid` as it is after the update). */
+  get onUpdate(): UpdateHook | null {
+    return this.#hooks.onUpdate;
   }
-  set onUpdate(hook: unknown) {
-    updateHook("onUpdate", hook);
+  set onUpdate(hook: UpdateHook | null | undefined) {
+    this.#setHook("onUpdate", hook);
   }
-  get onDelete(): null {
-    return null;
+  /** As {@link onInsert}, for each row deleted. */
+  get onDelete(): UpdateHook | null {
+    return this.#hooks.onDelete;
   }
-  set onDelete(hook: unknown) {
-    updateHook("onDelete", hook);
+  set onDelete(hook: UpdateHook | null | undefined) {
+    this.#setHook("onDelete", hook);
   }
-}
-
-function updateHook(name: string, hook: unknown): void {
-  if (hook === null || hook === undefined) return;
-  throw notImplemented(`bun:sqlite Database.${name}`, "better-sqlite3 does not expose sqlite3_update_hook");
 }
 
 /** better-sqlite3 reads a SQL function's arity from `fn.length`: keep the user's. */

@@ -72,4 +72,14 @@ export const twinBinding: NativeBinding = {
   // Callers keep node:zlib.
   inflate: () => null,
   deflate: () => null,
+  // No SQLite extension without the addon: there is never a connection to act on.
+  sqliteAttach: () => undefined,
+  sqliteFileControl: noConnection,
+  sqliteLastError: noConnection,
+  sqliteUpdateHook: noConnection,
+  sqliteDetach: noConnection,
 };
+
+function noConnection(): never {
+  throw new TypeError("the TypeScript twin has no SQLite connections (sqliteAttach gives undefined)");
+}

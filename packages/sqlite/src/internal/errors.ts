@@ -2,7 +2,7 @@
 // SQLiteError shape: an Error named "SQLiteError" with `code`, `errno` and
 // `byteOffset` (better-sqlite3 gives only the code name).
 import { notImplemented } from "@dx-compat/shared/errors";
-import { resultCode } from "./result-codes.ts";
+import { resultCode, resultName } from "./result-codes.ts";
 
 export { notImplemented };
 
@@ -20,6 +20,21 @@ export function sqliteError(message: string, code: string, byteOffset = -1): Bun
   error.code = code;
   error.errno = resultCode(code) ?? 1;
   error.byteOffset = byteOffset;
+  return error;
+}
+
+/**
+ * Bun's SQLiteError from a connection's error state (`sqlite3_errmsg` and the
+ * extended code), as its `fileControl` throws it: no `code` when the code is 0;
+ * `errno` and `byteOffset` read-only.
+ */
+export function sqliteErrorFromState(message: string, errno: number): BunSQLiteError {
+  const error = new Error(message) as BunSQLiteError;
+  Object.defineProperty(error, "name", { value: "SQLiteError", writable: true, configurable: true, enumerable: false });
+  const code = errno === 0 ? undefined : resultName(errno);
+  if (code !== undefined) error.code = code;
+  Object.defineProperty(error, "errno", { value: errno, enumerable: true });
+  Object.defineProperty(error, "byteOffset", { value: -1, enumerable: true });
   return error;
 }
 

@@ -50,3 +50,14 @@ export function resultCode(name: string): number | undefined {
   const [parent, n] = entry;
   return (primary[parent] ?? 0) | (n << 8);
 }
+
+let namesByCode: Map<number, string> | undefined;
+
+/** The `SQLITE_*` name of a numeric result code (extended ones too), or `undefined`. */
+export function resultName(code: number): string | undefined {
+  if (namesByCode === undefined) {
+    namesByCode = new Map();
+    for (const name of [...Object.keys(primary), ...Object.keys(extended)]) namesByCode.set(resultCode(name) ?? 0, name);
+  }
+  return namesByCode.get(code);
+}
