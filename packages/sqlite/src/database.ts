@@ -27,6 +27,10 @@ type UpdateHookName = "onInsert" | "onUpdate" | "onDelete";
 
 /** `Database.onInsert`/`onUpdate`/`onDelete`: Bun's `UpdateHook`, over this Database. */
 export type UpdateHook = (this: Database, database: Database, tableName: string, rowid: number | bigint, schemaName: string) => void;
+/** What the hook setters take: ours, or one typed against Bun's declarations. */
+type AnyUpdateHook = UpdateHook | import("bun:sqlite").UpdateHook;
+/** What the getters give, typed as Bun declares it (the same function that was set). */
+type DeclaredUpdateHook = import("bun:sqlite").UpdateHook;
 let nextHandle = 0;
 
 interface Opened {
@@ -155,7 +159,7 @@ export class Database {
   #changes: NativeStatement | undefined;
   /** The addon's handle on the connection, made on first `fileControl` or hook. */
   #extension: SqliteConnection | undefined;
-  readonly #hooks: Record<UpdateHookName, UpdateHook | null> = { onInsert: null, onUpdate: null, onDelete: null };
+  readonly #hooks: Record<UpdateHookName, AnyUpdateHook | null> = { onInsert: null, onUpdate: null, onDelete: null };
 
   constructor(filename?: string, options?: number | DatabaseOptions) {
     const opened = open(filename, options);
@@ -462,14 +466,14 @@ export class Database {
     const db = database as Database;
     const name = hookByOperation[op];
     const hook = name === undefined ? null : db.#hooks[name];
-    if (hook !== null) hook.call(db, db, table, rowid, schema);
+    if (hook !== null) (hook as UpdateHook).call(db, db, table, rowid, schema);
   };
 
   #setHook(name: UpdateHookName, hook: unknown): void {
     if (this.#closed) throw new Error("Database has closed");
     if (hook !== null && hook !== undefined && typeof hook !== "function") throw new TypeError("Expected a function or null");
     const installed = this.#hooks.onInsert !== null || this.#hooks.onUpdate !== null || this.#hooks.onDelete !== null;
-    const value = (hook ?? null) as UpdateHook | null;
+    const value = (hook ?? null) as AnyUpdateHook | null;
     if (value === null && this.#extension === undefined) return;
     const connection = this.#attached(name);
     this.#hooks[name] = value;
@@ -504,24 +508,24 @@ export class Database {
    * a BigInt with `safeIntegers`. A throw is reported as uncaught and the
    * statement goes on. Needs @dx-compat/native's addon.
    */
-  get onInsert(): UpdateHook | null {
-    return this.#hooks.onInsert;
+  get onInsert(): DeclaredUpdateHook | null {
+    return this.#hooks.onInsert as DeclaredUpdateHook | null;
   }
-  set onInsert(hook: UpdateHook | null | undefined) {
+  set onInsert(hook: AnyUpdateHook | null | undefined) {
     this.#setHook("onInsert", hook);
   }
   /** As {@link onInsert}, for each row updated (`rowid` as it is after the update). */
-  get onUpdate(): UpdateHook | null {
-    return this.#hooks.onUpdate;
+  get onUpdate(): DeclaredUpdateHook | null {
+    return this.#hooks.onUpdate as DeclaredUpdateHook | null;
   }
-  set onUpdate(hook: UpdateHook | null | undefined) {
+  set onUpdate(hook: AnyUpdateHook | null | undefined) {
     this.#setHook("onUpdate", hook);
   }
   /** As {@link onInsert}, for each row deleted. */
-  get onDelete(): UpdateHook | null {
-    return this.#hooks.onDelete;
+  get onDelete(): DeclaredUpdateHook | null {
+    return this.#hooks.onDelete as DeclaredUpdateHook | null;
   }
-  set onDelete(hook: UpdateHook | null | undefined) {
+  set onDelete(hook: AnyUpdateHook | null | undefined) {
     this.#setHook("onDelete", hook);
   }
 }

@@ -81,7 +81,7 @@ describe("update hooks", () => {
     const db = new Database(":memory:");
     db.run("create table t (a)");
     const calls: unknown[] = [];
-    db.onInsert = function (this: Database, first, table, rowid, schema) {
+    db.onInsert = function (this: Database, first: Database, table: string, rowid: number | bigint, schema: string) {
       calls.push([this === db, first === db, table, rowid, schema]);
     };
     db.run("insert into t values (1), (2)");

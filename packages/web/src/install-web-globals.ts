@@ -6,6 +6,8 @@ import { CloseEvent } from "./close-event.ts";
 import { confirm } from "./confirm.ts";
 import { ErrorEvent } from "./error-event.ts";
 import { fetch } from "./fetch.ts";
+import { mainThreadEventGlobals } from "./internal/globals/main-thread-events.ts";
+import { fillTemporal } from "./internal/globals/temporal.ts";
 import { extendHeadersPrototype } from "./internal/headers/methods.ts";
 import { prompt } from "./prompt.ts";
 import { reportError } from "./report-error.ts";
@@ -43,7 +45,10 @@ function fillSelf(installed: string[]): void {
 /**
  * Installs on the global object what a Bun program expects and this Node lacks:
  * `URLPattern`, `CloseEvent`, `ErrorEvent`, `self`, `reportError`, `alert`,
- * `confirm`, `prompt`, `Worker`, `ShadowRealm`, Bun's `Headers.prototype`
+ * `confirm`, `prompt`, `Worker`, `ShadowRealm`, `Temporal` (temporal-polyfill,
+ * loaded on first use), the main thread's `addEventListener`,
+ * `removeEventListener`, `dispatchEvent`, `postMessage`, `onmessage` and
+ * `onerror`, Bun's `Headers.prototype`
  * members (`toJSON`, `getAll`, `count`), and Bun's `fetch` in place of Node's
  * (a superset: same standard behaviour, plus Bun's options), and Bun's
  * `WebSocket` client in place of Node's (a superset too). Idempotent.
@@ -68,6 +73,8 @@ export function installWebGlobals(): string[] {
   fillGlobal("prompt", prompt, installed);
   fillGlobal("Worker", Worker, installed);
   fillGlobal("ShadowRealm", ShadowRealm, installed);
+  if (fillTemporal()) installed.push("Temporal");
+  for (const [name, value] of mainThreadEventGlobals()) fillGlobal(name, value, installed);
   // Touching Headers loads Node's bundled undici (~20-45 ms): Node defines it as a
   // lazy data property that no accessor can intercept, so Bun's members cost that at startup.
   for (const member of extendHeadersPrototype(Headers.prototype)) installed.push(`Headers.prototype.${member}`);

@@ -9,7 +9,10 @@ describe("installWebGlobals", () => {
     CloseEvent: "CloseEvent" in globalThis,
     ErrorEvent: "ErrorEvent" in globalThis,
     self: "self" in globalThis,
+    Temporal: "Temporal" in globalThis,
+    addEventListener: "addEventListener" in globalThis,
   };
+  const temporalBefore = Object.getOwnPropertyDescriptor(globalThis, "Temporal");
   const nodeURLPattern = (globalThis as { URLPattern?: unknown }).URLPattern;
   const installed = installWebGlobals();
 
@@ -25,6 +28,31 @@ describe("installWebGlobals", () => {
     expect(Object.getOwnPropertyDescriptor(globalThis, "WebSocket")).toMatchObject({ writable: true, enumerable: true, configurable: true });
     expect((globalThis as { URLPattern?: unknown }).URLPattern).toBe(nodeURLPattern ?? URLPattern);
     expect((globalThis as { self?: unknown }).self).toBe(globalThis);
+  });
+
+  it("installs Temporal lazily where the engine has none: an accessor until first use, then the polyfill as a plain global", () => {
+    if (temporalBefore !== undefined) return expect(installed).not.toContain("Temporal");
+    expect(installed).toContain("Temporal");
+    const pending = Object.getOwnPropertyDescriptor(globalThis, "Temporal");
+    expect(typeof pending?.get === "function" || "value" in (pending ?? {})).toBe(true);
+    const temporal = (globalThis as unknown as { Temporal: { PlainDate: { from(s: string): { add(d: object): { toString(): string } } } } }).Temporal;
+    expect(temporal.PlainDate.from("2024-02-29").add({ years: 1 }).toString()).toBe("2025-02-28");
+    expect(Object.getOwnPropertyDescriptor(globalThis, "Temporal")).toMatchObject({ writable: true, enumerable: false, configurable: true });
+    expect((new Date(0) as Date & { toTemporalInstant(): object }).toTemporalInstant().toString()).toBe("1970-01-01T00:00:00Z");
+    expect(new Intl.DateTimeFormat("en-US", { timeZone: "UTC" }).format(temporal.PlainDate.from("2024-02-29") as never)).toBe("2/29/2024");
+  });
+
+  it("gives the main thread Bun's global event functions, on an EventTarget of their own", () => {
+    if (hadBefore.addEventListener) return;
+    const scope = globalThis as unknown as EventTarget & { postMessage(message: unknown): void; onmessage: unknown; onerror: unknown };
+    const seen: unknown[] = [];
+    const listener = (event: Event): void => void seen.push([event.type, event.target === (globalThis as unknown)]);
+    scope.addEventListener("ping", listener);
+    expect(scope.dispatchEvent(new Event("ping"))).toBe(true);
+    scope.removeEventListener("ping", listener);
+    scope.dispatchEvent(new Event("ping"));
+    expect(seen).toEqual([["ping", false]]);
+    expect([scope.postMessage("nowhere"), scope.onmessage, scope.onerror]).toEqual([undefined, null, null]);
   });
 
   it("makes the globals Bun has and Node may lack usable", () => {
