@@ -6,6 +6,7 @@ import { CloseEvent } from "./close-event.ts";
 import { confirm } from "./confirm.ts";
 import { ErrorEvent } from "./error-event.ts";
 import { fetch } from "./fetch.ts";
+import { AsyncDisposableStack, DisposableStack, SuppressedError } from "./internal/globals/disposable-stack.ts";
 import { mainThreadEventGlobals } from "./internal/globals/main-thread-events.ts";
 import { fillTemporal } from "./internal/globals/temporal.ts";
 import { extendHeadersPrototype } from "./internal/headers/methods.ts";
@@ -27,6 +28,13 @@ function fillGlobal(name: string, value: unknown, installed: string[]): void {
   installed.push(name);
 }
 
+/** An ECMAScript built-in the engine lacks (Node 22): non-enumerable, as the engine's own. */
+function fillBuiltin(name: string, value: unknown, installed: string[]): void {
+  if (name in globalThis) return;
+  Object.defineProperty(globalThis, name, { value, writable: true, enumerable: false, configurable: true });
+  installed.push(name);
+}
+
 /** `self`, as in Bun (and browsers): the global object, replaceable by assignment. */
 function fillSelf(installed: string[]): void {
   if ("self" in globalThis) return;
@@ -45,7 +53,8 @@ function fillSelf(installed: string[]): void {
 /**
  * Installs on the global object what a Bun program expects and this Node lacks:
  * `URLPattern`, `CloseEvent`, `ErrorEvent`, `self`, `reportError`, `alert`,
- * `confirm`, `prompt`, `Worker`, `ShadowRealm`, `Temporal` (temporal-polyfill,
+ * `confirm`, `prompt`, `Worker`, `ShadowRealm`, `SuppressedError`,
+ * `DisposableStack` and `AsyncDisposableStack` (Node 22), `Temporal` (temporal-polyfill,
  * loaded on first use), the main thread's `addEventListener`,
  * `removeEventListener`, `dispatchEvent`, `postMessage`, `onmessage` and
  * `onerror`, Bun's `Headers.prototype`
@@ -74,6 +83,9 @@ export function installWebGlobals(): string[] {
   fillGlobal("Worker", Worker, installed);
   fillGlobal("ShadowRealm", ShadowRealm, installed);
   if (fillTemporal()) installed.push("Temporal");
+  fillBuiltin("SuppressedError", SuppressedError, installed);
+  fillBuiltin("DisposableStack", DisposableStack, installed);
+  fillBuiltin("AsyncDisposableStack", AsyncDisposableStack, installed);
   for (const [name, value] of mainThreadEventGlobals()) fillGlobal(name, value, installed);
   // Touching Headers loads Node's bundled undici (~20-45 ms): Node defines it as a
   // lazy data property that no accessor can intercept, so Bun's members cost that at startup.

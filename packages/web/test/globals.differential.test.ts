@@ -57,6 +57,36 @@ describe("Temporal against Bun's", () => {
   });
 });
 
+const disposalCase = `
+export default async ({ steps, asynchronous }) => {
+  const order = [];
+  const stack = asynchronous ? new AsyncDisposableStack() : new DisposableStack();
+  steps.forEach((step, index) => {
+    const run = () => { order.push(index); if (step.throws) throw new Error(String(index)); };
+    const method = asynchronous && step.async ? async () => run() : run;
+    if (step.kind === "use") stack.use(step.empty ? null : { [asynchronous && step.async ? Symbol.asyncDispose : Symbol.dispose]: method });
+    else if (step.kind === "adopt") stack.adopt(index, method);
+    else stack.defer(method);
+  });
+  const shape = (error) => error?.name === "SuppressedError" ? { error: shape(error.error), suppressed: shape(error.suppressed), own: Object.keys(error) } : [error?.constructor?.name, error?.message];
+  try {
+    await (asynchronous ? stack.disposeAsync() : stack.dispose());
+    return { order, disposed: stack.disposed };
+  } catch (error) {
+    return { order, error: shape(error), disposed: stack.disposed };
+  }
+};
+`;
+
+describe("DisposableStack and AsyncDisposableStack against Bun's (ours on Node 22, V8's on 24)", () => {
+  it("the same order, the same SuppressedError structure, on 300 random programs", async () => {
+    const step = fc.record({ kind: fc.constantFrom("use", "adopt", "defer"), throws: fc.boolean(), async: fc.boolean(), empty: fc.boolean() });
+    const inputs = fc.sample(fc.record({ steps: fc.array(step, { maxLength: 10 }), asynchronous: fc.boolean() }), { numRuns: 300, seed: 20261122 });
+    const { mismatches } = await compareBatch(disposalCase, inputs);
+    expect(mismatches.slice(0, 3)).toEqual([]);
+  });
+});
+
 describe("the main thread's global events, as Bun's", () => {
   it("addEventListener, dispatchEvent, removeEventListener, postMessage and the on… slots", async () => {
     const source = `
