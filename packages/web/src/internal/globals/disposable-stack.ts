@@ -119,6 +119,29 @@ class StackState {
     this.disposed = true;
     return resources;
   }
+
+  use<T>(value: T): T {
+    this.pending("use").push({ value, method: disposeMethodOf(value, this.kind === "AsyncDisposableStack") });
+    return value;
+  }
+
+  adopt<T>(value: T, onDispose: unknown): T {
+    const resources = this.pending("adopt");
+    const callback = this.callable("adopt", onDispose);
+    resources.push({ value: undefined, method: () => callback(value) });
+    return value;
+  }
+
+  defer(onDispose: unknown): void {
+    const resources = this.pending("defer");
+    resources.push({ value: undefined, method: this.callable("defer", onDispose) as DisposeMethod });
+  }
+
+  /** Hands every resource to `fresh` (a new stack's state) and ends this one. */
+  moveTo(fresh: StackState): void {
+    this.pending("move");
+    fresh.resources = this.take();
+  }
 }
 
 const states = new WeakMap<object, StackState>();
@@ -128,7 +151,6 @@ function stateOf(target: unknown, kind: StackState["kind"], member: string): Sta
   if (state === undefined || state.kind !== kind) throw new TypeError(`${kind}.prototype.${member} requires that |this| be a ${kind} object`);
   return state;
 }
-
 
 class DisposableStackImpl {
   constructor() {
@@ -140,31 +162,20 @@ class DisposableStackImpl {
   }
 
   use<T>(value: T): T {
-    const state = stateOf(this, "DisposableStack", "use");
-    const resources = state.pending("use");
-    resources.push({ value, method: disposeMethodOf(value, false) });
-    return value;
+    return stateOf(this, "DisposableStack", "use").use(value);
   }
 
   adopt<T>(value: T, onDispose: (value: T) => void): T {
-    const state = stateOf(this, "DisposableStack", "adopt");
-    const resources = state.pending("adopt");
-    const callback = state.callable("adopt", onDispose);
-    resources.push({ value: undefined, method: () => callback(value) });
-    return value;
+    return stateOf(this, "DisposableStack", "adopt").adopt(value, onDispose);
   }
 
   defer(onDispose: () => void): void {
-    const state = stateOf(this, "DisposableStack", "defer");
-    const resources = state.pending("defer");
-    resources.push({ value: undefined, method: state.callable("defer", onDispose) as DisposeMethod });
+    stateOf(this, "DisposableStack", "defer").defer(onDispose);
   }
 
   move(): DisposableStackImpl {
-    const state = stateOf(this, "DisposableStack", "move");
-    state.pending("move");
     const moved = new DisposableStackImpl();
-    (states.get(moved) as StackState).resources = state.take();
+    stateOf(this, "DisposableStack", "move").moveTo(states.get(moved) as StackState);
     return moved;
   }
 
@@ -185,31 +196,20 @@ class AsyncDisposableStackImpl {
   }
 
   use<T>(value: T): T {
-    const state = stateOf(this, "AsyncDisposableStack", "use");
-    const resources = state.pending("use");
-    resources.push({ value, method: disposeMethodOf(value, true) });
-    return value;
+    return stateOf(this, "AsyncDisposableStack", "use").use(value);
   }
 
   adopt<T>(value: T, onDispose: (value: T) => unknown): T {
-    const state = stateOf(this, "AsyncDisposableStack", "adopt");
-    const resources = state.pending("adopt");
-    const callback = state.callable("adopt", onDispose);
-    resources.push({ value: undefined, method: () => callback(value) });
-    return value;
+    return stateOf(this, "AsyncDisposableStack", "adopt").adopt(value, onDispose);
   }
 
   defer(onDispose: () => unknown): void {
-    const state = stateOf(this, "AsyncDisposableStack", "defer");
-    const resources = state.pending("defer");
-    resources.push({ value: undefined, method: state.callable("defer", onDispose) as DisposeMethod });
+    stateOf(this, "AsyncDisposableStack", "defer").defer(onDispose);
   }
 
   move(): AsyncDisposableStackImpl {
-    const state = stateOf(this, "AsyncDisposableStack", "move");
-    state.pending("move");
     const moved = new AsyncDisposableStackImpl();
-    (states.get(moved) as StackState).resources = state.take();
+    stateOf(this, "AsyncDisposableStack", "move").moveTo(states.get(moved) as StackState);
     return moved;
   }
 
