@@ -505,8 +505,9 @@ export class Database {
   /**
    * Called for each row inserted through this connection (SQLite's update
    * hook: while the statement runs; not for WITHOUT ROWID tables). `rowid` is
-   * a BigInt with `safeIntegers`. A throw is reported as uncaught and the
-   * statement goes on. Needs @dx-compat/native's addon.
+   * a BigInt with `safeIntegers`. A throw is reported as an uncaught
+   * exception: with a handler the statement goes on, as in Bun; without one
+   * Node ends the process. Needs @dx-compat/native's addon.
    */
   get onInsert(): DeclaredUpdateHook | null {
     return this.#hooks.onInsert as DeclaredUpdateHook | null;
