@@ -233,3 +233,15 @@ extern "C" {
     pub fn napi_open_handle_scope(env: napi_env, result: *mut napi_handle_scope) -> napi_status;
     pub fn napi_close_handle_scope(env: napi_env, scope: napi_handle_scope) -> napi_status;
 }
+
+/// A callback's first `N` arguments; missing ones read as undefined.
+///
+/// # Safety
+/// `env` and `info` are the live pair Node passed to the callback.
+pub unsafe fn callback_args<const N: usize>(env: napi_env, info: napi_callback_info) -> [napi_value; N] {
+    let mut argv = [std::ptr::null_mut(); N];
+    let mut argc = N;
+    // SAFETY: room for N arguments.
+    unsafe { napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), std::ptr::null_mut(), std::ptr::null_mut()) };
+    argv
+}

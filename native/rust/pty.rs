@@ -230,14 +230,6 @@ mod sys {
     }
 }
 
-unsafe fn args<const N: usize>(env: napi_env, info: napi_callback_info) -> [napi_value; N] {
-    let mut argv = [null_mut(); N];
-    let mut argc = N;
-    // SAFETY: room for N arguments; missing ones read as undefined.
-    unsafe { napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), null_mut(), null_mut()) };
-    argv
-}
-
 unsafe fn int(env: napi_env, value: napi_value) -> Option<f64> {
     let mut out = f64::NAN;
     // SAFETY: live handle; out-pointer to a local.
@@ -285,7 +277,7 @@ fn dimension(value: Option<f64>) -> Result<u16, i32> {
 pub unsafe extern "C" fn pty_open(env: napi_env, info: napi_callback_info) -> napi_value {
     // SAFETY: live callback handles throughout.
     unsafe {
-        let [cols, rows, out] = args::<3>(env, info);
+        let [cols, rows, out] = callback_args::<3>(env, info);
         let Some(out) = bytes(env, out).filter(|out| out.len() >= 12) else { return result(env, EINVAL) };
         let (Ok(cols), Ok(rows)) = (dimension(int(env, cols)), dimension(int(env, rows))) else { return result(env, EINVAL) };
         #[cfg(target_os = "linux")]
@@ -312,7 +304,7 @@ pub unsafe extern "C" fn pty_open(env: napi_env, info: napi_callback_info) -> na
 pub unsafe extern "C" fn pty_resize(env: napi_env, info: napi_callback_info) -> napi_value {
     // SAFETY: live callback handles throughout.
     unsafe {
-        let [fd, cols, rows] = args::<3>(env, info);
+        let [fd, cols, rows] = callback_args::<3>(env, info);
         let (Some(fd), Ok(cols), Ok(rows)) = (int(env, fd), dimension(int(env, cols)), dimension(int(env, rows))) else { return result(env, EINVAL) };
         #[cfg(target_os = "linux")]
         return result(env, errno_of(sys::resize(fd as i32, cols, rows)));
@@ -328,7 +320,7 @@ pub unsafe extern "C" fn pty_resize(env: napi_env, info: napi_callback_info) -> 
 pub unsafe extern "C" fn pty_get_flags(env: napi_env, info: napi_callback_info) -> napi_value {
     // SAFETY: live callback handles throughout.
     unsafe {
-        let [fd, out] = args::<2>(env, info);
+        let [fd, out] = callback_args::<2>(env, info);
         let (Some(fd), Some(out)) = (int(env, fd), bytes(env, out).filter(|out| out.len() >= 16)) else { return result(env, EINVAL) };
         #[cfg(target_os = "linux")]
         {
@@ -354,7 +346,7 @@ pub unsafe extern "C" fn pty_get_flags(env: napi_env, info: napi_callback_info) 
 pub unsafe extern "C" fn pty_set_flag(env: napi_env, info: napi_callback_info) -> napi_value {
     // SAFETY: live callback handles throughout.
     unsafe {
-        let [fd, index, value] = args::<3>(env, info);
+        let [fd, index, value] = callback_args::<3>(env, info);
         let (Some(fd), Some(index), Some(value)) = (int(env, fd), int(env, index), int(env, value)) else { return result(env, EINVAL) };
         if !(0.0..=u32::MAX as f64).contains(&value) {
             return result(env, EINVAL);
@@ -387,7 +379,7 @@ pub unsafe extern "C" fn pty_set_flag(env: napi_env, info: napi_callback_info) -
 pub unsafe extern "C" fn pty_set_raw_mode(env: napi_env, info: napi_callback_info) -> napi_value {
     // SAFETY: live callback handles throughout.
     unsafe {
-        let [fd, enabled, saved] = args::<3>(env, info);
+        let [fd, enabled, saved] = callback_args::<3>(env, info);
         let mut raw = false;
         napi_get_value_bool(env, enabled, &mut raw);
         let (Some(fd), Some(saved)) = (int(env, fd), bytes(env, saved)) else { return result(env, EINVAL) };

@@ -129,14 +129,6 @@ unsafe extern "C" fn finalize_connection(env: napi_env, data: *mut c_void, _hint
     }
 }
 
-unsafe fn arguments<const N: usize>(env: napi_env, info: napi_callback_info) -> [napi_value; N] {
-    let mut argc = N;
-    let mut argv = [null_mut(); N];
-    // SAFETY: N slots; missing arguments are filled with undefined.
-    unsafe { napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), null_mut(), null_mut()) };
-    argv
-}
-
 unsafe fn connection_argument<'a>(env: napi_env, value: napi_value) -> Option<&'a mut Connection> {
     let mut data = null_mut();
     // SAFETY: a non-external fails and leaves `data` null.
@@ -213,7 +205,7 @@ unsafe fn schema_argument(env: napi_env, value: napi_value) -> Option<Vec<u8>> {
 /// `sqliteFileControl(connection, schema, op, slot): number`
 pub unsafe extern "C" fn sqlite_file_control(env: napi_env, info: napi_callback_info) -> napi_value {
     // SAFETY: live callback.
-    let [connection, schema, op, slot] = unsafe { arguments::<4>(env, info) };
+    let [connection, schema, op, slot] = unsafe { callback_args::<4>(env, info) };
     // SAFETY: live handles.
     let Some(connection) = (unsafe { connection_argument(env, connection) }) else { return unsafe { bad_argument(env) } };
     if connection.db.is_null() {
@@ -248,7 +240,7 @@ pub unsafe extern "C" fn sqlite_file_control(env: napi_env, info: napi_callback_
 /// `sqliteLastError(connection, out): string`
 pub unsafe extern "C" fn sqlite_last_error(env: napi_env, info: napi_callback_info) -> napi_value {
     // SAFETY: live callback.
-    let [connection, out] = unsafe { arguments::<2>(env, info) };
+    let [connection, out] = unsafe { callback_args::<2>(env, info) };
     // SAFETY: live handles.
     let Some(connection) = (unsafe { connection_argument(env, connection) }) else { return unsafe { bad_argument(env) } };
     if connection.db.is_null() {
@@ -346,7 +338,7 @@ unsafe fn report_exception(env: napi_env) {
 /// `sqliteUpdateHook(connection, target, dispatch, bigints): void`
 pub unsafe extern "C" fn sqlite_update_hook(env: napi_env, info: napi_callback_info) -> napi_value {
     // SAFETY: live callback.
-    let [connection, target, dispatch, bigints] = unsafe { arguments::<4>(env, info) };
+    let [connection, target, dispatch, bigints] = unsafe { callback_args::<4>(env, info) };
     // SAFETY: live handles.
     let Some(connection) = (unsafe { connection_argument(env, connection) }) else { return unsafe { bad_argument(env) } };
     // SAFETY: live env.
@@ -381,7 +373,7 @@ pub unsafe extern "C" fn sqlite_update_hook(env: napi_env, info: napi_callback_i
 /// `sqliteDetach(connection): void`
 pub unsafe extern "C" fn sqlite_detach(env: napi_env, info: napi_callback_info) -> napi_value {
     // SAFETY: live callback.
-    let [connection] = unsafe { arguments::<1>(env, info) };
+    let [connection] = unsafe { callback_args::<1>(env, info) };
     // SAFETY: live handles.
     let Some(connection) = (unsafe { connection_argument(env, connection) }) else { return unsafe { bad_argument(env) } };
     // SAFETY: live env.

@@ -12,11 +12,16 @@ export interface BunSQLiteError extends Error {
   byteOffset: number;
 }
 
+/** An Error named "SQLiteError"; the name is not enumerable, as on Bun's (only code, errno and byteOffset are own enumerable keys). */
+function namedSqliteError(message: string): BunSQLiteError {
+  const error = new Error(message) as BunSQLiteError;
+  Object.defineProperty(error, "name", { value: "SQLiteError", writable: true, configurable: true, enumerable: false });
+  return error;
+}
+
 /** Bun's SQLiteError, built from a better-sqlite3 SqliteError. */
 export function sqliteError(message: string, code: string, byteOffset = -1): BunSQLiteError {
-  const error = new Error(message) as BunSQLiteError;
-  // Not enumerable, as on Bun's: only code, errno and byteOffset are own enumerable keys.
-  Object.defineProperty(error, "name", { value: "SQLiteError", writable: true, configurable: true, enumerable: false });
+  const error = namedSqliteError(message);
   error.code = code;
   error.errno = resultCode(code) ?? 1;
   error.byteOffset = byteOffset;
@@ -29,8 +34,7 @@ export function sqliteError(message: string, code: string, byteOffset = -1): Bun
  * `errno` and `byteOffset` read-only.
  */
 export function sqliteErrorFromState(message: string, errno: number): BunSQLiteError {
-  const error = new Error(message) as BunSQLiteError;
-  Object.defineProperty(error, "name", { value: "SQLiteError", writable: true, configurable: true, enumerable: false });
+  const error = namedSqliteError(message);
   const code = errno === 0 ? undefined : resultName(errno);
   if (code !== undefined) error.code = code;
   Object.defineProperty(error, "errno", { value: errno, enumerable: true });
