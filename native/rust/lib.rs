@@ -28,6 +28,7 @@ mod page_buffer;
 mod read_file;
 mod spare;
 mod sqlite_ext;
+mod sqlite_rows;
 mod which;
 #[cfg(target_os = "linux")]
 mod pty;
@@ -338,6 +339,11 @@ pub unsafe extern "C" fn napi_register_module_v1(env: napi_env, exports: napi_va
         export(env, exports, c"sqliteLastError", sqlite_ext::sqlite_last_error, 0);
         export(env, exports, c"sqliteUpdateHook", sqlite_ext::sqlite_update_hook, 0);
         export(env, exports, c"sqliteDetach", sqlite_ext::sqlite_detach, 0);
+        export(env, exports, c"sqliteRowBuffer", sqlite_rows::row_buffer, 0);
+        export(env, exports, c"sqliteAdoptStatement", sqlite_rows::adopt_statement, 0);
+        export(env, exports, c"sqliteReleaseStatement", sqlite_rows::release_statement, 0);
+        export(env, exports, c"sqliteReadRows", sqlite_rows::read_rows, 0);
+        export(env, exports, c"sqliteResetStatement", sqlite_rows::reset_statement, 0);
         #[cfg(target_os = "linux")]
         export(env, exports, c"spawn", spawn_async_napi::spawn_async, 0);
         #[cfg(target_os = "linux")]

@@ -38,7 +38,7 @@ mod api_index {
     pub const EXTENDED_ERRCODE: usize = 166;
 }
 
-type Sqlite3 = c_void;
+pub(crate) type Sqlite3 = c_void;
 type UpdateCallback = unsafe extern "C" fn(*mut c_void, c_int, *const c_char, *const c_char, i64);
 type UpdateHookFn = unsafe extern "C" fn(*mut Sqlite3, Option<UpdateCallback>, *mut c_void) -> *mut c_void;
 type FileControlFn = unsafe extern "C" fn(*mut Sqlite3, *const c_char, c_int, *mut c_void) -> c_int;
@@ -47,12 +47,12 @@ type IntOfDbFn = unsafe extern "C" fn(*mut Sqlite3) -> c_int;
 type IntFn = unsafe extern "C" fn() -> c_int;
 
 #[derive(Clone, Copy)]
-struct Api(*const *const c_void);
+pub(crate) struct Api(*const *const c_void);
 
 impl Api {
     /// # Safety
     /// `self` points at SQLite's API table and `index` is one of `api_index`.
-    unsafe fn slot(self, index: usize) -> *const c_void {
+    pub(crate) unsafe fn slot(self, index: usize) -> *const c_void {
         // SAFETY: the table has more than 166 entries in every SQLite since 3.8.
         unsafe { *self.0.add(index) }
     }
@@ -85,10 +85,10 @@ struct Hook {
     live: bool,
 }
 
-struct Connection {
+pub(crate) struct Connection {
     /// Null once detached.
-    db: *mut Sqlite3,
-    api: Api,
+    pub(crate) db: *mut Sqlite3,
+    pub(crate) api: Api,
     hook: Option<Box<Hook>>,
 }
 
@@ -129,7 +129,7 @@ unsafe extern "C" fn finalize_connection(env: napi_env, data: *mut c_void, _hint
     }
 }
 
-unsafe fn connection_argument<'a>(env: napi_env, value: napi_value) -> Option<&'a mut Connection> {
+pub(crate) unsafe fn connection_argument<'a>(env: napi_env, value: napi_value) -> Option<&'a mut Connection> {
     let mut data = null_mut();
     // SAFETY: a non-external fails and leaves `data` null.
     if unsafe { napi_get_value_external(env, value, &mut data) } != NAPI_OK || data.is_null() {
@@ -139,7 +139,7 @@ unsafe fn connection_argument<'a>(env: napi_env, value: napi_value) -> Option<&'
     Some(unsafe { &mut *data.cast::<Connection>() })
 }
 
-unsafe fn undefined(env: napi_env) -> napi_value {
+pub(crate) unsafe fn undefined(env: napi_env) -> napi_value {
     let mut result = null_mut();
     // SAFETY: out-pointer to a local.
     unsafe { napi_get_undefined(env, &mut result) };
@@ -153,7 +153,7 @@ unsafe fn int32(env: napi_env, value: i32) -> napi_value {
     result
 }
 
-unsafe fn bad_argument(env: napi_env) -> napi_value {
+pub(crate) unsafe fn bad_argument(env: napi_env) -> napi_value {
     // SAFETY: static strings.
     unsafe { napi_throw_type_error(env, c"ERR_INVALID_ARG_TYPE".as_ptr(), c"expected a connection from sqliteAttach".as_ptr()) };
     null_mut()

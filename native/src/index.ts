@@ -29,3 +29,4 @@ export {
   type SqliteConnection,
   type SqliteUpdateDispatch,
 } from "./sqlite-extension.ts";
+export { SqliteRows, type SqliteStatement } from "./sqlite-rows.ts";

@@ -401,6 +401,16 @@ interface SqliteBinding {
   sqliteUpdateHook(connection: object, target: object | null, dispatch: SqliteUpdateDispatch | null, bigints: boolean): void;
   /** Removes the hook and forgets the connection: call before it closes. */
   sqliteDetach(connection: object): void;
+  /** Registers the buffer requests and rows go through (see rust/sqlite_rows.rs). */
+  sqliteRowBuffer(buffer: Float64Array): void;
+  /** An id for the connection's newest statement, if its text is `sql` and it is read-only; else -1. */
+  sqliteAdoptStatement(connection: object, sql: string): number;
+  /** Forgets an adopted statement's id. */
+  sqliteReleaseStatement(id: number): void;
+  /** Runs the request in the registered buffer: the row count, or -1 (not taken), -2 (SQLite failed), -3 (a row does not fit). */
+  sqliteReadRows(): number;
+  /** Resets an adopted statement, abandoning its unread rows. */
+  sqliteResetStatement(id: number): void;
 }
 
 export type SqliteUpdateDispatch = (target: object, op: number, table: string, rowid: number | bigint, schema: string) => void;
@@ -459,4 +469,9 @@ export const bindingFunctions: readonly (keyof NativeBinding)[] = [
   "sqliteLastError",
   "sqliteUpdateHook",
   "sqliteDetach",
+  "sqliteRowBuffer",
+  "sqliteAdoptStatement",
+  "sqliteReleaseStatement",
+  "sqliteReadRows",
+  "sqliteResetStatement",
 ];

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { toNativeValue, occurrenceValues, valuesByIndex } from "./internal/bind.ts";
 import { closedError, emptyQueryError, sqliteError, sqliteErrorFromState } from "./internal/errors.ts";
+import { addonRowsAvailable } from "./internal/addon-rows.ts";
 import { attachExtension } from "./internal/extension.ts";
 import { fileControlCall, fileControlSlot } from "./internal/file-control.ts";
 import { NativeDatabaseClass } from "./internal/native.ts";
@@ -246,6 +247,7 @@ export class Database {
         closed: () => this.#closed,
         onFinalize: cached ? undefined : this.#preparedFinalized,
         formatReal: this.#formatReal,
+        addonConnection: this.#addonConnection,
       },
       safeIntegers: this.#safeIntegers,
     });
@@ -451,6 +453,28 @@ export class Database {
     throw sqliteErrorFromState(message, errno);
   }
 
+  /** Update hooks running now: SQLite must not be stepped from inside one. */
+  #hookDepth = 0;
+  /** Set for good once rows cannot go through the addon: no addon, a failed load, or SQL functions written in JavaScript. */
+  #addonRowsOff = false;
+
+  /** The connection for internal/addon-rows.ts's read path, when it may be used now. */
+  readonly #addonConnection = (): SqliteConnection | undefined => {
+    if (this.#closed || this.#hookDepth > 0 || this.#addonRowsOff) return undefined;
+    if (this.#extension !== undefined) return this.#extension;
+    if (!addonRowsAvailable()) {
+      this.#addonRowsOff = true;
+      return undefined;
+    }
+    try {
+      return this.#attached("query");
+    } catch {
+      // Loading the extension can fail (a connection busy iterating): better-sqlite3 reads instead.
+      this.#addonRowsOff = true;
+      return undefined;
+    }
+  };
+
   #attached(api: string): SqliteConnection {
     this.#extension ??= attachExtension(this.#native, api);
     return this.#extension;
@@ -466,7 +490,13 @@ export class Database {
     const db = database as Database;
     const name = hookByOperation[op];
     const hook = name === undefined ? null : db.#hooks[name];
-    if (hook !== null) (hook as UpdateHook).call(db, db, table, rowid, schema);
+    if (hook === null) return;
+    db.#hookDepth++;
+    try {
+      (hook as UpdateHook).call(db, db, table, rowid, schema);
+    } finally {
+      db.#hookDepth--;
+    }
   };
 
   #setHook(name: UpdateHookName, hook: unknown): void {
@@ -486,6 +516,8 @@ export class Database {
   function(name: string, optionsOrFn: import("bun:sqlite").FunctionOptions | ((...args: unknown[]) => unknown), maybeFn?: (...args: unknown[]) => unknown): this {
     const [options, fn] = typeof optionsOrFn === "function" ? [{}, optionsOrFn] : [optionsOrFn, maybeFn];
     if (typeof fn !== "function") throw new TypeError("Expected a function");
+    // better-sqlite3 calls it from inside sqlite3_step and keeps error state of its own: only its own reads may step.
+    this.#addonRowsOff = true;
     this.#usable().function(name, options, withLength((...args: unknown[]) => toNativeValue(fn(...args.map(plainBytes))), fn.length));
     return this;
   }
@@ -493,6 +525,7 @@ export class Database {
   /** Register an aggregate SQL function. */
   aggregate<T = unknown>(name: string, options: import("bun:sqlite").AggregateOptions<T>): this {
     const { step, inverse, result, ...rest } = options;
+    this.#addonRowsOff = true;
     this.#usable().aggregate(name, {
       ...rest,
       step: withLength((acc: T, ...args: unknown[]) => step(acc, ...args.map(plainBytes)), step.length),

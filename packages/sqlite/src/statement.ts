@@ -1,10 +1,13 @@
 import type { Changes } from "bun:sqlite";
+import type { SqliteConnection, SqliteStatement } from "@dx-compat/native";
 import { occurrenceValues, valuesByIndex } from "./internal/bind.ts";
 import { finalizedError } from "./internal/errors.ts";
 import type { NativeStatement } from "./internal/native.ts";
 import { translateError } from "./internal/prepare.ts";
 import { plainBytes, plainValues, rowFactory, rowFixer } from "./internal/rows.ts";
 import type { RowFactory, RowFixer } from "./internal/rows.ts";
+import { addonRowFactory, addonRows } from "./internal/addon-rows.ts";
+import type { AddonRowFactory } from "./internal/addon-rows.ts";
 import { expandSql } from "./internal/sql.ts";
 import type { RealFormatter, SqlAnalysis } from "./internal/sql.ts";
 
@@ -21,6 +24,12 @@ export interface StatementContext {
   readonly onFinalize: (() => void) | undefined;
   /** SQLite's own printing of a REAL, for toString(). */
   readonly formatReal: RealFormatter;
+  /**
+   * The addon's handle on the connection when rows may be read through it
+   * right now (open, no update hook running, no JavaScript SQL functions);
+   * undefined otherwise (see internal/addon-rows.ts).
+   */
+  readonly addonConnection: () => SqliteConnection | undefined;
 }
 
 /** What `Database` hands a new Statement. */
@@ -34,6 +43,8 @@ export interface StatementHandle {
 type ColumnType = "INTEGER" | "FLOAT" | "TEXT" | "BLOB" | "NULL";
 
 const NO_VALUES: unknown[] = [];
+/** What #addonGet answers when the addon did not read (a row may be `null`). */
+const NOT_READ: unique symbol = Symbol("not read");
 
 /** A twin of the statement in better-sqlite3's object mode, and the fix-up its rows need. */
 interface ObjectReader {
@@ -90,6 +101,8 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   #makeRow: RowFactory | undefined;
   /** For get()/all(): better-sqlite3 builds rows faster as objects (one cached shape) than we can from arrays. */
   #objectReader: ObjectReader | null | undefined;
+  /** For get() of a read-only statement: the addon's faster read path (internal/addon-rows.ts); null where it cannot serve. */
+  #addon: { statement: SqliteStatement; twin: NativeStatement; makeRow: AddonRowFactory } | null | undefined;
 
   /** Made by `Database.prototype.query` / `prepare` (one handle argument, as Bun's constructor takes). */
   constructor(handle: StatementHandle) {
@@ -139,6 +152,10 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
       this.#runValues(values);
       return null;
     }
+    if (this.#class === undefined) {
+      const row = this.#addonGet(values);
+      if (row !== NOT_READ) return row as ReturnType | null;
+    }
     let objects: ObjectReader | null;
     let row: unknown;
     try {
@@ -149,6 +166,35 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     }
     if (row === undefined) return null;
     return objects === null ? this.#row(row) : (objects.fix(row as Record<string, unknown>) as ReturnType);
+  }
+
+  /**
+   * The addon's statement (a twin adopted from better-sqlite3) when rows can
+   * be read through it now; null otherwise. Only read-only statements are
+   * adopted, so falling back after the addon failed runs nothing twice that writes.
+   */
+  #addonStatement(): { statement: SqliteStatement; makeRow: AddonRowFactory } | null {
+    const connection = this.#context.addonConnection();
+    if (connection === undefined) return null;
+    if (this.#addon === undefined) {
+      this.#addon = null;
+      const twin = this.#context.prepareAgain();
+      const addon = { statement: 0 as SqliteStatement, twin, makeRow: addonRowFactory(this.columnNames) };
+      const statement = addonRows().adopt(connection, twin.source, addon);
+      if (statement !== undefined) this.#addon = Object.assign(addon, { statement });
+    }
+    return this.#addon;
+  }
+
+  /** get() through the addon: the row, null, or NOT_READ when the other path must answer. */
+  #addonGet(values: readonly unknown[]): unknown {
+    const addon = this.#addonStatement();
+    if (addon === null) return NOT_READ;
+    const rows = addonRows();
+    const count = rows.read(addon.statement, 1, this.#safeIntegers, values);
+    // A schema change can re-prepare the statement with other columns: the names cached here would be wrong.
+    if (count < 0 || rows.columnCount !== addon.makeRow.columns) return NOT_READ;
+    return count === 0 ? null : addon.makeRow(rows, 0);
   }
 
   /** The object-mode twin of the statement, or `null` where rows must be built from arrays. */

@@ -78,6 +78,11 @@ export const twinBinding: NativeBinding = {
   sqliteLastError: noConnection,
   sqliteUpdateHook: noConnection,
   sqliteDetach: noConnection,
+  sqliteRowBuffer: noConnection,
+  sqliteAdoptStatement: noConnection,
+  sqliteReleaseStatement: noConnection,
+  sqliteReadRows: noConnection,
+  sqliteResetStatement: noConnection,
 };
 
 function noConnection(): never {

@@ -1,0 +1,167 @@
+// get() through @dx-compat/native's addon (internal/addon-rows.ts): every value
+// it reads and binds must come out as better-sqlite3's path gives it (values()
+// still reads there), and every case it does not take must fall back unseen.
+import { SqliteRows } from "@dx-compat/native";
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { Database } from "../src/index.ts";
+
+const addon = SqliteRows.shared();
+let reads: ReturnType<typeof vi.spyOn> | undefined;
+
+beforeEach(() => {
+  if (addon !== undefined) reads = vi.spyOn(addon, "read");
+});
+afterEach(() => {
+  reads?.mockRestore();
+});
+
+/** How many rows the addon was asked for since the test began (0 without the addon). */
+const addonReads = (): number => reads?.mock.calls.length ?? 0;
+
+/** The row get() gives, next to values()' row from better-sqlite3, as comparable arrays. */
+function bothPaths(db: Database, sql: string, ...params: unknown[]): { fast: unknown[] | null; slow: unknown[] | null } {
+  const statement = db.prepare(sql);
+  const row = statement.get(...(params as never[])) as Record<string, unknown> | null;
+  const slow = (statement.values(...(params as never[]))[0] as unknown[] | undefined) ?? null;
+  return { fast: row === null ? null : Object.values(row), slow };
+}
+
+const bindable = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
+  fc.maxSafeInteger(),
+  fc.string({ unit: "binary" }),
+  fc.uint8Array({ maxLength: 64 }),
+  fc.boolean(),
+  fc.constantFrom(null, undefined, -0, Infinity, -Infinity, Number.NaN, 2 ** 53, -(2 ** 63)),
+);
+
+describe("get() through the addon", () => {
+  it("reads every bound value back as better-sqlite3's path does (fast-check)", () => {
+    const db = new Database(":memory:");
+    fc.assert(
+      fc.property(fc.array(bindable, { minLength: 1, maxLength: 6 }), fc.boolean(), (values, safe) => {
+        const sql = `SELECT ${values.map((_, i) => `?${i + 1} AS c${i}, typeof(?${i + 1}) AS t${i}`).join(", ")}`;
+        const statement = db.prepare(sql).safeIntegers(safe);
+        const row = statement.get(...(values as never[])) as Record<string, unknown>;
+        expect(Object.values(row)).toEqual(statement.values(...(values as never[]))[0]);
+      }),
+      { numRuns: 500 },
+    );
+    if (addon !== undefined) expect(addonReads()).toBeGreaterThanOrEqual(500);
+  });
+
+  it("stores what it binds as better-sqlite3 does: a table round trip (fast-check)", () => {
+    const db = new Database(":memory:");
+    db.run("CREATE TABLE t (id INTEGER PRIMARY KEY, untyped, num NUMERIC, txt TEXT, blb BLOB)");
+    const insert = db.prepare("INSERT INTO t (untyped, num, txt, blb) VALUES (?, ?, ?, ?)");
+    const select = db.prepare("SELECT untyped, num, txt, blb, typeof(untyped), typeof(num) FROM t WHERE id = ?");
+    fc.assert(
+      fc.property(fc.tuple(bindable, bindable, bindable, bindable), (values) => {
+        const id = insert.run(...(values as unknown as never[])).lastInsertRowid;
+        expect(Object.values(select.get(id) as object)).toEqual(select.values(id)[0]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps Bun's row shape: repeated names, __proto__, column order", () => {
+    const db = new Database(":memory:");
+    const row = db.prepare("SELECT 1 AS a, 2 AS b, 3 AS a, 4 AS __proto__").get() as Record<string, unknown>;
+    expect(Object.keys(row)).toEqual(["a", "b", "__proto__"]);
+    expect(row.a).toBe(3);
+    expect(Object.getOwnPropertyDescriptor(row, "__proto__")?.value).toBe(4);
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+  });
+
+  it("reads rows larger than its buffer, and BLOBs in buffers of their own", () => {
+    const db = new Database(":memory:");
+    const big = "é".repeat(300_000);
+    const { fast, slow } = bothPaths(db, "SELECT ?1 AS text, zeroblob(200000) AS blob, ?1 || 'x' AS again", big);
+    expect(fast).toEqual(slow);
+    const blob = (fast as unknown[])[1] as Uint8Array;
+    expect(blob.byteOffset).toBe(0);
+    expect(blob.buffer.byteLength).toBe(200_000);
+    // The grown buffer still serves small reads.
+    expect(bothPaths(db, "SELECT ? AS x", "small").fast).toEqual(["small"]);
+  });
+
+  it("answers null for no row, with named and numbered parameters", () => {
+    const db = new Database(":memory:", { strict: true });
+    db.run("CREATE TABLE t (a, b)");
+    db.run("INSERT INTO t VALUES (1, 'one'), (2, 'two')");
+    expect(db.prepare("SELECT * FROM t WHERE a = $a").get({ a: 3 })).toBeNull();
+    expect(db.prepare("SELECT * FROM t WHERE a = $a AND b = $b").get({ a: 2, b: "two" })).toEqual({ a: 2, b: "two" });
+    expect(db.prepare("SELECT ?2 AS x, ?1 AS y, ?2 AS z").get(1, 2)).toEqual({ x: 2, y: 1, z: 2 });
+    // A call without arguments re-uses the last bindings, as in Bun.
+    const again = db.prepare("SELECT b FROM t WHERE a = ?");
+    expect(again.get(1)).toEqual({ b: "one" });
+    expect(again.get()).toEqual({ b: "one" });
+  });
+
+  it("reports SQLite's runtime errors as before (the statement is run again the other way)", () => {
+    const db = new Database(":memory:");
+    const overflow = db.prepare("SELECT abs(-9223372036854775807 - 1) AS x");
+    expect(() => overflow.get()).toThrow("integer overflow");
+    expect(() => overflow.get()).toThrow("integer overflow");
+    expect(db.prepare("SELECT 1 AS one").get()).toEqual({ one: 1 });
+  });
+
+  it("follows a schema change that re-prepares the statement", () => {
+    const db = new Database(":memory:");
+    db.run("CREATE TABLE t (a)");
+    db.run("INSERT INTO t VALUES (1)");
+    const select = db.query("SELECT * FROM t");
+    const before = select.get();
+    db.run("ALTER TABLE t ADD COLUMN b DEFAULT 2");
+    const after = select.get();
+    expect(before).toEqual({ a: 1 });
+    // Whatever the column names cached before, both paths agree on the values.
+    expect(Object.values(after as object)).toEqual(select.values()[0]?.slice(0, Object.keys(after as object).length));
+  });
+
+  it("stays out of writes and SQL functions written in JavaScript", () => {
+    const db = new Database(":memory:");
+    db.run("CREATE TABLE t (a)");
+    expect(db.prepare("INSERT INTO t VALUES (?) RETURNING a").get(5)).toEqual({ a: 5 });
+    expect(db.prepare("SELECT count(*) AS n FROM t").get()).toEqual({ n: 1 });
+    db.function("twice", (x: unknown) => (x as number) * 2);
+    expect(db.prepare("SELECT twice(a) AS d FROM t ORDER BY a").get()).toEqual({ d: 10 });
+    db.function("fails", () => {
+      throw new Error("from JavaScript");
+    });
+    expect(() => db.prepare("SELECT fails() AS x").get()).toThrow("from JavaScript");
+    expect(db.prepare("SELECT 2 AS two").get()).toEqual({ two: 2 });
+  });
+
+  // Update hooks need the addon themselves.
+  it.runIf(addon !== undefined)("stays out of update hooks: a read from one is refused as before", () => {
+    const db = new Database(":memory:");
+    db.run("CREATE TABLE t (a)");
+    const count = db.prepare("SELECT count(*) AS n FROM t");
+    let inHook: unknown;
+    db.onInsert = () => {
+      try {
+        count.get();
+      } catch (error) {
+        inHook = error;
+      }
+    };
+    db.run("INSERT INTO t VALUES (6)");
+    expect(String(inHook)).toContain("This database connection is busy executing a query");
+    db.onInsert = null;
+    expect(count.get()).toEqual({ n: 1 });
+  });
+
+  it("reads through a statement made before close() until it is finalized, as before", () => {
+    const db = new Database(":memory:");
+    const statement = db.prepare("SELECT 7 AS seven");
+    expect(statement.get()).toEqual({ seven: 7 });
+    db.close();
+    expect(statement.get()).toEqual({ seven: 7 });
+    statement.finalize();
+    expect(() => statement.get()).toThrow();
+  });
+});
