@@ -30,12 +30,31 @@ use crate::napi::*;
 
 /// `sqlite3_api_routines` is a table of function pointers that only ever
 /// grows at the end, so a field's index is fixed (counted in sqlite3ext.h).
-mod api_index {
+/// The ones this module and `sqlite_rows` call.
+pub(crate) mod api_index {
+    pub const BIND_BLOB: usize = 2;
+    pub const BIND_DOUBLE: usize = 3;
+    pub const BIND_INT64: usize = 5;
+    pub const BIND_NULL: usize = 6;
+    pub const BIND_PARAMETER_COUNT: usize = 7;
+    pub const BIND_TEXT: usize = 10;
+    pub const COLUMN_BLOB: usize = 19;
+    pub const COLUMN_BYTES: usize = 20;
+    pub const COLUMN_COUNT: usize = 22;
+    pub const COLUMN_DOUBLE: usize = 27;
+    pub const COLUMN_INT64: usize = 29;
+    pub const COLUMN_TEXT: usize = 36;
+    pub const COLUMN_TYPE: usize = 38;
     pub const ERRMSG: usize = 53;
     pub const LIBVERSION_NUMBER: usize = 67;
+    pub const RESET: usize = 77;
+    pub const STEP: usize = 94;
     pub const UPDATE_HOOK: usize = 100;
     pub const FILE_CONTROL: usize = 127;
+    pub const NEXT_STMT: usize = 152;
+    pub const SQL: usize = 153;
     pub const EXTENDED_ERRCODE: usize = 166;
+    pub const STMT_READONLY: usize = 185;
 }
 
 pub(crate) type Sqlite3 = c_void;
@@ -53,8 +72,17 @@ impl Api {
     /// # Safety
     /// `self` points at SQLite's API table and `index` is one of `api_index`.
     pub(crate) unsafe fn slot(self, index: usize) -> *const c_void {
-        // SAFETY: the table has more than 166 entries in every SQLite since 3.8.
+        // SAFETY: the table has more than 185 entries in every SQLite since 3.8.
         unsafe { *self.0.add(index) }
+    }
+
+    /// The function in slot `index`, typed.
+    ///
+    /// # Safety
+    /// As `slot`, and `F` is that slot's function pointer type.
+    pub(crate) unsafe fn function<F: Copy>(self, index: usize) -> F {
+        // SAFETY: the caller names the slot's real type; function pointers are pointer-sized.
+        unsafe { std::mem::transmute_copy(&self.slot(index)) }
     }
 }
 
@@ -99,7 +127,7 @@ impl Connection {
         if !self.db.is_null() {
             // SAFETY: a live connection; the API table's update_hook.
             unsafe {
-                let update_hook: UpdateHookFn = std::mem::transmute(self.api.slot(api_index::UPDATE_HOOK));
+                let update_hook: UpdateHookFn = self.api.function(api_index::UPDATE_HOOK);
                 update_hook(self.db, None, null_mut());
             }
         }
@@ -146,7 +174,7 @@ pub(crate) unsafe fn undefined(env: napi_env) -> napi_value {
     result
 }
 
-unsafe fn int32(env: napi_env, value: i32) -> napi_value {
+pub(crate) unsafe fn int32(env: napi_env, value: i32) -> napi_value {
     let mut result = null_mut();
     // SAFETY: out-pointer to a local.
     unsafe { napi_create_int32(env, value, &mut result) };
@@ -168,7 +196,7 @@ pub unsafe extern "C" fn sqlite_attach(env: napi_env, _info: napi_callback_info)
     // A table this module cannot read would make every call below undefined behaviour.
     // SAFETY: the entry point received this table from SQLite.
     let version = unsafe {
-        let libversion_number: IntFn = std::mem::transmute(api.slot(api_index::LIBVERSION_NUMBER));
+        let libversion_number: IntFn = api.function(api_index::LIBVERSION_NUMBER);
         libversion_number()
     };
     if version < 3_008_000 {
@@ -230,7 +258,7 @@ pub unsafe extern "C" fn sqlite_file_control(env: napi_env, info: napi_callback_
     let schema_pointer = schema.as_ref().map_or(null(), |bytes| bytes.as_ptr().cast::<c_char>());
     // SAFETY: a live connection; `data` has at least 8 writable bytes; the schema is NUL-terminated.
     let code = unsafe {
-        let file_control: FileControlFn = std::mem::transmute(connection.api.slot(api_index::FILE_CONTROL));
+        let file_control: FileControlFn = connection.api.function(api_index::FILE_CONTROL);
         file_control(connection.db, schema_pointer, op_value, data)
     };
     // SAFETY: live env.
@@ -249,8 +277,8 @@ pub unsafe extern "C" fn sqlite_last_error(env: napi_env, info: napi_callback_in
     }
     // SAFETY: a live connection; errmsg's string lives until the next SQLite call, and is copied first.
     let (message, code) = unsafe {
-        let errmsg: ErrmsgFn = std::mem::transmute(connection.api.slot(api_index::ERRMSG));
-        let extended: IntOfDbFn = std::mem::transmute(connection.api.slot(api_index::EXTENDED_ERRCODE));
+        let errmsg: ErrmsgFn = connection.api.function(api_index::ERRMSG);
+        let extended: IntOfDbFn = connection.api.function(api_index::EXTENDED_ERRCODE);
         let text = errmsg(connection.db);
         let message = if text.is_null() { Vec::new() } else { CStr::from_ptr(text).to_bytes().to_vec() };
         (message, extended(connection.db))
@@ -364,7 +392,7 @@ pub unsafe extern "C" fn sqlite_update_hook(env: napi_env, info: napi_callback_i
     connection.hook = Some(hook);
     // SAFETY: a live connection; the hook box stays put until `clear_hook` uninstalls it.
     unsafe {
-        let update_hook: UpdateHookFn = std::mem::transmute(connection.api.slot(api_index::UPDATE_HOOK));
+        let update_hook: UpdateHookFn = connection.api.function(api_index::UPDATE_HOOK);
         update_hook(connection.db, Some(on_update), hook_pointer);
         undefined(env)
     }

@@ -43,29 +43,7 @@ use std::ptr::null_mut;
 
 use crate::input::with_bytes;
 use crate::napi::*;
-use crate::sqlite_ext::{bad_argument, connection_argument, undefined, Api, Sqlite3};
-
-/// Indices in `sqlite3_api_routines` (counted in sqlite3ext.h; the table only grows at its end).
-mod api_index {
-    pub const BIND_BLOB: usize = 2;
-    pub const BIND_DOUBLE: usize = 3;
-    pub const BIND_INT64: usize = 5;
-    pub const BIND_NULL: usize = 6;
-    pub const BIND_PARAMETER_COUNT: usize = 7;
-    pub const BIND_TEXT: usize = 10;
-    pub const COLUMN_BLOB: usize = 19;
-    pub const COLUMN_BYTES: usize = 20;
-    pub const COLUMN_COUNT: usize = 22;
-    pub const COLUMN_DOUBLE: usize = 27;
-    pub const COLUMN_INT64: usize = 29;
-    pub const COLUMN_TEXT: usize = 36;
-    pub const COLUMN_TYPE: usize = 38;
-    pub const RESET: usize = 77;
-    pub const STEP: usize = 94;
-    pub const NEXT_STMT: usize = 152;
-    pub const SQL: usize = 153;
-    pub const STMT_READONLY: usize = 185;
-}
+use crate::sqlite_ext::{api_index, bad_argument, connection_argument, int32, undefined, Api, Sqlite3};
 
 const SQLITE_OK: c_int = 0;
 const SQLITE_ROW: c_int = 100;
@@ -126,8 +104,8 @@ impl RowStatement {
     /// # Safety
     /// `index` is an `api_index` entry and `F` its function type.
     unsafe fn function<F: Copy>(&self, index: usize) -> F {
-        // SAFETY: the caller names the slot's real type; fn pointers are pointer-sized.
-        unsafe { std::mem::transmute_copy(&self.api.slot(index)) }
+        // SAFETY: as the caller promises.
+        unsafe { self.api.function(index) }
     }
 
     unsafe fn reset(&mut self) {
@@ -316,13 +294,6 @@ impl RowStatement {
     }
 }
 
-fn int32(env: napi_env, value: i32) -> napi_value {
-    let mut result = null_mut();
-    // SAFETY: out-pointer to a local.
-    unsafe { napi_create_int32(env, value, &mut result) };
-    result
-}
-
 unsafe fn id_argument(env: napi_env, value: napi_value) -> usize {
     let mut id = -1i32;
     // SAFETY: a live handle; a non-number leaves -1.
@@ -352,27 +323,27 @@ pub unsafe extern "C" fn adopt_statement(env: napi_env, info: napi_callback_info
     // SAFETY: live handles.
     let Some(connection) = (unsafe { connection_argument(env, connection) }) else { return unsafe { bad_argument(env) } };
     if connection.db.is_null() {
-        return int32(env, UNSUPPORTED);
+        return unsafe { int32(env, UNSUPPORTED) };
     }
     let api = connection.api;
     // SAFETY: a live connection; SQLite lists a connection's statements newest first.
     let stmt = unsafe {
-        let next_stmt: NextStmtFn = std::mem::transmute(api.slot(api_index::NEXT_STMT));
+        let next_stmt: NextStmtFn = api.function(api_index::NEXT_STMT);
         next_stmt(connection.db, null_mut())
     };
     if stmt.is_null() {
-        return int32(env, UNSUPPORTED);
+        return unsafe { int32(env, UNSUPPORTED) };
     }
     // SAFETY: a live statement; its text is NUL-terminated and lives as long as it.
     let (text, read_only) = unsafe {
-        let sql_of: SqlFn = std::mem::transmute(api.slot(api_index::SQL));
-        let read_only: StmtIntFn = std::mem::transmute(api.slot(api_index::STMT_READONLY));
+        let sql_of: SqlFn = api.function(api_index::SQL);
+        let read_only: StmtIntFn = api.function(api_index::STMT_READONLY);
         (CStr::from_ptr(sql_of(stmt)).to_bytes(), read_only(stmt) != 0)
     };
     // SAFETY: a live handle.
     let same = unsafe { with_bytes(env, sql, |expected| expected == text) }.unwrap_or(false);
     if !same || !read_only {
-        return int32(env, UNSUPPORTED);
+        return unsafe { int32(env, UNSUPPORTED) };
     }
     let adopted = RowStatement { stmt, api, pending: false };
     let id = STATEMENTS.with_borrow_mut(|statements| match statements.iter().position(Option::is_none) {
@@ -385,7 +356,7 @@ pub unsafe extern "C" fn adopt_statement(env: napi_env, info: napi_callback_info
             statements.len() - 1
         }
     });
-    int32(env, i32::try_from(id).unwrap_or(UNSUPPORTED))
+    unsafe { int32(env, i32::try_from(id).unwrap_or(UNSUPPORTED)) }
 }
 
 /// `sqliteReleaseStatement(id): void`
@@ -405,7 +376,7 @@ pub unsafe extern "C" fn release_statement(env: napi_env, info: napi_callback_in
 pub unsafe extern "C" fn read_rows(env: napi_env, _info: napi_callback_info) -> napi_value {
     let (out, capacity) = BUFFER.get();
     if out.is_null() {
-        return int32(env, UNSUPPORTED);
+        return unsafe { int32(env, UNSUPPORTED) };
     }
     // SAFETY: the registered buffer holds at least the header.
     let (id, limit, flags) = unsafe { (out.read(), out.add(1).read(), out.add(2).read() as u32) };
@@ -427,7 +398,7 @@ pub unsafe extern "C" fn read_rows(env: napi_env, _info: napi_callback_info) -> 
         // SAFETY: as above.
         unsafe { statement.fill(out, capacity, limit as i64, flags & FLAG_BIGINTS != 0) }
     });
-    int32(env, rows)
+    unsafe { int32(env, rows) }
 }
 
 /// `sqliteResetStatement(id): void`
