@@ -30,7 +30,8 @@
 //! three slots a column: kind (1 INTEGER as a double, 2 FLOAT, 3 TEXT, 4 BLOB,
 //! 5 NULL, 6 INTEGER as the 64 bits of a BigInt64Array element), then the
 //! value, or the byte offset and length of TEXT and BLOB bytes, which fill
-//! the buffer from its end. The result is the number of rows written, or
+//! the buffer from its end; slot 3 the offset those bytes start at when they
+//! are all ASCII text, else -1. The result is the number of rows written, or
 //! -1 (a request this path does not take: nothing ran), -2 (SQLite failed:
 //! the statement is reset) or -3 (a row does not fit: slot 2 says how much it needs).
 //!
@@ -162,7 +163,8 @@ impl RowStatement {
     }
 
     /// Writes the current row at `slot` (below the bytes from `floor` on); the new (slot, floor), or None if it does not fit.
-    unsafe fn write_row(&self, out: *mut f64, slot: usize, floor: usize, columns: c_int, bigints: bool) -> Option<(usize, usize)> {
+    /// `ascii` is cleared unless every byte written is ASCII text.
+    unsafe fn write_row(&self, out: *mut f64, slot: usize, floor: usize, columns: c_int, bigints: bool, ascii: &mut bool) -> Option<(usize, usize)> {
         let stmt = self.stmt;
         let bytes_base = out.cast::<u8>();
         let slots_end = (slot + columns as usize * SLOTS_PER_COLUMN) * 8;
@@ -201,6 +203,9 @@ impl RowStatement {
                     }
                     floor -= length;
                     if length > 0 {
+                        // SAFETY: SQLite's value holds `length` bytes at `pointer` until the next column call.
+                        let bytes = unsafe { std::slice::from_raw_parts(pointer, length) };
+                        *ascii = *ascii && kind == SQLITE_TEXT && bytes.is_ascii();
                         unsafe { std::ptr::copy_nonoverlapping(pointer, bytes_base.add(floor), length) };
                     }
                     unsafe {
@@ -246,6 +251,7 @@ impl RowStatement {
             out.add(1).write(0.0);
         }
         let (mut slot, mut floor) = (HEADER_SLOTS, capacity);
+        let mut ascii = true;
         let mut rows = 0i32;
         let mut on_row = self.pending;
         self.pending = false;
@@ -257,7 +263,7 @@ impl RowStatement {
                     SQLITE_DONE => {
                         // SAFETY: as above.
                         unsafe { self.reset() };
-                        return rows;
+                        return unsafe { answered(out, rows, ascii, floor) };
                     }
                     _ => {
                         // SAFETY: as above.
@@ -268,14 +274,15 @@ impl RowStatement {
             }
             on_row = false;
             // SAFETY: on a row; `out` holds `capacity` bytes.
-            match unsafe { self.write_row(out, slot, floor, columns, bigints) } {
+            let mut row_ascii = ascii;
+            match unsafe { self.write_row(out, slot, floor, columns, bigints, &mut row_ascii) } {
                 Some((next_slot, next_floor)) => {
-                    (slot, floor) = (next_slot, next_floor);
+                    (slot, floor, ascii) = (next_slot, next_floor, row_ascii);
                     rows += 1;
                     if i64::from(rows) >= limit || rows == i32::MAX {
                         // SAFETY: a live statement.
                         unsafe { self.reset() };
-                        return rows;
+                        return unsafe { answered(out, rows, ascii, floor) };
                     }
                 }
                 None => {
@@ -283,7 +290,7 @@ impl RowStatement {
                     // SAFETY: header slots, inside `out`.
                     unsafe { out.add(1).write(1.0) };
                     if rows > 0 {
-                        return rows;
+                        return unsafe { answered(out, rows, ascii, floor) };
                     }
                     // SAFETY: on a row; header slot 2.
                     unsafe { out.add(2).write(self.row_size(columns) as f64) };
@@ -292,6 +299,17 @@ impl RowStatement {
             }
         }
     }
+}
+
+/// `rows`, after writing header slot 3: the offset the rows' bytes start at
+/// if they are all ASCII text (so one Latin-1 decode of them serves every cell), else -1.
+///
+/// # Safety
+/// `out` holds the header.
+unsafe fn answered(out: *mut f64, rows: i32, ascii: bool, floor: usize) -> i32 {
+    // SAFETY: as the caller promises.
+    unsafe { out.add(3).write(if ascii { floor as f64 } else { -1.0 }) };
+    rows
 }
 
 unsafe fn id_argument(env: napi_env, value: napi_value) -> usize {

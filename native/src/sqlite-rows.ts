@@ -19,8 +19,15 @@ const FLAG_GO_ON = 2;
 const NOT_TAKEN = -1;
 const TOO_BIG = -3;
 const INITIAL_BYTES = 64 * 1024;
+/**
+ * Up to this many bytes of ASCII text a batch are decoded at once and cut
+ * into cells: one decode instead of one a cell, and a cut of 13 characters
+ * or more shares the batch's string, so the batch is kept small.
+ */
+const SHARED_TEXT_BYTES = 1024;
 
 interface ByteView extends Uint8Array {
+  latin1Slice(start: number, end: number): string;
   utf8Slice(start: number, end: number): string;
   utf8Write(text: string, offset: number): number;
 }
@@ -49,6 +56,10 @@ export class SqliteRows {
   #bigints: BigInt64Array;
   #bytes: ByteView;
   #columns = 0;
+  /** Where the last batch's bytes start if they are all ASCII text and few, else -1. */
+  #textFrom = -1;
+  /** Those bytes decoded, on first use. */
+  #text: string | undefined;
 
   /** This thread's reader, or undefined without the addon. */
   static shared(): SqliteRows | undefined {
@@ -135,7 +146,12 @@ export class SqliteRows {
       this.#grow(slots[2] ?? 0);
       return this.more(statement, limit, (flags & FLAG_BIGINTS) !== 0);
     }
-    if (rows >= 0) this.#columns = slots[0] ?? 0;
+    if (rows >= 0) {
+      this.#columns = slots[0] ?? 0;
+      const textFrom = slots[3] ?? -1;
+      this.#textFrom = textFrom >= 0 && slots.byteLength - textFrom <= SHARED_TEXT_BYTES ? textFrom : -1;
+      this.#text = undefined;
+    }
     return rows;
   }
 
@@ -188,7 +204,11 @@ export class SqliteRows {
     if (kind === KIND_INTEGER || kind === KIND_FLOAT) return slots[slot + 1];
     if (kind === KIND_TEXT) {
       const start = slots[slot + 1] as number;
-      return this.#bytes.utf8Slice(start, start + (slots[slot + 2] as number));
+      const end = start + (slots[slot + 2] as number);
+      const textFrom = this.#textFrom;
+      if (textFrom < 0) return this.#bytes.utf8Slice(start, end);
+      const text = (this.#text ??= this.#bytes.latin1Slice(textFrom, slots.byteLength));
+      return text.substring(start - textFrom, end - textFrom);
     }
     if (kind === KIND_BLOB) {
       const start = slots[slot + 1] as number;

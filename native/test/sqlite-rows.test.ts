@@ -62,6 +62,29 @@ describe("SqliteRows", () => {
     db.close();
   });
 
+  it.runIf(native)("decodes ASCII text once a batch, and every other batch cell by cell, with the same strings", () => {
+    const { db, connection } = attached();
+    const rows = SqliteRows.shared() as SqliteRows;
+    const sql = "SELECT ?1 AS a, ?2 AS b, ?3 AS c, ?1 || ?2 AS d";
+    const statement = db.prepare(sql);
+    const id = rows.adopt(connection, sql, statement);
+    if (id === undefined) throw new Error("not adopted");
+    const cases: [unknown, unknown, unknown][] = [
+      ["ada", "ada@example.com (thirteen+)", ""], // ASCII, short and long cuts
+      ["ada", "lovelace", new Uint8Array([104, 105])], // a BLOB among them
+      ["ada", "lövelace", 1n], // non-ASCII
+      ["a".repeat(600), "b".repeat(600), null], // more than one decode's worth
+      ["\u0000\u007f", "tab\tnew\nline", "\u0080"],
+    ];
+    for (const [a, b, c] of cases) {
+      expect(rows.read(id, 1, false, [a, b, c])).toBe(1);
+      const [row] = batch(rows, 1);
+      expect(row).toEqual([a, b, typeof c === "bigint" ? Number(c) : c, `${String(a)}${String(b)}`]);
+    }
+    sqliteDetach(connection);
+    db.close();
+  });
+
   it.runIf(native)("reads many rows in batches, abandons the rest on request, and reports SQLite's failures", () => {
     const { db, connection } = attached();
     const rows = SqliteRows.shared() as SqliteRows;
