@@ -1,5 +1,5 @@
 import type { Changes } from "bun:sqlite";
-import type { SqliteConnection, SqliteStatement } from "@dx-compat/native";
+import type { SqliteConnection, SqliteRows, SqliteStatement } from "@dx-compat/native";
 import { occurrenceValues, valuesByIndex } from "./internal/bind.ts";
 import { finalizedError } from "./internal/errors.ts";
 import type { NativeStatement } from "./internal/native.ts";
@@ -43,6 +43,14 @@ export interface StatementHandle {
 type ColumnType = "INTEGER" | "FLOAT" | "TEXT" | "BLOB" | "NULL";
 
 const NO_VALUES: unknown[] = [];
+/** A statement's twin adopted by the addon's reader, and what builds its rows. */
+interface AddonStatement {
+  readonly rows: SqliteRows;
+  statement: SqliteStatement;
+  readonly twin: NativeStatement;
+  readonly makeRow: AddonRowFactory;
+}
+
 /** What #addonGet answers when the addon did not read (a row may be `null`). */
 const NOT_READ: unique symbol = Symbol("not read");
 
@@ -102,7 +110,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   /** For get()/all(): better-sqlite3 builds rows faster as objects (one cached shape) than we can from arrays. */
   #objectReader: ObjectReader | null | undefined;
   /** For get() of a read-only statement: the addon's faster read path (internal/addon-rows.ts); null where it cannot serve. */
-  #addon: { statement: SqliteStatement; twin: NativeStatement; makeRow: AddonRowFactory } | null | undefined;
+  #addon: AddonStatement | null | undefined;
 
   /** Made by `Database.prototype.query` / `prepare` (one handle argument, as Bun's constructor takes). */
   constructor(handle: StatementHandle) {
@@ -173,15 +181,18 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
    * be read through it now; null otherwise. Only read-only statements are
    * adopted, so falling back after the addon failed runs nothing twice that writes.
    */
-  #addonStatement(): { statement: SqliteStatement; makeRow: AddonRowFactory } | null {
+  #addonStatement(): AddonStatement | null {
     const connection = this.#context.addonConnection();
     if (connection === undefined) return null;
     if (this.#addon === undefined) {
       this.#addon = null;
-      const twin = this.#context.prepareAgain();
-      const addon = { statement: 0 as SqliteStatement, twin, makeRow: addonRowFactory(this.columnNames) };
-      const statement = addonRows().adopt(connection, twin.source, addon);
-      if (statement !== undefined) this.#addon = Object.assign(addon, { statement });
+      const rows = addonRows();
+      const addon: AddonStatement = { rows, statement: -1 as SqliteStatement, twin: this.#context.prepareAgain(), makeRow: addonRowFactory(this.columnNames) };
+      const statement = rows.adopt(connection, addon.twin.source, addon);
+      if (statement !== undefined) {
+        addon.statement = statement;
+        this.#addon = addon;
+      }
     }
     return this.#addon;
   }
@@ -190,7 +201,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   #addonGet(values: readonly unknown[]): unknown {
     const addon = this.#addonStatement();
     if (addon === null) return NOT_READ;
-    const rows = addonRows();
+    const rows = addon.rows;
     const count = rows.read(addon.statement, 1, this.#safeIntegers, values);
     // A schema change can re-prepare the statement with other columns: the names cached here would be wrong.
     if (count < 0 || rows.columnCount !== addon.makeRow.columns) return NOT_READ;
