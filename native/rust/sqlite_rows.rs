@@ -26,12 +26,14 @@
 //!
 //! The answer replaces the request: slot 0 the column count, slot 1 the state
 //! (0: done and reset, 1: a row is waiting for the next call), slot 2 the
-//! bytes a row needs when it did not fit an empty buffer; rows from slot 4,
-//! three slots a column: kind (1 INTEGER as a double, 2 FLOAT, 3 TEXT, 4 BLOB,
-//! 5 NULL, 6 INTEGER as the 64 bits of a BigInt64Array element), then the
-//! value, or the byte offset and length of TEXT and BLOB bytes, which fill
-//! the buffer from its end; slot 3 the offset those bytes start at when they
-//! are all ASCII text, else -1. The result is the number of rows written, or
+//! bytes a row needs when it did not fit an empty buffer; rows from slot 4.
+//! A row is two slots, then three a column. The two: where the row's bytes
+//! start and end when they are all ASCII text (one Latin-1 decode of them
+//! then serves every cell), else -1 and the end. A column: its kind (1
+//! INTEGER as a double, 2 FLOAT, 3 TEXT, 4 BLOB, 5 NULL, 6 INTEGER as the 64
+//! bits of a BigInt64Array element), then the value, or the byte offset and
+//! length of TEXT and BLOB bytes, which fill the buffer from its end, a row's
+//! bytes below the previous row's. The result is the number of rows written, or
 //! -1 (a request this path does not take: nothing ran), -2 (SQLite failed:
 //! the statement is reset) or -3 (a row does not fit: slot 2 says how much it needs).
 //!
@@ -63,6 +65,7 @@ const KIND_BLOB: f64 = 4.0;
 const KIND_NULL: f64 = 5.0;
 const KIND_BIG_INTEGER: f64 = 6.0;
 const HEADER_SLOTS: usize = 4;
+const SLOTS_PER_ROW: usize = 2;
 const SLOTS_PER_COLUMN: usize = 3;
 /// Parameters beyond this many are left to better-sqlite3.
 const MAX_PARAMETERS: usize = 32;
@@ -163,12 +166,13 @@ impl RowStatement {
     }
 
     /// Writes the current row at `slot` (below the bytes from `floor` on); the new (slot, floor), or None if it does not fit.
-    /// `ascii` is cleared unless every byte written is ASCII text.
-    unsafe fn write_row(&self, out: *mut f64, slot: usize, floor: usize, columns: c_int, bigints: bool, ascii: &mut bool) -> Option<(usize, usize)> {
+    unsafe fn write_row(&self, out: *mut f64, slot: usize, floor: usize, columns: c_int, bigints: bool) -> Option<(usize, usize)> {
         let stmt = self.stmt;
         let bytes_base = out.cast::<u8>();
-        let slots_end = (slot + columns as usize * SLOTS_PER_COLUMN) * 8;
+        let slots_end = (slot + SLOTS_PER_ROW + columns as usize * SLOTS_PER_COLUMN) * 8;
+        let ceiling = floor;
         let mut floor = floor;
+        let mut ascii = true;
         if slots_end > floor {
             return None;
         }
@@ -177,7 +181,7 @@ impl RowStatement {
         let (column_type, column_bytes) =
             unsafe { (self.function::<ColumnIntFn>(api_index::COLUMN_TYPE), self.function::<ColumnIntFn>(api_index::COLUMN_BYTES)) };
         for column in 0..columns {
-            let at = unsafe { out.add(slot + column as usize * SLOTS_PER_COLUMN) };
+            let at = unsafe { out.add(slot + SLOTS_PER_ROW + column as usize * SLOTS_PER_COLUMN) };
             match unsafe { column_type(stmt, column) } {
                 SQLITE_INTEGER => {
                     let value = unsafe { self.function::<ColumnInt64Fn>(api_index::COLUMN_INT64)(stmt, column) };
@@ -205,7 +209,7 @@ impl RowStatement {
                     if length > 0 {
                         // SAFETY: SQLite's value holds `length` bytes at `pointer` until the next column call.
                         let bytes = unsafe { std::slice::from_raw_parts(pointer, length) };
-                        *ascii = *ascii && kind == SQLITE_TEXT && bytes.is_ascii();
+                        ascii = ascii && kind == SQLITE_TEXT && bytes.is_ascii();
                         unsafe { std::ptr::copy_nonoverlapping(pointer, bytes_base.add(floor), length) };
                     }
                     unsafe {
@@ -217,12 +221,17 @@ impl RowStatement {
                 _ => unsafe { at.write(KIND_NULL) },
             }
         }
+        // SAFETY: the row's own two slots, below `slots_end`.
+        unsafe {
+            out.add(slot).write(if ascii { floor as f64 } else { -1.0 });
+            out.add(slot + 1).write(ceiling as f64);
+        }
         Some((slots_end / 8, floor))
     }
 
     /// Bytes the current row needs in an otherwise empty buffer.
     unsafe fn row_size(&self, columns: c_int) -> usize {
-        let mut size = (HEADER_SLOTS + columns as usize * SLOTS_PER_COLUMN) * 8;
+        let mut size = (HEADER_SLOTS + SLOTS_PER_ROW + columns as usize * SLOTS_PER_COLUMN) * 8;
         for column in 0..columns {
             // SAFETY: a live statement on a row; the same calls `write_row` makes.
             unsafe {
@@ -251,7 +260,6 @@ impl RowStatement {
             out.add(1).write(0.0);
         }
         let (mut slot, mut floor) = (HEADER_SLOTS, capacity);
-        let mut ascii = true;
         let mut rows = 0i32;
         let mut on_row = self.pending;
         self.pending = false;
@@ -263,7 +271,7 @@ impl RowStatement {
                     SQLITE_DONE => {
                         // SAFETY: as above.
                         unsafe { self.reset() };
-                        return unsafe { answered(out, rows, ascii, floor) };
+                        return rows;
                     }
                     _ => {
                         // SAFETY: as above.
@@ -274,15 +282,14 @@ impl RowStatement {
             }
             on_row = false;
             // SAFETY: on a row; `out` holds `capacity` bytes.
-            let mut row_ascii = ascii;
-            match unsafe { self.write_row(out, slot, floor, columns, bigints, &mut row_ascii) } {
+            match unsafe { self.write_row(out, slot, floor, columns, bigints) } {
                 Some((next_slot, next_floor)) => {
-                    (slot, floor, ascii) = (next_slot, next_floor, row_ascii);
+                    (slot, floor) = (next_slot, next_floor);
                     rows += 1;
                     if i64::from(rows) >= limit || rows == i32::MAX {
                         // SAFETY: a live statement.
                         unsafe { self.reset() };
-                        return unsafe { answered(out, rows, ascii, floor) };
+                        return rows;
                     }
                 }
                 None => {
@@ -290,7 +297,7 @@ impl RowStatement {
                     // SAFETY: header slots, inside `out`.
                     unsafe { out.add(1).write(1.0) };
                     if rows > 0 {
-                        return unsafe { answered(out, rows, ascii, floor) };
+                        return rows;
                     }
                     // SAFETY: on a row; header slot 2.
                     unsafe { out.add(2).write(self.row_size(columns) as f64) };
@@ -299,17 +306,6 @@ impl RowStatement {
             }
         }
     }
-}
-
-/// `rows`, after writing header slot 3: the offset the rows' bytes start at
-/// if they are all ASCII text (so one Latin-1 decode of them serves every cell), else -1.
-///
-/// # Safety
-/// `out` holds the header.
-unsafe fn answered(out: *mut f64, rows: i32, ascii: bool, floor: usize) -> i32 {
-    // SAFETY: as the caller promises.
-    unsafe { out.add(3).write(if ascii { floor as f64 } else { -1.0 }) };
-    rows
 }
 
 unsafe fn id_argument(env: napi_env, value: napi_value) -> usize {

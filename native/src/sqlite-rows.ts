@@ -5,8 +5,11 @@ import type { SqliteConnection } from "./sqlite-extension.ts";
 /** A read-only statement the addon reads rows from (an id), from {@link SqliteRows.adopt}. */
 export type SqliteStatement = number & { readonly __sqliteStatement: unique symbol };
 
-// The buffer's layout (rust/sqlite_rows.rs): a header of 4 slots, then 3 slots a parameter or column.
+// The buffer's layout (rust/sqlite_rows.rs): a header of 4 slots, then 3 slots a
+// parameter; or rows of 2 slots (where the row's bytes start if all ASCII
+// text, else -1, and end) and 3 a column.
 const HEADER_SLOTS = 4;
+const SLOTS_PER_ROW = 2;
 const SLOTS_PER_COLUMN = 3;
 const KIND_INTEGER = 1;
 const KIND_FLOAT = 2;
@@ -20,9 +23,9 @@ const NOT_TAKEN = -1;
 const TOO_BIG = -3;
 const INITIAL_BYTES = 64 * 1024;
 /**
- * Up to this many bytes of ASCII text a batch are decoded at once and cut
- * into cells: one decode instead of one a cell, and a cut of 13 characters
- * or more shares the batch's string, so the batch is kept small.
+ * The ASCII text of consecutive rows, up to this many bytes, is decoded at
+ * once and cut into cells: one decode instead of one a cell. A cut of 13
+ * characters or more keeps the whole decoded string alive, hence the bound.
  */
 const SHARED_TEXT_BYTES = 1024;
 
@@ -56,10 +59,15 @@ export class SqliteRows {
   #bigints: BigInt64Array;
   #bytes: ByteView;
   #columns = 0;
-  /** Where the last batch's bytes start if they are all ASCII text and few, else -1. */
-  #textFrom = -1;
-  /** Those bytes decoded, on first use. */
-  #text: string | undefined;
+  /** Rows in the last batch. */
+  #rows = 0;
+  /** Slots a row of the last batch takes. */
+  #rowSlots = SLOTS_PER_ROW;
+  /** Rows `#textFirst` to `#textLast` of the batch have their ASCII text, from byte `#textFrom` on, decoded in `#text`. */
+  #textFirst = 0;
+  #textLast = -1;
+  #textFrom = 0;
+  #text = "";
 
   /** This thread's reader, or undefined without the addon. */
   static shared(): SqliteRows | undefined {
@@ -148,14 +156,40 @@ export class SqliteRows {
     }
     if (rows >= 0) {
       this.#columns = slots[0] ?? 0;
-      const textFrom = slots[3] ?? -1;
-      this.#textFrom = textFrom >= 0 && slots.byteLength - textFrom <= SHARED_TEXT_BYTES ? textFrom : -1;
-      this.#text = undefined;
+      this.#rowSlots = SLOTS_PER_ROW + this.#columns * SLOTS_PER_COLUMN;
+      this.#rows = rows;
+      this.#textLast = -1;
     }
     return rows;
   }
 
   /** Parameters into the request (slot 3 and on); false for a value this path does not bind. */
+  /**
+   * Decodes the ASCII text of `row` and of the rows after it, while it stays
+   * ASCII and within {@link SHARED_TEXT_BYTES}; false if `row`'s is not.
+   * A row's bytes lie just below the previous row's.
+   */
+  #decodeText(row: number): boolean {
+    const slots = this.#slots;
+    const rowSlots = this.#rowSlots;
+    let slot = HEADER_SLOTS + row * rowSlots;
+    const end = slots[slot + 1] as number;
+    let from = slots[slot] as number;
+    if (from < 0 || end - from > SHARED_TEXT_BYTES) return false;
+    let last = row;
+    for (slot += rowSlots; last + 1 < this.#rows; slot += rowSlots) {
+      const nextFrom = slots[slot] as number;
+      if (nextFrom < 0 || slots[slot + 1] !== from || end - nextFrom > SHARED_TEXT_BYTES) break;
+      from = nextFrom;
+      last++;
+    }
+    this.#text = this.#bytes.latin1Slice(from, end);
+    this.#textFrom = from;
+    this.#textFirst = row;
+    this.#textLast = last;
+    return true;
+  }
+
   #writeParameters(params: readonly unknown[]): boolean {
     const count = params.length;
     let end = (HEADER_SLOTS + count * SLOTS_PER_COLUMN) * 8;
@@ -198,17 +232,17 @@ export class SqliteRows {
 
   /** Column `column` of row `row` of the last batch: number, BigInt, string, Uint8Array (its own buffer) or null. */
   cell(row: number, column: number): unknown {
-    const slot = HEADER_SLOTS + (row * this.#columns + column) * SLOTS_PER_COLUMN;
+    const rowSlot = HEADER_SLOTS + row * this.#rowSlots;
+    const slot = rowSlot + SLOTS_PER_ROW + column * SLOTS_PER_COLUMN;
     const slots = this.#slots;
     const kind = slots[slot];
     if (kind === KIND_INTEGER || kind === KIND_FLOAT) return slots[slot + 1];
     if (kind === KIND_TEXT) {
       const start = slots[slot + 1] as number;
       const end = start + (slots[slot + 2] as number);
+      if ((row < this.#textFirst || row > this.#textLast) && !this.#decodeText(row)) return this.#bytes.utf8Slice(start, end);
       const textFrom = this.#textFrom;
-      if (textFrom < 0) return this.#bytes.utf8Slice(start, end);
-      const text = (this.#text ??= this.#bytes.latin1Slice(textFrom, slots.byteLength));
-      return text.substring(start - textFrom, end - textFrom);
+      return this.#text.substring(start - textFrom, end - textFrom);
     }
     if (kind === KIND_BLOB) {
       const start = slots[slot + 1] as number;

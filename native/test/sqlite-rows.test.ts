@@ -62,7 +62,7 @@ describe("SqliteRows", () => {
     db.close();
   });
 
-  it.runIf(native)("decodes ASCII text once a batch, and every other batch cell by cell, with the same strings", () => {
+  it.runIf(native)("decodes a row's ASCII text once, and every other row cell by cell, with the same strings", () => {
     const { db, connection } = attached();
     const rows = SqliteRows.shared() as SqliteRows;
     const sql = "SELECT ?1 AS a, ?2 AS b, ?3 AS c, ?1 || ?2 AS d";
@@ -81,6 +81,14 @@ describe("SqliteRows", () => {
       const [row] = batch(rows, 1);
       expect(row).toEqual([a, b, typeof c === "bigint" ? Number(c) : c, `${String(a)}${String(b)}`]);
     }
+    // Rows of one batch, each decoded on its own terms.
+    const many = "SELECT * FROM (VALUES ('ascii row, long enough', 'x'), ('ö row', 'still ascii here'), (x'00ff', 'after a blob, long'), ('last', ''))";
+    const manyStatement = db.prepare(many);
+    const manyId = rows.adopt(connection, many, manyStatement);
+    if (manyId === undefined) throw new Error("not adopted");
+    expect(rows.read(manyId, 10, false, [])).toBe(4);
+    expect(batch(rows, 4)).toEqual(manyStatement.all().map((row) => Object.values(row).map((v) => (v instanceof Uint8Array ? new Uint8Array(v) : v))));
+    expect(batch(rows, 4)[1]).toEqual(["ö row", "still ascii here"]);
     sqliteDetach(connection);
     db.close();
   });

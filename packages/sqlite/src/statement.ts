@@ -51,6 +51,9 @@ interface AddonStatement {
   readonly makeRow: AddonRowFactory;
 }
 
+/** As many rows as one call to the addon can take. */
+const ALL_ROWS = 0x7fffffff;
+
 /** What #addonGet answers when the addon did not read (a row may be `null`). */
 const NOT_READ: unique symbol = Symbol("not read");
 
@@ -208,6 +211,24 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     return count === 0 ? null : addon.makeRow(rows, 0);
   }
 
+  /** all() through the addon: the rows, or NOT_READ when the other path must answer. */
+  #addonAll(values: readonly unknown[]): unknown {
+    const addon = this.#addonStatement();
+    if (addon === null) return NOT_READ;
+    const { rows, statement, makeRow } = addon;
+    const bigints = this.#safeIntegers;
+    let count = rows.read(statement, ALL_ROWS, bigints, values);
+    if (count < 0 || rows.columnCount !== makeRow.columns) return NOT_READ;
+    const out: unknown[] = [];
+    for (;;) {
+      for (let i = 0; i < count; i++) out.push(makeRow(rows, i));
+      if (!rows.hasMore) return out;
+      count = rows.more(statement, ALL_ROWS, bigints);
+      // SQLite failed part-way: the statement only reads, so the other path runs it again and reports the error.
+      if (count < 0) return NOT_READ;
+    }
+  }
+
   /** The object-mode twin of the statement, or `null` where rows must be built from arrays. */
   #objects(): ObjectReader | null {
     if (this.#objectReader === undefined) {
@@ -226,6 +247,10 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     if (!this.#reader) {
       this.#runValues(values);
       return [];
+    }
+    if (this.#class === undefined) {
+      const rows = this.#addonAll(values);
+      if (rows !== NOT_READ) return rows as ReturnType[];
     }
     let objects: ObjectReader | null;
     let rows: unknown[];

@@ -165,3 +165,64 @@ describe("get() through the addon", () => {
     expect(() => statement.get()).toThrow();
   });
 });
+
+/** all()'s rows, next to values()' rows from better-sqlite3, as comparable arrays. */
+function allBothPaths(statement: ReturnType<Database["prepare"]>, ...params: unknown[]): { fast: unknown[][]; slow: unknown[][] } {
+  const fast = (statement.all(...(params as never[])) as Record<string, unknown>[]).map((row) => Object.values(row));
+  return { fast, slow: statement.values(...(params as never[])) as unknown[][] };
+}
+
+describe("all() through the addon", () => {
+  it("reads every stored value back as better-sqlite3's path does, over many rows (fast-check)", () => {
+    const db = new Database(":memory:");
+    db.run("CREATE TABLE t (id INTEGER PRIMARY KEY, a, b TEXT, c)");
+    const insert = db.prepare("INSERT INTO t (a, b, c) VALUES (?, ?, ?)");
+    const text = fc.oneof(fc.string({ unit: "grapheme-ascii", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 20 }), fc.constant("x".repeat(900)));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(bindable, text, bindable), { maxLength: 120 }), fc.boolean(), (rows, safe) => {
+        db.run("DELETE FROM t");
+        for (const row of rows) insert.run(...(row as unknown as never[]));
+        const { fast, slow } = allBothPaths(db.prepare("SELECT a, b, c, typeof(a) FROM t ORDER BY id").safeIntegers(safe));
+        expect(fast).toEqual(slow);
+        expect(fast).toHaveLength(rows.length);
+      }),
+      { numRuns: 200 },
+    );
+    if (addon !== undefined) expect(addonReads()).toBeGreaterThanOrEqual(200);
+  });
+
+  it("reads more rows than one buffer holds, across batches, with Bun's row shape", () => {
+    const db = new Database(":memory:");
+    db.run("CREATE TABLE t (a INTEGER, b TEXT)");
+    const insert = db.prepare("INSERT INTO t VALUES (?, ?)");
+    db.transaction(() => {
+      for (let i = 0; i < 4_000; i++) insert.run(i, i % 7 === 0 ? `ü${"y".repeat(i % 300)}` : "x".repeat(i % 500));
+    })();
+    const { fast, slow } = allBothPaths(db.prepare("SELECT a, b, a AS a FROM t ORDER BY a"));
+    expect(fast).toEqual(slow.map((row) => row.slice(0, 2)));
+    expect(Object.keys(db.prepare("SELECT 1 AS a, 2 AS b, 3 AS a, 4 AS __proto__").all()[0] as object)).toEqual(["a", "b", "__proto__"]);
+  });
+
+  it("reports SQLite's error part-way through as before, and reads again afterwards", () => {
+    const db = new Database(":memory:");
+    db.run("CREATE TABLE t (x INTEGER)");
+    db.run("INSERT INTO t VALUES (1), (2), (-9223372036854775808)");
+    const select = db.prepare("SELECT abs(x) AS y FROM t ORDER BY rowid");
+    expect(() => select.all()).toThrow("integer overflow");
+    db.run("DELETE FROM t WHERE x < 0");
+    expect(select.all()).toEqual([{ y: 1 }, { y: 2 }]);
+  });
+
+  it("stays out of writes, SQL functions written in JavaScript, and as(Class)", () => {
+    const db = new Database(":memory:");
+    db.run("CREATE TABLE t (a)");
+    expect(db.prepare("INSERT INTO t VALUES (1), (2) RETURNING a").all()).toEqual([{ a: 1 }, { a: 2 }]);
+    class Row {
+      a = 0;
+    }
+    const typed = db.prepare("SELECT a FROM t ORDER BY a").as(Row).all();
+    expect(typed.map((row) => row instanceof Row)).toEqual([true, true]);
+    db.function("twice", (x: unknown) => (x as number) * 2);
+    expect(db.prepare("SELECT twice(a) AS d FROM t ORDER BY a").all()).toEqual([{ d: 2 }, { d: 4 }]);
+  });
+});
