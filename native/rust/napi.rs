@@ -107,6 +107,12 @@ extern "C" {
         length: usize,
         result: *mut napi_value,
     ) -> napi_status;
+    pub fn napi_create_string_latin1(
+        env: napi_env,
+        str: *const c_char,
+        length: usize,
+        result: *mut napi_value,
+    ) -> napi_status;
     pub fn napi_create_async_work(
         env: napi_env,
         async_resource: napi_value,

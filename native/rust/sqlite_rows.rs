@@ -16,9 +16,11 @@
 //! - `sqliteAdoptStatement(connection, sql): number` — an id for the newest
 //!   statement of the connection if its text is `sql` and it is read-only, else -1.
 //! - `sqliteReleaseStatement(id)` — forgets an id (its statement is collected).
-//! - `sqliteReadRows(): number` — runs the request in the buffer: slot 0 the
+//! - `sqliteReadRows(): number | string` — runs the request in the buffer: slot 0 the
 //!   statement id, slot 1 the row limit, slot 2 flags (1: integers as BigInt
-//!   bits, 2: go on after a call that filled the buffer, without binding),
+//!   bits, 2: go on after a call that filled the buffer, without binding,
+//!   4: when one row is read and its bytes are ASCII text of at most 1 KiB,
+//!   answer that text as a string instead of 1),
 //!   slot 3 the parameter count; parameters from slot 4, three slots each:
 //!   kind (1 INTEGER as BigInt64Array bits, 2 REAL, 3 TEXT, 4 BLOB, 5 NULL)
 //!   and the value, or the byte offset and length of the bytes.
@@ -71,6 +73,9 @@ const SLOTS_PER_COLUMN: usize = 3;
 const MAX_PARAMETERS: usize = 32;
 const FLAG_BIGINTS: u32 = 1;
 const FLAG_GO_ON: u32 = 2;
+const FLAG_TEXT_ANSWER: u32 = 4;
+/// A row's ASCII text up to this many bytes is decoded at once (src/sqlite-rows.ts has the same bound).
+const SHARED_TEXT_BYTES: f64 = 1024.0;
 
 const UNSUPPORTED: i32 = -1;
 const FAILED: i32 = -2;
@@ -412,7 +417,30 @@ pub unsafe extern "C" fn read_rows(env: napi_env, _info: napi_callback_info) -> 
         // SAFETY: as above.
         unsafe { statement.fill(out, capacity, limit as i64, flags & FLAG_BIGINTS != 0) }
     });
+    if rows == 1 && flags & FLAG_TEXT_ANSWER != 0 {
+        // SAFETY: a row was written, so its two slots and its bytes lie inside the buffer.
+        if let Some(text) = unsafe { single_row_text(env, out) } {
+            return text;
+        }
+    }
     unsafe { int32(env, rows) }
+}
+
+/// The ASCII text of the one row written, as a string, when there is some and
+/// at most `SHARED_TEXT_BYTES`: made here, it costs less than a decode call from JavaScript.
+///
+/// # Safety
+/// `out` holds a row written by `fill`.
+unsafe fn single_row_text(env: napi_env, out: *mut f64) -> Option<napi_value> {
+    // SAFETY: as the caller promises.
+    let (from, end) = unsafe { (out.add(HEADER_SLOTS).read(), out.add(HEADER_SLOTS + 1).read()) };
+    if !(from >= 0.0 && end > from && end - from <= SHARED_TEXT_BYTES) {
+        return None;
+    }
+    let mut text = null_mut();
+    // SAFETY: `from..end` are the row's bytes, inside the buffer.
+    let status = unsafe { napi_create_string_latin1(env, out.cast::<c_char>().add(from as usize), (end - from) as usize, &mut text) };
+    (status == NAPI_OK).then_some(text)
 }
 
 /// `sqliteResetStatement(id): void`

@@ -29,4 +29,4 @@ export {
   type SqliteConnection,
   type SqliteUpdateDispatch,
 } from "./sqlite-extension.ts";
-export { SqliteRows, type SqliteStatement } from "./sqlite-rows.ts";
+export { SqliteRows, type SqliteObjectMaker, type SqliteStatement } from "./sqlite-rows.ts";

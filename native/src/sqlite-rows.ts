@@ -19,6 +19,7 @@ const KIND_NULL = 5;
 const KIND_BIG_INTEGER = 6;
 const FLAG_BIGINTS = 1;
 const FLAG_GO_ON = 2;
+const FLAG_TEXT_ANSWER = 4;
 const NOT_TAKEN = -1;
 const TOO_BIG = -3;
 const INITIAL_BYTES = 64 * 1024;
@@ -33,6 +34,17 @@ interface ByteView extends Uint8Array {
   latin1Slice(start: number, end: number): string;
   utf8Slice(start: number, end: number): string;
   utf8Write(text: string, offset: number): number;
+}
+
+/**
+ * Builds row `row` of a {@link SqliteRows} batch as an object; from
+ * {@link SqliteRows.objectMaker}, for {@link SqliteRows.object}.
+ */
+export interface SqliteObjectMaker {
+  /** How many columns the rows it builds have. */
+  readonly columns: number;
+  /** The builder; `slots` and `base` locate the row in the reader's buffer. */
+  readonly build: (slots: Float64Array, base: number, rows: SqliteRows, row: number) => Record<string, unknown>;
 }
 
 /**
@@ -131,7 +143,7 @@ export class SqliteRows {
    */
   read(statement: SqliteStatement, limit: number, bigints: boolean, params: readonly unknown[]): number {
     if (!this.#writeParameters(params)) return NOT_TAKEN;
-    return this.#call(statement, limit, bigints ? FLAG_BIGINTS : 0);
+    return this.#call(statement, limit, (bigints ? FLAG_BIGINTS : 0) | (limit === 1 ? FLAG_TEXT_ANSWER : 0));
   }
 
   /** The next rows after a read that left {@link SqliteRows.hasMore}; as {@link SqliteRows.read}. */
@@ -149,18 +161,29 @@ export class SqliteRows {
     slots[0] = statement;
     slots[1] = limit;
     slots[2] = flags;
-    const rows = this.#binding.sqliteReadRows();
+    const answer = this.#binding.sqliteReadRows();
+    if (typeof answer === "string") {
+      // One row, and its ASCII text decoded by the addon (FLAG_TEXT_ANSWER).
+      this.#batch(1);
+      this.#text = answer;
+      this.#textFrom = slots[HEADER_SLOTS] as number;
+      this.#textFirst = this.#textLast = 0;
+      return 1;
+    }
+    const rows = answer;
     if (rows === TOO_BIG) {
       this.#grow(slots[2] ?? 0);
       return this.more(statement, limit, (flags & FLAG_BIGINTS) !== 0);
     }
-    if (rows >= 0) {
-      this.#columns = slots[0] ?? 0;
-      this.#rowSlots = SLOTS_PER_ROW + this.#columns * SLOTS_PER_COLUMN;
-      this.#rows = rows;
-      this.#textLast = -1;
-    }
+    if (rows >= 0) this.#batch(rows);
     return rows;
+  }
+
+  #batch(rows: number): void {
+    this.#columns = this.#slots[0] ?? 0;
+    this.#rowSlots = SLOTS_PER_ROW + this.#columns * SLOTS_PER_COLUMN;
+    this.#rows = rows;
+    this.#textLast = -1;
   }
 
   /** Parameters into the request (slot 3 and on); false for a value this path does not bind. */
@@ -228,6 +251,29 @@ export class SqliteRows {
     this.#slots[slot] = kind;
     this.#slots[slot + 1] = start;
     this.#slots[slot + 2] = length;
+  }
+
+  /**
+   * A builder of row objects with these keys, one a column in order, as an
+   * object literal would have them: a repeated key keeps its first position
+   * and its last value, and `__proto__` is an own property. Numbers are read
+   * in the builder itself; other cells through {@link SqliteRows.cell}.
+   */
+  static objectMaker(keys: readonly string[]): SqliteObjectMaker {
+    const fields = keys.map((key, column) => {
+      const kind = `s[b + ${SLOTS_PER_ROW + column * SLOTS_PER_COLUMN}]`;
+      const value = `s[b + ${SLOTS_PER_ROW + column * SLOTS_PER_COLUMN + 1}]`;
+      const property = key === "__proto__" ? `["__proto__"]` : JSON.stringify(key);
+      return `${property}: (k = ${kind}) === ${KIND_INTEGER} || k === ${KIND_FLOAT} ? ${value} : rows.cell(i, ${column})`;
+    });
+    // The keys are data (JSON-quoted), never code.
+    const build = new Function(`"use strict"; return function row(s, b, rows, i) { let k; return { ${fields.join(", ")} }; };`)() as SqliteObjectMaker["build"];
+    return { columns: keys.length, build };
+  }
+
+  /** Row `row` of the last batch, built by `maker` (from {@link SqliteRows.objectMaker}). */
+  object(row: number, maker: SqliteObjectMaker): Record<string, unknown> {
+    return maker.build(this.#slots, HEADER_SLOTS + row * this.#rowSlots, this, row);
   }
 
   /** Column `column` of row `row` of the last batch: number, BigInt, string, Uint8Array (its own buffer) or null. */

@@ -407,8 +407,8 @@ interface SqliteBinding {
   sqliteAdoptStatement(connection: object, sql: string): number;
   /** Forgets an adopted statement's id. */
   sqliteReleaseStatement(id: number): void;
-  /** Runs the request in the registered buffer: the row count, or -1 (not taken), -2 (SQLite failed), -3 (a row does not fit). */
-  sqliteReadRows(): number;
+  /** Runs the request in the registered buffer: the row count, or -1 (not taken), -2 (SQLite failed), -3 (a row does not fit); asked to (flag 4), the one row's ASCII text instead of 1. */
+  sqliteReadRows(): number | string;
   /** Resets an adopted statement, abandoning its unread rows. */
   sqliteResetStatement(id: number): void;
 }

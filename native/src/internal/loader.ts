@@ -21,7 +21,10 @@ function checked(candidate: string): { binding: NativeBinding; file: string } {
   const binding = require(file) as Partial<NativeBinding>;
   const missing = bindingFunctions.filter((name) => typeof binding[name] !== "function");
   if (missing.length > 0) throw new Error(`${candidate} lacks ${missing.join(", ")} (built from older sources?)`);
-  return { binding: binding as NativeBinding, file };
+  // A copy: the addon's exports object, filled one property at a time through
+  // N-API, is in V8's dictionary mode, and every call through it would pay a
+  // dictionary lookup (about 1.5% of a point select). A literal has fast properties.
+  return { binding: { ...binding } as NativeBinding, file };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Changes } from "bun:sqlite";
-import type { SqliteConnection, SqliteRows, SqliteStatement } from "@dx-compat/native";
+import type { SqliteConnection, SqliteObjectMaker, SqliteRows, SqliteStatement } from "@dx-compat/native";
 import { occurrenceValues, valuesByIndex } from "./internal/bind.ts";
 import { finalizedError } from "./internal/errors.ts";
 import type { NativeStatement } from "./internal/native.ts";
@@ -7,7 +7,6 @@ import { translateError } from "./internal/prepare.ts";
 import { plainBytes, plainValues, rowFactory, rowFixer } from "./internal/rows.ts";
 import type { RowFactory, RowFixer } from "./internal/rows.ts";
 import { addonRowFactory, addonRows } from "./internal/addon-rows.ts";
-import type { AddonRowFactory } from "./internal/addon-rows.ts";
 import { expandSql } from "./internal/sql.ts";
 import type { RealFormatter, SqlAnalysis } from "./internal/sql.ts";
 
@@ -48,7 +47,7 @@ interface AddonStatement {
   readonly rows: SqliteRows;
   statement: SqliteStatement;
   readonly twin: NativeStatement;
-  readonly makeRow: AddonRowFactory;
+  readonly makeRow: SqliteObjectMaker;
 }
 
 /** As many rows as one call to the addon can take. */
@@ -208,7 +207,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     const count = rows.read(addon.statement, 1, this.#safeIntegers, values);
     // A schema change can re-prepare the statement with other columns: the names cached here would be wrong.
     if (count < 0 || rows.columnCount !== addon.makeRow.columns) return NOT_READ;
-    return count === 0 ? null : addon.makeRow(rows, 0);
+    return count === 0 ? null : rows.object(0, addon.makeRow);
   }
 
   /** all() through the addon: the rows, or NOT_READ when the other path must answer. */
@@ -221,7 +220,7 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     if (count < 0 || rows.columnCount !== makeRow.columns) return NOT_READ;
     const out: unknown[] = [];
     for (;;) {
-      for (let i = 0; i < count; i++) out.push(makeRow(rows, i));
+      for (let i = 0; i < count; i++) out.push(rows.object(i, makeRow));
       if (!rows.hasMore) return out;
       count = rows.more(statement, ALL_ROWS, bigints);
       // SQLite failed part-way: the statement only reads, so the other path runs it again and reports the error.

@@ -1,4 +1,4 @@
-// get()'s row read by @dx-compat/native's addon (loaded into the
+// get()'s and all()'s rows read by @dx-compat/native's addon (loaded into the
 // connection as an SQLite extension, see extension.ts) instead of built by
 // better-sqlite3: one N-API call binds, steps and copies the row into a
 // buffer, and a generated object literal per column list builds the row
@@ -7,6 +7,7 @@
 // on small reads. Only read-only statements go this way, and never while
 // JavaScript could be running inside SQLite (an update hook, a SQL function).
 import { SqliteRows } from "@dx-compat/native";
+import type { SqliteObjectMaker } from "@dx-compat/native";
 
 /** Whether this process can read rows through the addon. */
 export function addonRowsAvailable(): boolean {
@@ -20,17 +21,11 @@ export function addonRows(): SqliteRows {
   return rows;
 }
 
-/** Row `row` of the reader's last batch as Bun's object; `columns` is how many columns it was made for. */
-export type AddonRowFactory = ((rows: SqliteRows, row: number) => Record<string, unknown>) & { readonly columns: number };
-
 /**
- * `(rows, i) => ({ [name0]: rows.cell(i, 0), … })` for these column names: as
- * rows.ts's rowFactory, a repeated name keeps its first position and its last
- * value, and `__proto__` is an own property.
+ * Builds Bun's row objects from the reader's batches for these column names:
+ * as rows.ts's rowFactory, a repeated name keeps its first position and its
+ * last value, and `__proto__` is an own property.
  */
-export function addonRowFactory(names: readonly string[]): AddonRowFactory {
-  const fields = names.map((name, i) => `${name === "__proto__" ? `["__proto__"]` : JSON.stringify(name)}: rows.cell(i, ${i})`);
-  // The names are data (JSON-quoted), never code.
-  const make = new Function(`"use strict"; return function row(rows, i) { return { ${fields.join(", ")} }; };`)() as (rows: SqliteRows, row: number) => Record<string, unknown>;
-  return Object.assign(make, { columns: names.length });
+export function addonRowFactory(names: readonly string[]): SqliteObjectMaker {
+  return SqliteRows.objectMaker(names);
 }
