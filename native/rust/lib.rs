@@ -344,6 +344,7 @@ pub unsafe extern "C" fn napi_register_module_v1(env: napi_env, exports: napi_va
         export(env, exports, c"sqliteReleaseStatement", sqlite_rows::release_statement, 0);
         export(env, exports, c"sqliteReadRows", sqlite_rows::read_rows, 0);
         export(env, exports, c"sqliteResetStatement", sqlite_rows::reset_statement, 0);
+        export(env, exports, c"sqliteRunStatement", sqlite_rows::run_statement, 0);
         #[cfg(target_os = "linux")]
         export(env, exports, c"spawn", spawn_async_napi::spawn_async, 0);
         #[cfg(target_os = "linux")]

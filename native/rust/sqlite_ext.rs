@@ -38,6 +38,7 @@ pub(crate) mod api_index {
     pub const BIND_NULL: usize = 6;
     pub const BIND_PARAMETER_COUNT: usize = 7;
     pub const BIND_TEXT: usize = 10;
+    pub const CHANGES: usize = 15;
     pub const COLUMN_BLOB: usize = 19;
     pub const COLUMN_BYTES: usize = 20;
     pub const COLUMN_COUNT: usize = 22;
@@ -46,9 +47,11 @@ pub(crate) mod api_index {
     pub const COLUMN_TEXT: usize = 36;
     pub const COLUMN_TYPE: usize = 38;
     pub const ERRMSG: usize = 53;
+    pub const LAST_INSERT_ROWID: usize = 65;
     pub const LIBVERSION_NUMBER: usize = 67;
     pub const RESET: usize = 77;
     pub const STEP: usize = 94;
+    pub const TOTAL_CHANGES: usize = 97;
     pub const UPDATE_HOOK: usize = 100;
     pub const FILE_CONTROL: usize = 127;
     pub const NEXT_STMT: usize = 152;

@@ -13,8 +13,9 @@
 //! - `sqliteRowBuffer(buffer: Float64Array)` — the buffer every call below
 //!   reads its request from and writes its rows into (one per thread; the
 //!   caller keeps it alive and registers a new one when it grows).
-//! - `sqliteAdoptStatement(connection, sql): number` — an id for the newest
-//!   statement of the connection if its text is `sql` and it is read-only, else -1.
+//! - `sqliteAdoptStatement(connection, sql, writes?): number` — an id for the newest
+//!   statement of the connection if its text is `sql` and it is read-only
+//!   (or `writes` is true), else -1.
 //! - `sqliteReleaseStatement(id)` — forgets an id (its statement is collected).
 //! - `sqliteReadRows(): number | string` — runs the request in the buffer: slot 0 the
 //!   statement id, slot 1 the row limit, slot 2 flags (1: integers as BigInt
@@ -24,6 +25,10 @@
 //!   slot 3 the parameter count; parameters from slot 4, three slots each:
 //!   kind (1 INTEGER as BigInt64Array bits, 2 REAL, 3 TEXT, 4 BLOB, 5 NULL)
 //!   and the value, or the byte offset and length of the bytes.
+//! - `sqliteRunStatement(): number | string` — the request as above, for
+//!   `run()`: one step and a reset; 0 with the changes in slot 0 and the last
+//!   rowid's bits in slot 1 (as a double in slot 2), or SQLite's message with
+//!   its extended code in slot 0.
 //! - `sqliteResetStatement(id)` — abandons the rows not read yet.
 //!
 //! The answer replaces the request: slot 0 the column count, slot 1 the state
@@ -93,6 +98,9 @@ type BindDoubleFn = unsafe extern "C" fn(*mut Stmt, c_int, f64) -> c_int;
 type BindBytesFn = unsafe extern "C" fn(*mut Stmt, c_int, *const c_void, c_int, *const c_void) -> c_int;
 type NextStmtFn = unsafe extern "C" fn(*mut Sqlite3, *mut Stmt) -> *mut Stmt;
 type SqlFn = unsafe extern "C" fn(*mut Stmt) -> *const c_char;
+type DbIntFn = unsafe extern "C" fn(*mut Sqlite3) -> c_int;
+type DbInt64Fn = unsafe extern "C" fn(*mut Sqlite3) -> i64;
+type DbTextFn = unsafe extern "C" fn(*mut Sqlite3) -> *const c_char;
 
 thread_local! {
     /// The registered buffer: (first slot, bytes).
@@ -104,6 +112,10 @@ thread_local! {
 /// An adopted statement: better-sqlite3 owns (and finalizes) the `sqlite3_stmt`.
 struct RowStatement {
     stmt: *mut Stmt,
+    /// Its connection.
+    db: *mut Sqlite3,
+    /// Only these are read by `read_rows`: falling back runs a failed read again.
+    read_only: bool,
     api: Api,
     /// A row was stepped to but did not fit the last buffer.
     pending: bool,
@@ -234,6 +246,35 @@ impl RowStatement {
         Some((slots_end / 8, floor))
     }
 
+    /// One step and a reset, as better-sqlite3's `run()`: the changes (0 when
+    /// the total did not move), the last rowid's bits and the rowid as a double into slots 0, 1 and 2,
+    /// or SQLite's message, with the extended code in slot 0.
+    ///
+    /// # Safety
+    /// A live statement on a live connection; `out` holds the header.
+    unsafe fn run_once(&mut self, out: *mut f64) -> Result<(), Vec<u8>> {
+        let db = self.db;
+        // SAFETY (below): the connection's own API table, on its live handles.
+        let total_changes: DbIntFn = unsafe { self.function(api_index::TOTAL_CHANGES) };
+        let before = unsafe { total_changes(db) };
+        unsafe { self.step() };
+        self.pending = false;
+        if unsafe { self.function::<StmtIntFn>(api_index::RESET)(self.stmt) } == SQLITE_OK {
+            let changes = if unsafe { total_changes(db) } == before { 0 } else { unsafe { self.function::<DbIntFn>(api_index::CHANGES)(db) } };
+            let rowid = unsafe { self.function::<DbInt64Fn>(api_index::LAST_INSERT_ROWID)(db) };
+            unsafe {
+                out.write(f64::from(changes));
+                out.add(1).cast::<i64>().write(rowid);
+                out.add(2).write(rowid as f64);
+            }
+            return Ok(());
+        }
+        let code = unsafe { self.function::<DbIntFn>(api_index::EXTENDED_ERRCODE)(db) };
+        let message = unsafe { CStr::from_ptr(self.function::<DbTextFn>(api_index::ERRMSG)(db)) }.to_bytes().to_vec();
+        unsafe { out.write(f64::from(code)) };
+        Err(message)
+    }
+
     /// Bytes the current row needs in an otherwise empty buffer.
     unsafe fn row_size(&self, columns: c_int) -> usize {
         let mut size = (HEADER_SLOTS + SLOTS_PER_ROW + columns as usize * SLOTS_PER_COLUMN) * 8;
@@ -335,10 +376,13 @@ pub unsafe extern "C" fn row_buffer(env: napi_env, info: napi_callback_info) -> 
     unsafe { undefined(env) }
 }
 
-/// `sqliteAdoptStatement(connection, sql): number` (-1: not adopted)
+/// `sqliteAdoptStatement(connection, sql, writes?): number` (-1: not adopted)
 pub unsafe extern "C" fn adopt_statement(env: napi_env, info: napi_callback_info) -> napi_value {
     // SAFETY: live callback.
-    let [connection, sql] = unsafe { callback_args::<2>(env, info) };
+    let [connection, sql, writes] = unsafe { callback_args::<3>(env, info) };
+    let mut writes_too = false;
+    // SAFETY: a live handle (undefined when not passed); a non-boolean leaves false.
+    unsafe { napi_get_value_bool(env, writes, &mut writes_too) };
     // SAFETY: live handles.
     let Some(connection) = (unsafe { connection_argument(env, connection) }) else { return unsafe { bad_argument(env) } };
     if connection.db.is_null() {
@@ -361,10 +405,10 @@ pub unsafe extern "C" fn adopt_statement(env: napi_env, info: napi_callback_info
     };
     // SAFETY: a live handle.
     let same = unsafe { with_bytes(env, sql, |expected| expected == text) }.unwrap_or(false);
-    if !same || !read_only {
+    if !same || !(read_only || writes_too) {
         return unsafe { int32(env, UNSUPPORTED) };
     }
-    let adopted = RowStatement { stmt, api, pending: false };
+    let adopted = RowStatement { stmt, db: connection.db, read_only, api, pending: false };
     let id = STATEMENTS.with_borrow_mut(|statements| match statements.iter().position(Option::is_none) {
         Some(free) => {
             statements[free] = Some(adopted);
@@ -401,6 +445,9 @@ pub unsafe extern "C" fn read_rows(env: napi_env, _info: napi_callback_info) -> 
     let (id, limit, flags) = unsafe { (out.read(), out.add(1).read(), out.add(2).read() as u32) };
     let rows = STATEMENTS.with_borrow_mut(|statements| {
         let Some(Some(statement)) = statements.get_mut(id as usize).filter(|_| id >= 0.0) else { return UNSUPPORTED };
+        if !statement.read_only {
+            return UNSUPPORTED;
+        }
         let go_on = flags & FLAG_GO_ON != 0;
         if go_on != statement.pending {
             // A stale continuation, or a new request while rows were left: start over.
@@ -441,6 +488,43 @@ unsafe fn single_row_text(env: napi_env, out: *mut f64) -> Option<napi_value> {
     // SAFETY: `from..end` are the row's bytes, inside the buffer.
     let status = unsafe { napi_create_string_latin1(env, out.cast::<c_char>().add(from as usize), (end - from) as usize, &mut text) };
     (status == NAPI_OK).then_some(text)
+}
+
+/// `sqliteRunStatement(): number | string`, the request in the registered
+/// buffer as for `read_rows`: binds, steps once and resets, as better-sqlite3's
+/// `run()` does. 0 with the changes in slot 0 and the last rowid's bits in
+/// slot 1 (as a double in slot 2); or SQLite's message with the extended code in slot 0; or -1 (not
+/// taken: nothing ran).
+pub unsafe extern "C" fn run_statement(env: napi_env, _info: napi_callback_info) -> napi_value {
+    let (out, capacity) = BUFFER.get();
+    if out.is_null() {
+        return unsafe { int32(env, UNSUPPORTED) };
+    }
+    // SAFETY: the registered buffer holds at least the header.
+    let id = unsafe { out.read() };
+    let failure = STATEMENTS.with_borrow_mut(|statements| {
+        let Some(Some(statement)) = statements.get_mut(id as usize).filter(|_| id >= 0.0) else { return Some(None) };
+        if statement.pending {
+            // SAFETY: a live statement (the module comment says why).
+            unsafe { statement.reset() };
+        }
+        // SAFETY: the registered buffer, `capacity` bytes.
+        if !unsafe { statement.bind_request(out, capacity) } {
+            return Some(None);
+        }
+        // SAFETY: a live statement on a live connection; the header slots lie inside the buffer.
+        unsafe { statement.run_once(out) }.err().map(Some)
+    });
+    match failure {
+        None => unsafe { int32(env, 0) },
+        Some(None) => unsafe { int32(env, UNSUPPORTED) },
+        Some(Some(message)) => {
+            let mut text = null_mut();
+            // SAFETY: a live env; the message's bytes.
+            unsafe { napi_create_string_utf8(env, message.as_ptr().cast(), message.len(), &mut text) };
+            text
+        }
+    }
 }
 
 /// `sqliteResetStatement(id): void`

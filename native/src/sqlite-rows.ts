@@ -116,9 +116,11 @@ export class SqliteRows {
    * the result only while `owner` (which must keep that better-sqlite3
    * statement referenced) is alive and the connection open: better-sqlite3
    * finalizes the statement. The id is released when `owner` is collected.
+   * With `writes`, a statement that writes is adopted too, for
+   * {@link SqliteRows.run} only ({@link SqliteRows.read} refuses it).
    */
-  adopt(connection: SqliteConnection, sql: string, owner: object): SqliteStatement | undefined {
-    const id = this.#binding.sqliteAdoptStatement(connection, sql);
+  adopt(connection: SqliteConnection, sql: string, owner: object, writes = false): SqliteStatement | undefined {
+    const id = this.#binding.sqliteAdoptStatement(connection, sql, writes);
     if (id < 0) return undefined;
     this.#released.register(owner, id);
     return id as SqliteStatement;
@@ -144,6 +146,34 @@ export class SqliteRows {
   read(statement: SqliteStatement, limit: number, bigints: boolean, params: readonly unknown[]): number {
     if (!this.#writeParameters(params)) return NOT_TAKEN;
     return this.#call(statement, limit, (bigints ? FLAG_BIGINTS : 0) | (limit === 1 ? FLAG_TEXT_ANSWER : 0));
+  }
+
+  /**
+   * Runs the statement as better-sqlite3's `run()` does: binds `params` (as
+   * {@link SqliteRows.read}), steps once, resets. 0 when it succeeded (see
+   * {@link SqliteRows.changes} and {@link SqliteRows.lastInsertRowid}), -1
+   * when this path does not take the request (nothing ran), or SQLite's error
+   * message (see {@link SqliteRows.errorCode}).
+   */
+  run(statement: SqliteStatement, params: readonly unknown[]): number | string {
+    if (!this.#writeParameters(params)) return NOT_TAKEN;
+    this.#slots[0] = statement;
+    return this.#binding.sqliteRunStatement();
+  }
+
+  /** After a {@link SqliteRows.run} that succeeded: the rows it changed (0 when SQLite's total did not move). */
+  get changes(): number {
+    return this.#slots[0] ?? 0;
+  }
+
+  /** After a {@link SqliteRows.run} that succeeded: the connection's last inserted rowid. */
+  lastInsertRowid(bigint: boolean): number | bigint {
+    return bigint ? (this.#bigints[1] ?? 0n) : (this.#slots[2] ?? 0);
+  }
+
+  /** After a {@link SqliteRows.run} that failed: SQLite's extended result code. */
+  get errorCode(): number {
+    return this.#slots[0] ?? 0;
   }
 
   /** The next rows after a read that left {@link SqliteRows.hasMore}; as {@link SqliteRows.read}. */

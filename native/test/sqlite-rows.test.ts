@@ -128,4 +128,34 @@ describe("SqliteRows", () => {
     sqliteDetach(connection);
     db.close();
   });
+
+  it.runIf(native)("runs statements that write, as better-sqlite3's run(): changes, rowid, SQLite's errors", () => {
+    const { db, connection } = attached();
+    const rows = SqliteRows.shared() as SqliteRows;
+    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, a UNIQUE NOT NULL)");
+    const sql = "INSERT INTO t (id, a) VALUES (?, ?)";
+    const statement = db.prepare(sql);
+    expect(rows.adopt(connection, sql, statement)).toBeUndefined();
+    const id = rows.adopt(connection, sql, statement, true);
+    if (id === undefined) throw new Error("not adopted");
+    expect(rows.run(id, [2n ** 62n, "x"])).toBe(0);
+    expect([rows.changes, rows.lastInsertRowid(true), rows.lastInsertRowid(false)]).toEqual([1, 2n ** 62n, 2 ** 62]);
+    expect(rows.run(id, [null, "x"])).toBe("UNIQUE constraint failed: t.a");
+    expect(rows.errorCode).toBe(2067);
+    expect(rows.run(id, [null, null])).toBe("NOT NULL constraint failed: t.a");
+    expect(rows.errorCode).toBe(1299);
+    // A statement adopted for writes is never read: falling back would run it twice.
+    expect(rows.read(id, 1, false, [1n, "y"])).toBe(-1);
+    expect(rows.run(id, [1n])).toBe(-1);
+    const all = "SELECT count(*) FROM t";
+    const count = db.prepare(all);
+    const countId = rows.adopt(connection, all, count, true);
+    if (countId === undefined) throw new Error("not adopted");
+    // Changes are 0 where the statement changed nothing, whatever the connection's last count.
+    expect(rows.run(countId, [])).toBe(0);
+    expect(rows.changes).toBe(0);
+    expect(count.get()).toEqual({ "count(*)": 1 });
+    sqliteDetach(connection);
+    db.close();
+  });
 });

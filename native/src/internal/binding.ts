@@ -404,11 +404,13 @@ interface SqliteBinding {
   /** Registers the buffer requests and rows go through (see rust/sqlite_rows.rs). */
   sqliteRowBuffer(buffer: Float64Array): void;
   /** An id for the connection's newest statement, if its text is `sql` and it is read-only; else -1. */
-  sqliteAdoptStatement(connection: object, sql: string): number;
+  sqliteAdoptStatement(connection: object, sql: string, writes?: boolean): number;
   /** Forgets an adopted statement's id. */
   sqliteReleaseStatement(id: number): void;
   /** Runs the request in the registered buffer: the row count, or -1 (not taken), -2 (SQLite failed), -3 (a row does not fit); asked to (flag 4), the one row's ASCII text instead of 1. */
   sqliteReadRows(): number | string;
+  /** Runs the request in the registered buffer as `run()`: 0 (changes, rowid bits and rowid in slots 0-2), SQLite's message (extended code in slot 0), or -1 (not taken). */
+  sqliteRunStatement(): number | string;
   /** Resets an adopted statement, abandoning its unread rows. */
   sqliteResetStatement(id: number): void;
 }
@@ -473,5 +475,6 @@ export const bindingFunctions: readonly (keyof NativeBinding)[] = [
   "sqliteAdoptStatement",
   "sqliteReleaseStatement",
   "sqliteReadRows",
+  "sqliteRunStatement",
   "sqliteResetStatement",
 ];

@@ -248,6 +248,7 @@ export class Database {
         onFinalize: cached ? undefined : this.#preparedFinalized,
         formatReal: this.#formatReal,
         addonConnection: this.#addonConnection,
+        addonWriteConnection: this.#addonWriteConnection,
       },
       safeIntegers: this.#safeIntegers,
     });
@@ -473,6 +474,18 @@ export class Database {
       this.#addonRowsOff = true;
       return undefined;
     }
+  };
+
+  /**
+   * The connection for `run()` through the addon, when it may be used now: as
+   * {@link #addonConnection}, and no update hook is set. A hook runs
+   * JavaScript inside the step, and better-sqlite3, which did not start
+   * the step, would not refuse the statements that JavaScript runs.
+   */
+  readonly #addonWriteConnection = (): SqliteConnection | undefined => {
+    const hooks = this.#hooks;
+    if (hooks.onInsert !== null || hooks.onUpdate !== null || hooks.onDelete !== null) return undefined;
+    return this.#addonConnection();
   };
 
   #attached(api: string): SqliteConnection {

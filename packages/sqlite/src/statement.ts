@@ -1,7 +1,7 @@
 import type { Changes } from "bun:sqlite";
 import type { SqliteConnection, SqliteObjectMaker, SqliteRows, SqliteStatement } from "@dx-compat/native";
 import { occurrenceValues, valuesByIndex } from "./internal/bind.ts";
-import { finalizedError } from "./internal/errors.ts";
+import { addonSqliteError, finalizedError } from "./internal/errors.ts";
 import type { NativeStatement } from "./internal/native.ts";
 import { translateError } from "./internal/prepare.ts";
 import { plainBytes, plainValues, rowFactory, rowFixer } from "./internal/rows.ts";
@@ -29,6 +29,8 @@ export interface StatementContext {
    * undefined otherwise (see internal/addon-rows.ts).
    */
   readonly addonConnection: () => SqliteConnection | undefined;
+  /** As addonConnection, for statements that may write (`run()`). */
+  readonly addonWriteConnection: () => SqliteConnection | undefined;
 }
 
 /** What `Database` hands a new Statement. */
@@ -52,6 +54,13 @@ interface AddonStatement {
 
 /** As many rows as one call to the addon can take. */
 const ALL_ROWS = 0x7fffffff;
+
+/** A statement's twin adopted by the addon for run(), writes included. */
+interface AddonRunner {
+  readonly rows: SqliteRows;
+  statement: SqliteStatement;
+  readonly twin: NativeStatement;
+}
 
 /** What #addonGet answers when the addon did not read (a row may be `null`). */
 const NOT_READ: unique symbol = Symbol("not read");
@@ -113,6 +122,8 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   #objectReader: ObjectReader | null | undefined;
   /** For get() of a read-only statement: the addon's faster read path (internal/addon-rows.ts); null where it cannot serve. */
   #addon: AddonStatement | null | undefined;
+  /** For run(): the addon's path (see #addonRunner); null where it cannot serve. */
+  #runner: AddonRunner | null | undefined;
 
   /** Made by `Database.prototype.query` / `prepare` (one handle argument, as Bun's constructor takes). */
   constructor(handle: StatementHandle) {
@@ -228,6 +239,37 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     }
   }
 
+  /**
+   * The addon's statement for run(): a twin adopted whether it writes or not,
+   * when the addon may run it now; null otherwise.
+   */
+  #addonRunner(): AddonRunner | null {
+    const connection = this.#context.addonWriteConnection();
+    if (connection === undefined) return null;
+    if (this.#runner === undefined) {
+      this.#runner = null;
+      const rows = addonRows();
+      const runner: AddonRunner = { rows, statement: -1 as SqliteStatement, twin: this.#context.prepareAgain() };
+      const statement = rows.adopt(connection, runner.twin.source, runner, true);
+      if (statement !== undefined) {
+        runner.statement = statement;
+        this.#runner = runner;
+      }
+    }
+    return this.#runner;
+  }
+
+  /** run() through the addon: Bun's `{ changes, lastInsertRowid }`, or NOT_READ when the other path must run it. */
+  #addonRun(values: readonly unknown[]): unknown {
+    const runner = this.#addonRunner();
+    if (runner === null) return NOT_READ;
+    const rows = runner.rows;
+    const answer = rows.run(runner.statement, values);
+    if (answer === 0) return { changes: rows.changes, lastInsertRowid: rows.lastInsertRowid(this.#safeIntegers) };
+    if (typeof answer === "string") throw addonSqliteError(answer, rows.errorCode);
+    return NOT_READ;
+  }
+
   /** The object-mode twin of the statement, or `null` where rows must be built from arrays. */
   #objects(): ObjectReader | null {
     if (this.#objectReader === undefined) {
@@ -291,6 +333,8 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
   /** Execute; `{ changes, lastInsertRowid }`. */
   run(...params: ParamsType): Changes {
     const values = this.#values(params);
+    const changes = this.#addonRun(values);
+    if (changes !== NOT_READ) return changes as Changes;
     try {
       // better-sqlite3's result is already Bun's shape: a fresh { changes, lastInsertRowid }.
       // Spread: better-sqlite3 binds separate arguments faster than one array.

@@ -4,7 +4,7 @@
 import { SqliteRows } from "@dx-compat/native";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Database } from "../src/index.ts";
+import { Database, SQLiteError } from "../src/index.ts";
 
 const addon = SqliteRows.shared();
 let reads: ReturnType<typeof vi.spyOn> | undefined;
@@ -224,5 +224,83 @@ describe("all() through the addon", () => {
     expect(typed.map((row) => row instanceof Row)).toEqual([true, true]);
     db.function("twice", (x: unknown) => (x as number) * 2);
     expect(db.prepare("SELECT twice(a) AS d FROM t ORDER BY a").all()).toEqual([{ d: 2 }, { d: 4 }]);
+  });
+});
+
+describe("run() through the addon", () => {
+  let runs: ReturnType<typeof vi.spyOn> | undefined;
+  beforeEach(() => {
+    if (addon !== undefined) runs = vi.spyOn(addon, "run");
+  });
+  afterEach(() => {
+    runs?.mockRestore();
+  });
+  const addonRuns = (): number => runs?.mock.calls.length ?? 0;
+
+  it("gives better-sqlite3's changes and lastInsertRowid, as numbers or BigInts", () => {
+    const db = new Database(":memory:");
+    db.run("CREATE TABLE t (id INTEGER PRIMARY KEY, a)");
+    const insert = db.prepare("INSERT INTO t (id, a) VALUES (?, ?)");
+    expect(insert.run(2 ** 40, "x")).toEqual({ changes: 1, lastInsertRowid: 2 ** 40 });
+    expect(insert.safeIntegers(true).run(2n ** 62n, "y")).toEqual({ changes: 1, lastInsertRowid: 2n ** 62n });
+    expect(db.prepare("INSERT INTO t (a) VALUES (1), (2) RETURNING id").run()).toEqual({ changes: 2, lastInsertRowid: 2 ** 62 + 2 });
+    expect(db.prepare("UPDATE t SET a = 'z' WHERE id > ?").run(0)).toEqual({ changes: 4, lastInsertRowid: 2 ** 62 + 2 });
+    // Nothing changed: 0, whatever the connection's last count.
+    expect(db.prepare("SELECT * FROM t").run()).toEqual({ changes: 0, lastInsertRowid: 2 ** 62 + 2 });
+    expect(db.prepare("DELETE FROM t WHERE a = ?").run("z")).toEqual({ changes: 4, lastInsertRowid: 2 ** 62 + 2 });
+    if (addon !== undefined) expect(addonRuns()).toBe(6);
+  });
+
+  it("throws Bun's SQLiteError for SQLite's failures, and the statement runs again", () => {
+    const db = new Database(":memory:");
+    db.run("CREATE TABLE t (a UNIQUE NOT NULL CHECK (a <> 'bad'))");
+    const insert = db.prepare("INSERT INTO t VALUES (?)");
+    insert.run("x");
+    const failures = ["x", null, "bad"].map((value) => {
+      try {
+        insert.run(value);
+        return null;
+      } catch (error) {
+        const { name, message, code, errno, byteOffset } = error as SQLiteError;
+        return { name, message, code, errno, byteOffset, isSQLiteError: error instanceof SQLiteError };
+      }
+    });
+    expect(failures).toEqual([
+      { name: "SQLiteError", message: "UNIQUE constraint failed: t.a", code: "SQLITE_CONSTRAINT_UNIQUE", errno: 2067, byteOffset: -1, isSQLiteError: true },
+      { name: "SQLiteError", message: "NOT NULL constraint failed: t.a", code: "SQLITE_CONSTRAINT_NOTNULL", errno: 1299, byteOffset: -1, isSQLiteError: true },
+      { name: "SQLiteError", message: "CHECK constraint failed: a <> 'bad'", code: "SQLITE_CONSTRAINT_CHECK", errno: 275, byteOffset: -1, isSQLiteError: true },
+    ]);
+    expect(insert.run("y")).toEqual({ changes: 1, lastInsertRowid: 2 });
+  });
+
+  it("rolls back with the transaction around it", () => {
+    const db = new Database(":memory:");
+    db.run("CREATE TABLE t (a)");
+    const insert = db.prepare("INSERT INTO t VALUES (?)");
+    const many = db.transaction((values: number[]) => {
+      for (const value of values) insert.run(value);
+      if (values.includes(3)) throw new Error("three");
+    });
+    many([1, 2]);
+    expect(() => many([3, 4])).toThrow("three");
+    expect(db.prepare("SELECT a FROM t ORDER BY a").values()).toEqual([[1], [2]]);
+  });
+
+  it("leaves statements to better-sqlite3 while an update hook is set", () => {
+    const db = new Database(":memory:");
+    db.run("CREATE TABLE t (a)");
+    const insert = db.prepare("INSERT INTO t VALUES (?)");
+    insert.run(1);
+    const seen: unknown[] = [];
+    if (addon !== undefined) {
+      db.onInsert = (_db: Database, _table: string, rowid: number | bigint) => seen.push(rowid);
+      const before = addonRuns();
+      insert.run(2);
+      expect(addonRuns()).toBe(before);
+      expect(seen).toEqual([2]);
+      db.onInsert = null;
+    }
+    insert.run(3);
+    expect(db.prepare("SELECT count(*) AS n FROM t").get()).toEqual({ n: addon === undefined ? 2 : 3 });
   });
 });

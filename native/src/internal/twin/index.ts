@@ -82,6 +82,7 @@ export const twinBinding: NativeBinding = {
   sqliteAdoptStatement: noConnection,
   sqliteReleaseStatement: noConnection,
   sqliteReadRows: noConnection,
+  sqliteRunStatement: noConnection,
   sqliteResetStatement: noConnection,
 };
 

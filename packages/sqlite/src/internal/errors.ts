@@ -29,6 +29,14 @@ export function sqliteError(message: string, code: string, byteOffset = -1): Bun
 }
 
 /**
+ * Bun's SQLiteError for a statement the addon ran: what better-sqlite3's
+ * error (`sqlite3_errmsg`, the extended code's name) becomes.
+ */
+export function addonSqliteError(message: string, extendedCode: number): BunSQLiteError {
+  return sqliteError(message, resultName(extendedCode) ?? `UNKNOWN_SQLITE_ERROR_${extendedCode}`);
+}
+
+/**
  * Bun's SQLiteError from a connection's error state (`sqlite3_errmsg` and the
  * extended code), as its `fileControl` throws it: no `code` when the code is 0;
  * `errno` and `byteOffset` read-only.
