@@ -44,23 +44,21 @@ export interface StatementHandle {
 type ColumnType = "INTEGER" | "FLOAT" | "TEXT" | "BLOB" | "NULL";
 
 const NO_VALUES: unknown[] = [];
-/** A statement's twin adopted by the addon's reader, and what builds its rows. */
-interface AddonStatement {
+
+/** A statement's twin adopted by the addon: for run() (writes included), or the base of AddonStatement. */
+interface AddonRunner {
   readonly rows: SqliteRows;
-  statement: SqliteStatement;
+  readonly statement: SqliteStatement;
   readonly twin: NativeStatement;
+}
+
+/** A statement's twin adopted by the addon's reader, and what builds its rows. */
+interface AddonStatement extends AddonRunner {
   readonly makeRow: SqliteObjectMaker;
 }
 
 /** As many rows as one call to the addon can take. */
 const ALL_ROWS = 0x7fffffff;
-
-/** A statement's twin adopted by the addon for run(), writes included. */
-interface AddonRunner {
-  readonly rows: SqliteRows;
-  statement: SqliteStatement;
-  readonly twin: NativeStatement;
-}
 
 /** What #addonGet answers when the addon did not read (a row may be `null`). */
 const NOT_READ: unique symbol = Symbol("not read");
@@ -199,15 +197,19 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     if (connection === undefined) return null;
     if (this.#addon === undefined) {
       this.#addon = null;
-      const rows = addonRows();
-      const addon: AddonStatement = { rows, statement: -1 as SqliteStatement, twin: this.#context.prepareAgain(), makeRow: addonRowFactory(this.columnNames) };
-      const statement = rows.adopt(connection, addon.twin.source, addon);
-      if (statement !== undefined) {
-        addon.statement = statement;
-        this.#addon = addon;
-      }
+      const adopted = this.#adoptTwin(connection, false);
+      if (adopted !== null) this.#addon = { ...adopted, makeRow: addonRowFactory(this.columnNames) };
     }
     return this.#addon;
+  }
+
+  /** A twin of this statement adopted by the addon (`writes`: even if it writes), or null where the addon refuses it. */
+  #adoptTwin(connection: SqliteConnection, writes: boolean): AddonRunner | null {
+    const rows = addonRows();
+    const twin = this.#context.prepareAgain();
+    // The twin owns the id: it is released when the twin, referenced from here on, is collected.
+    const statement = rows.adopt(connection, twin.source, twin, writes);
+    return statement === undefined ? null : { rows, statement, twin };
   }
 
   /** get() through the addon: the row, null, or NOT_READ when the other path must answer. */
@@ -247,14 +249,8 @@ export class Statement<ReturnType = unknown, ParamsType extends import("bun:sqli
     const connection = this.#context.addonWriteConnection();
     if (connection === undefined) return null;
     if (this.#runner === undefined) {
-      this.#runner = null;
-      const rows = addonRows();
-      const runner: AddonRunner = { rows, statement: -1 as SqliteStatement, twin: this.#context.prepareAgain() };
-      const statement = rows.adopt(connection, runner.twin.source, runner, true);
-      if (statement !== undefined) {
-        runner.statement = statement;
-        this.#runner = runner;
-      }
+      this.#runner = null; // and so it stays if preparing the twin throws
+      this.#runner = this.#adoptTwin(connection, true);
     }
     return this.#runner;
   }
