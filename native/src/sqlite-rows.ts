@@ -2,7 +2,7 @@ import { selected } from "./internal/selected.ts";
 import type { NativeBinding } from "./internal/binding.ts";
 import type { SqliteConnection } from "./sqlite-extension.ts";
 
-/** A read-only statement the addon reads rows from (an id), from {@link SqliteRows.adopt}. */
+/** A statement the addon reads rows from or runs (an id), from {@link SqliteRows.adopt}. */
 export type SqliteStatement = number & { readonly __sqliteStatement: unique symbol };
 
 // The buffer's layout (rust/sqlite_rows.rs): a header of 4 slots, then 3 slots a
@@ -50,7 +50,8 @@ export interface SqliteObjectMaker {
 /**
  * Rows of read-only SQLite statements, read by `@dx-compat/native`'s addon in
  * one call and decoded here: what `bun:sqlite`'s `get()` and `all()` use
- * instead of better-sqlite3's row building. The statement is better-sqlite3's
+ * instead of better-sqlite3's row building (and `run()`, for any statement,
+ * instead of its binder: {@link SqliteRows.run}). The statement is better-sqlite3's
  * own (see {@link SqliteRows.adopt}). Requests and rows go through one buffer
  * per thread, so each batch must be decoded ({@link SqliteRows.cell}) before
  * the next call.
@@ -216,7 +217,6 @@ export class SqliteRows {
     this.#textLast = -1;
   }
 
-  /** Parameters into the request (slot 3 and on); false for a value this path does not bind. */
   /**
    * Decodes the ASCII text of `row` and of the rows after it, while it stays
    * ASCII and within {@link SHARED_TEXT_BYTES}; false if `row`'s is not.
@@ -243,6 +243,7 @@ export class SqliteRows {
     return true;
   }
 
+  /** Parameters into the request (slot 3 and on); false for a value this path does not bind. */
   #writeParameters(params: readonly unknown[]): boolean {
     const count = params.length;
     let end = (HEADER_SLOTS + count * SLOTS_PER_COLUMN) * 8;
