@@ -88,14 +88,17 @@ function readAll(incoming: IncomingMessage, host: RequestHost): Promise<Buffer> 
       settled = true;
       resolve(chunks !== undefined ? Buffer.concat(chunks, size) : (first ?? Buffer.alloc(0)));
     });
-    const fail = (error: unknown): void => {
+    // Listeners passed inline, not bound to names: the build keeps function
+    // names (`keepNames`), which costs a defineProperty per named closure per request.
+    incoming.on("error", (error: unknown) => {
       if (settled) return;
       settled = true;
       reject(error);
-    };
-    incoming.on("error", fail);
+    });
     incoming.on("close", () => {
-      if (!incoming.complete) fail(connectionClosed());
+      if (settled || incoming.complete) return;
+      settled = true;
+      reject(connectionClosed());
     });
   });
 }
