@@ -25,6 +25,7 @@ mod list_dir;
 mod mmap;
 mod napi;
 mod page_buffer;
+mod socket_pair;
 mod read_file;
 mod spare;
 mod sqlite_ext;
@@ -329,6 +330,7 @@ pub unsafe extern "C" fn napi_register_module_v1(env: napi_env, exports: napi_va
         export(env, exports, c"ptySetFlag", pty::pty_set_flag, 0);
         export(env, exports, c"ptySetRawMode", pty::pty_set_raw_mode, 0);
         export(env, exports, c"which", which::which_callback, 0);
+        export(env, exports, c"socketPair", socket_pair::socket_pair_callback, 0);
         export(env, exports, c"listDirectory", list_dir::list_directory_callback, 0);
         export(env, exports, c"digest", digest::digest_callback, 0);
         export(env, exports, c"digestStep", digest::digest_step_callback, 0);

@@ -17,6 +17,7 @@ export { mmap, type MmapOptions } from "./mmap.ts";
 export { readSmallFileSync } from "./read-small-file-sync.ts";
 export { spawnSync, type ResourceUsage, type SpawnSyncOutcome, type SpawnSyncRequest } from "./spawn-sync.ts";
 export { which } from "./which.ts";
+export { socketPair, type SocketPair } from "./socket-pair.ts";
 export { launchEnvironment } from "./launch-environment.ts";
 export { spawn, type ChildStreams, type Collected, type ExitCallback, type SpawnRequest } from "./spawn.ts";
 export { ptyGetFlags, ptyOpen, ptyResize, ptySetFlag, ptySetRawMode, ptySupported, type PtyPair } from "./pty.ts";

@@ -279,6 +279,16 @@ interface WhichBinding {
   which(bin: string, PATH: string, cwd: string): string | null;
 }
 
+interface SocketPairBinding {
+  /**
+   * A connected pair of Unix stream sockets for two children: writes the
+   * reading end, then the writing end, into `out` (an Int32Array of at least
+   * 2), both close-on-exec and blocking, and returns 0; else the errno
+   * (EINVAL for a bad `out`, ENOSYS off Linux).
+   */
+  socketPair(out: Int32Array): number;
+}
+
 interface DirectoryBinding {
   /**
    * One directory's entries as one string, `kinds + "/" + name0 + "/" + name1 …`
@@ -426,6 +436,7 @@ export type NativeBinding = HashBinding &
   ProcessBinding &
   PtyBinding &
   WhichBinding &
+  SocketPairBinding &
   DirectoryBinding &
   DigestBinding &
   InflateBinding &
@@ -461,6 +472,7 @@ export const bindingFunctions: readonly (keyof NativeBinding)[] = [
   "ptySetFlag",
   "ptySetRawMode",
   "which",
+  "socketPair",
   "listDirectory",
   "digest",
   "digestStep",

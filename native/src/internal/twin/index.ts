@@ -65,6 +65,8 @@ export const twinBinding: NativeBinding = {
   ptySetFlag: () => ENOSYS,
   ptySetRawMode: () => ENOSYS,
   which,
+  // Node makes no bare socket pairs: callers keep their streams.
+  socketPair: () => ENOSYS,
   listDirectory,
   // No OpenSSL without the addon: callers keep node:crypto.
   digest: () => 0,
