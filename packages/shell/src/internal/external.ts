@@ -6,6 +6,7 @@ import { isMainThread } from "node:worker_threads";
 import type { Readable, Writable } from "node:stream";
 import { errnoText, type ShellState } from "./builtins/context.ts";
 import { write, type Input, type Output, type Stdio } from "./io.ts";
+import { releaseLinks } from "./pipe-link.ts";
 import { constants } from "node:os";
 
 const PIPE = -2;
@@ -27,6 +28,8 @@ function inputSlot(input: Input): number {
   switch (input.kind) {
     case "fd":
       return input.fd;
+    case "link":
+      return input.link.readFd;
     case "null":
       return DEV_NULL;
     default:
@@ -58,6 +61,8 @@ function outputSlot(output: Output, other: Output): number {
   switch (output.kind) {
     case "fd":
       return output.fd;
+    case "link":
+      return output.link.writeFd;
     case "ignore":
       return DEV_NULL;
     default:
@@ -137,6 +142,7 @@ export async function spawnExternal(
     },
     (exitCode, signalCode, _usage, _execErrno, collected) => finish(exitCode, signalCode, collected),
   );
+  releaseLinks(io);
   if (child.pid === 0) {
     await write(shellStderr, `bun: ${errnoText(errnoCode(child.errno))}: ${file}\n`);
     return 1;

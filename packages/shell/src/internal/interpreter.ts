@@ -6,14 +6,25 @@ import { PassThrough } from "node:stream";
 import { notImplemented } from "@dx-compat/shared/errors";
 import type { Assign, CondExpr, Expr, Part, PipelineItem, Redirect, Word } from "./ast.ts";
 import { builtin } from "./builtins/index.ts";
-import { errnoText, resolvePath, type BuiltinContext, type ShellState } from "./builtins/context.ts";
+import { errnoText, resolvePath, type Builtin, type BuiltinContext, type ShellState } from "./builtins/context.ts";
 import { expandToString, expandWord, NoMatchesError, substitutionsOf, type ExpandContext } from "./expand.ts";
 import { spawnExternal, findExecutable } from "./external.ts";
-import { Capture, write, type Input, type Output, type Stdio } from "./io.ts";
+import { BrokenPipe, Capture, write, type Input, type Output, type Stdio } from "./io.ts";
+import { builtinStdio, PipeLink } from "./pipe-link.ts";
 import type { JsValue } from "./template.ts";
 
 function copyState(state: ShellState): ShellState {
   return { cwd: state.cwd, prevCwd: state.prevCwd, exported: state.exported.clone(), local: state.local.size === 0 ? new Map() : new Map(state.local) };
+}
+
+/** A built-in whose reader went away fails quietly, with 1, as in Bun. */
+async function runBuiltin(run: Builtin, ctx: BuiltinContext): Promise<number> {
+  try {
+    return await run(ctx);
+  } catch (error) {
+    if (error instanceof BrokenPipe) return 1;
+    throw error;
+  }
 }
 
 /** A redirect that could not be set up: Bun prints `bun: <why>: <path>` (no newline) and the command fails. */
@@ -78,17 +89,23 @@ export class Interpreter {
       if (items.length === 1) await this.item(items[0] as PipelineItem, copyState(state), io);
       return 0;
     }
-    const pipes = items.slice(1).map(() => new PassThrough());
+    // Two simple commands are joined by a socket pair; anything else (a subshell,
+    // an `if`, whose several commands share the stage's ends) by a stream.
+    const links = items.slice(1).map((item, i) => (item.kind === "cmd" && items[i]?.kind === "cmd" ? PipeLink.open() : null) ?? new PassThrough());
     const last = items.length - 1;
     const runs = items.map(async (item, i) => {
-      const stdin: Input = i === 0 ? io.stdin : { kind: "pipe", stream: pipes[i - 1] as PassThrough };
-      const stdout: Output = i === last ? io.stdout : { kind: "pipe", stream: pipes[i] as PassThrough };
+      const from = links[i - 1];
+      const to = links[i];
+      const stdin: Input = from === undefined ? io.stdin : from instanceof PipeLink ? { kind: "link", link: from } : { kind: "pipe", stream: from };
+      const stdout: Output = to === undefined ? io.stdout : to instanceof PipeLink ? { kind: "link", link: to } : { kind: "pipe", stream: to };
       try {
         return await this.item(item, copyState(state), { stdin, stdout, stderr: io.stderr });
       } finally {
-        if (i < last) (pipes[i] as PassThrough).end();
+        if (to instanceof PipeLink) to.closeWrite();
+        else to?.end();
         // The reader is done: writers upstream see a broken pipe.
-        if (i > 0) (pipes[i - 1] as PassThrough).destroy();
+        if (from instanceof PipeLink) from.closeRead();
+        else from?.destroy();
       }
     });
     const codes = await Promise.all(runs);
@@ -136,7 +153,11 @@ export class Interpreter {
       const capture = new Capture(null);
       // A quiet shell keeps no stderr of its substitutions (Bun's captured stderr lacks it).
       const stderr: Output = io.stderr.kind === "capture" && io.stderr.capture.echo === null ? { kind: "ignore" } : io.stderr;
-      status = await this.stmts(part.script.stmts, copyState(state), { stdin: io.stdin, stdout: { kind: "capture", capture }, stderr });
+      // A pipeline link's read end stays the stage's: the substitution's commands only borrow the descriptor.
+      // A stream (no socket pair could be made) cannot be shared: fed to a substitution's
+      // command, its bytes would be gone whether that command reads them or not.
+      const stdin: Input = io.stdin.kind === "link" ? { kind: "fd", fd: io.stdin.link.readFd } : io.stdin.kind === "pipe" ? { kind: "null" } : io.stdin;
+      status = await this.stmts(part.script.stmts, copyState(state), { stdin, stdout: { kind: "capture", capture }, stderr });
       // Bun drops NUL bytes from a substitution's output (as bash does).
       outputs.set(part, capture.toBuffer().toString().replaceAll("\0", ""));
     }
@@ -202,7 +223,7 @@ export class Interpreter {
         await write(io.stderr, error.message);
         return 1;
       }
-      if (run !== undefined) return await run(this.builtinContext(argv.slice(1), state, stdio, env));
+      if (run !== undefined) return await runBuiltin(run, this.builtinContext(argv.slice(1), state, builtinStdio(stdio), env));
       return await spawnExternal(file as string, argv, state, env, stdio, io.stderr);
     } finally {
       for (const fd of opened) closeSync(fd);

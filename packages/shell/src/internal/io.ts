@@ -1,8 +1,10 @@
 // Where a command reads and writes: the shell's captured output (echoed to the
 // parent's stdout/stderr unless quiet), a file descriptor from a redirect, a
-// JS buffer, the pipe to the next pipeline stage, or nowhere.
+// JS buffer, the pipe to the next pipeline stage (a stream, or an OS pipe
+// between two commands: see pipe-link.ts), or nowhere.
 import { writeSync } from "node:fs";
-import type { PassThrough } from "node:stream";
+import type { PassThrough, Writable } from "node:stream";
+import type { PipeLink } from "./pipe-link.ts";
 
 /** One of the shell's two captured streams. */
 export class Capture {
@@ -37,13 +39,15 @@ export type Output =
   | { readonly kind: "capture"; readonly capture: Capture }
   | { readonly kind: "fd"; readonly fd: number }
   | { readonly kind: "buffer"; readonly bytes: Uint8Array; offset: number }
-  | { readonly kind: "pipe"; readonly stream: PassThrough }
+  | { readonly kind: "pipe"; readonly stream: Writable }
+  | { readonly kind: "link"; readonly link: PipeLink }
   | { readonly kind: "ignore" };
 
 export type Input =
   | { readonly kind: "fd"; readonly fd: number }
   | { readonly kind: "bytes"; readonly data: Uint8Array }
   | { readonly kind: "pipe"; readonly stream: PassThrough }
+  | { readonly kind: "link"; readonly link: PipeLink }
   | { readonly kind: "null" };
 
 export interface Stdio {
@@ -59,7 +63,7 @@ function writeAll(fd: number, chunk: Uint8Array): void {
   for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done);
 }
 
-function waitDrain(stream: PassThrough): Promise<void> {
+function waitDrain(stream: Writable): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = (): void => {
       stream.off("drain", done);
@@ -95,6 +99,9 @@ export function write(out: Output, data: Uint8Array | string): void | Promise<vo
       if (out.stream.destroyed || out.stream.writableEnded) return Promise.reject(new BrokenPipe());
       if (!out.stream.write(chunk)) return waitDrain(out.stream);
       return;
+    case "link":
+      // A command's stage links become streams (built-ins) or descriptors (external commands) before it runs.
+      throw new Error("[dx-compat] Bun.$: internal error: a pipeline link written to directly");
     case "ignore":
       return;
   }

@@ -1,5 +1,4 @@
 // The small built-ins: echo, pwd, true, false, exit, yes, dirname, basename.
-import { BrokenPipe } from "../io.ts";
 import { fail, out, type BuiltinContext } from "./context.ts";
 
 function echoEscapes(text: string): string {
@@ -45,15 +44,12 @@ export async function yes(ctx: BuiltinContext): Promise<number> {
   const line = Buffer.from(`${ctx.args.length > 0 ? ctx.args.join(" ") : "y"}\n`);
   // Write in batches, as the line repeats forever until the reader goes away.
   const batch = Buffer.concat(Array.from({ length: Math.max(1, Math.floor(8192 / line.length)) }, () => line));
-  try {
-    // Like Bun's, it only stops when its reader goes away; yield so a capture does not starve the loop.
-    for (;;) {
-      await out(ctx, batch);
-      if (ctx.io.stdout.kind !== "pipe") await new Promise((resolve) => setImmediate(resolve));
-    }
-  } catch (error) {
-    if (error instanceof BrokenPipe) return 0;
-    throw error;
+  // Like Bun's, it only stops when its reader goes away (the write throws
+  // BrokenPipe, and the command fails). A turn of the event loop after each
+  // batch the reader took at once, so a fast reader or a capture cannot starve it.
+  for (;;) {
+    const pending = out(ctx, batch);
+    await (pending ?? new Promise((resolve) => setImmediate(resolve)));
   }
 }
 
