@@ -175,7 +175,8 @@ function utf16Width(text: string, from: number, excludeAnsi: boolean, wide: bool
       i = j;
       continue;
     }
-    if (excludeAnsi && isEscapeIntroducer(cp)) {
+    // Past ASCII, only C1 controls (below U+00A0) can start an escape sequence.
+    if (cp < 0xa0 && excludeAnsi && isEscapeIntroducer(cp)) {
       i = consumeAnsi(text, i, n);
       continue;
     }
@@ -226,9 +227,9 @@ function asciiWidth(code: number): number {
  * Width of a string whose code units are all below 0x100 (JSC keeps these as
  * Latin-1, and Bun measures them byte by byte, without clustering).
  */
-function latin1Width(text: string, excludeAnsi: boolean, wide: boolean, table: Uint16Array): number {
-  let width = 0;
-  for (let i = 0; i < text.length; i++) {
+function latin1Width(text: string, excludeAnsi: boolean, wide: boolean, table: Uint16Array, asciiPrefix: number): number {
+  let width = asciiPrefix;
+  for (let i = asciiPrefix; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       if (code === 0x1b && excludeAnsi) {
@@ -245,14 +246,22 @@ function latin1Width(text: string, excludeAnsi: boolean, wide: boolean, table: U
   return width;
 }
 
-const BEYOND_LATIN1 = /[^\x00-\xff]/;
+// Global, so a search can start where the printable-ASCII prefix ends.
+const BEYOND_LATIN1 = /[^\x00-\xff]/g;
+
+/** Whether a unit from `from` on is above U+00FF (the first one there decides without a search). */
+function beyondLatin1(text: string, from: number): boolean {
+  if (text.charCodeAt(from) > 0xff) return true;
+  BEYOND_LATIN1.lastIndex = from;
+  return BEYOND_LATIN1.test(text);
+}
 
 /**
  * Bun.stringWidth without the per-code-point option. `asciiPrefix` is how
  * many leading units are known to be printable ASCII.
  */
 export function visibleWidth(text: string, excludeAnsi: boolean, wide: boolean, table: Uint16Array = codePointInfo(), keepLoneSurrogates = false, asciiPrefix = 0): number {
-  if (!BEYOND_LATIN1.test(text)) return latin1Width(text, excludeAnsi, wide, table);
+  if (!beyondLatin1(text, asciiPrefix)) return latin1Width(text, excludeAnsi, wide, table, asciiPrefix);
   return utf16Width(text, asciiPrefix, excludeAnsi, wide, table, keepLoneSurrogates);
 }
 
