@@ -21,9 +21,16 @@ const opened = new Int32Array(2);
  *
  * @example
  * ```ts
- * import { socketPair } from "@dx-compat/native";
+ * import { closeSync } from "node:fs";
+ * import { socketPair, spawn } from "@dx-compat/native";
  * const pair = socketPair();
- * if (typeof pair !== "number") console.log(pair.read, pair.write);
+ * if (typeof pair !== "number") {
+ *   const env = ["PATH=/usr/bin:/bin"];
+ *   spawn({ file: "/usr/bin/seq", argv: ["seq", "3"], env, cwd: "", stdin: -1, stdout: pair.write, stderr: 2 }, () => {});
+ *   spawn({ file: "/usr/bin/wc", argv: ["wc", "-l"], env, cwd: "", stdin: pair.read, stdout: 1, stderr: 2 }, () => {});
+ *   closeSync(pair.read);
+ *   closeSync(pair.write);
+ * }
  * ```
  */
 export function socketPair(): SocketPair | number {

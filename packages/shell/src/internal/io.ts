@@ -1,6 +1,6 @@
 // Where a command reads and writes: the shell's captured output (echoed to the
 // parent's stdout/stderr unless quiet), a file descriptor from a redirect, a
-// JS buffer, the pipe to the next pipeline stage (a stream, or an OS pipe
+// JS buffer, the pipe to the next pipeline stage (a stream, or a socket pair
 // between two commands: see pipe-link.ts), or nowhere.
 import { writeSync } from "node:fs";
 import type { PassThrough, Writable } from "node:stream";
