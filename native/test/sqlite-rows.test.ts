@@ -3,7 +3,7 @@
 // bun:sqlite's tests cover it on better-sqlite3 (packages/sqlite).
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { backend, sqliteAttach, sqliteDetach, SqliteRows, type SqliteConnection } from "../src/index.ts";
+import { backend, sqliteAttach, sqliteDetach, SqliteRows, type SqliteConnection, type SqliteStatement } from "../src/index.ts";
 
 const native = backend() === "native";
 const { DatabaseSync } = createRequire(import.meta.url)("node:sqlite") as typeof import("node:sqlite");
@@ -13,6 +13,14 @@ function attached(): { db: InstanceType<typeof DatabaseSync>; connection: Sqlite
   const connection = sqliteAttach((file, entryPoint) => db.loadExtension(file, entryPoint));
   if (connection === undefined) throw new Error("no connection");
   return { db, connection };
+}
+
+/** Prepares `sql` on `db` and adopts it (for writes when asked): the statement, which owns the id, and the id. */
+function adopted(db: InstanceType<typeof DatabaseSync>, connection: SqliteConnection, rows: SqliteRows, sql: string, writes = false): { statement: ReturnType<InstanceType<typeof DatabaseSync>["prepare"]>; id: SqliteStatement } {
+  const statement = db.prepare(sql);
+  const id = rows.adopt(connection, sql, statement, writes);
+  if (id === undefined) throw new Error(`not adopted: ${sql}`);
+  return { statement, id };
 }
 
 /** Every row of the last batch, decoded. */
@@ -45,9 +53,7 @@ describe("SqliteRows", () => {
     const { db, connection } = attached();
     const rows = SqliteRows.shared() as SqliteRows;
     const sql = "SELECT ?1 AS i, ?2 AS r, ?3 AS t, ?4 AS b, ?5 AS n, ?6 AS big, length(?3) AS l";
-    const statement = db.prepare(sql);
-    const id = rows.adopt(connection, sql, statement);
-    if (id === undefined) throw new Error("not adopted");
+    const { id } = adopted(db, connection, rows, sql);
     const text = "ü€😀".repeat(40_000);
     expect(rows.read(id, 1, false, [-(2n ** 63n), 0.5, text, new Uint8Array([0, 255]), null, 2n ** 62n])).toBe(1);
     expect(rows.columnCount).toBe(7);
@@ -66,9 +72,7 @@ describe("SqliteRows", () => {
     const { db, connection } = attached();
     const rows = SqliteRows.shared() as SqliteRows;
     const sql = "SELECT ?1 AS a, ?2 AS b, ?3 AS c, ?1 || ?2 AS d";
-    const statement = db.prepare(sql);
-    const id = rows.adopt(connection, sql, statement);
-    if (id === undefined) throw new Error("not adopted");
+    const { id } = adopted(db, connection, rows, sql);
     const cases: [unknown, unknown, unknown][] = [
       ["ada", "ada@example.com (thirteen+)", ""], // ASCII, short and long cuts
       ["ada", "lovelace", new Uint8Array([104, 105])], // a BLOB among them
@@ -83,9 +87,7 @@ describe("SqliteRows", () => {
     }
     // Rows of one batch, each decoded on its own terms.
     const many = "SELECT * FROM (VALUES ('ascii row, long enough', 'x'), ('ö row', 'still ascii here'), (x'00ff', 'after a blob, long'), ('last', ''))";
-    const manyStatement = db.prepare(many);
-    const manyId = rows.adopt(connection, many, manyStatement);
-    if (manyId === undefined) throw new Error("not adopted");
+    const { statement: manyStatement, id: manyId } = adopted(db, connection, rows, many);
     expect(rows.read(manyId, 10, false, [])).toBe(4);
     expect(batch(rows, 4)).toEqual(manyStatement.all().map((row) => Object.values(row).map((v) => (v instanceof Uint8Array ? new Uint8Array(v) : v))));
     expect(batch(rows, 4)[1]).toEqual(["ö row", "still ascii here"]);
@@ -100,9 +102,7 @@ describe("SqliteRows", () => {
     const insert = db.prepare("INSERT INTO t VALUES (?, ?)");
     for (let i = 0; i < 5_000; i++) insert.run(i, "x".repeat(i % 1000));
     const sql = "SELECT a, b FROM t ORDER BY a";
-    const statement = db.prepare(sql);
-    const id = rows.adopt(connection, sql, statement);
-    if (id === undefined) throw new Error("not adopted");
+    const { statement, id } = adopted(db, connection, rows, sql);
     const seen: unknown[][] = [];
     let count = rows.read(id, 0x7fffffff, false, []);
     let batches = 1;
@@ -121,9 +121,7 @@ describe("SqliteRows", () => {
     rows.abandon(id);
     expect(rows.more(id, 1, false)).toBe(0);
     const failing = "SELECT abs(-9223372036854775807 - 1)";
-    const overflow = db.prepare(failing);
-    const failingId = rows.adopt(connection, failing, overflow);
-    if (failingId === undefined) throw new Error("not adopted");
+    const { id: failingId } = adopted(db, connection, rows, failing);
     expect(rows.read(failingId, 1, false, [])).toBe(-2);
     sqliteDetach(connection);
     db.close();
@@ -148,9 +146,7 @@ describe("SqliteRows", () => {
     expect(rows.read(id, 1, false, [1n, "y"])).toBe(-1);
     expect(rows.run(id, [1n])).toBe(-1);
     const all = "SELECT count(*) FROM t";
-    const count = db.prepare(all);
-    const countId = rows.adopt(connection, all, count, true);
-    if (countId === undefined) throw new Error("not adopted");
+    const { statement: count, id: countId } = adopted(db, connection, rows, all, true);
     // Changes are 0 where the statement changed nothing, whatever the connection's last count.
     expect(rows.run(countId, [])).toBe(0);
     expect(rows.changes).toBe(0);

@@ -7,17 +7,23 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Database, SQLiteError } from "../src/index.ts";
 
 const addon = SqliteRows.shared();
-let reads: ReturnType<typeof vi.spyOn> | undefined;
+/**
+ * Watches one of the addon's methods in each test of the enclosing scope;
+ * the counter says how often it was called since the test began (0 without the addon).
+ */
+function countCalls(method: "read" | "run"): () => number {
+  let spy: ReturnType<typeof vi.spyOn> | undefined;
+  beforeEach(() => {
+    if (addon !== undefined) spy = vi.spyOn(addon, method);
+  });
+  afterEach(() => {
+    spy?.mockRestore();
+  });
+  return () => spy?.mock.calls.length ?? 0;
+}
 
-beforeEach(() => {
-  if (addon !== undefined) reads = vi.spyOn(addon, "read");
-});
-afterEach(() => {
-  reads?.mockRestore();
-});
-
-/** How many rows the addon was asked for since the test began (0 without the addon). */
-const addonReads = (): number => reads?.mock.calls.length ?? 0;
+/** How many rows the addon was asked for since the test began. */
+const addonReads = countCalls("read");
 
 /** The row get() gives, next to values()' row from better-sqlite3, as comparable arrays. */
 function bothPaths(db: Database, sql: string, ...params: unknown[]): { fast: unknown[] | null; slow: unknown[] | null } {
@@ -228,14 +234,7 @@ describe("all() through the addon", () => {
 });
 
 describe("run() through the addon", () => {
-  let runs: ReturnType<typeof vi.spyOn> | undefined;
-  beforeEach(() => {
-    if (addon !== undefined) runs = vi.spyOn(addon, "run");
-  });
-  afterEach(() => {
-    runs?.mockRestore();
-  });
-  const addonRuns = (): number => runs?.mock.calls.length ?? 0;
+  const addonRuns = countCalls("run");
 
   it("gives better-sqlite3's changes and lastInsertRowid, as numbers or BigInts", () => {
     const db = new Database(":memory:");
