@@ -1,7 +1,7 @@
 // `node --import dx-compat/register` against real Bun: the same program under
 // both, the same output. Each case is one small program; both runtimes run it
 // concurrently.
-import { differential, runBoth, writeFiles } from "@dx-compat/oracle";
+import { differential, runBoth, runNode, writeFiles } from "@dx-compat/oracle";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -189,5 +189,31 @@ describe("CommonJS's free variables in ES modules, as Bun provides them", () => 
     const { bun, node } = await differential(`const here = __dirname;\n\nconst line = Number(new Error().stack.split("\\n")[1].match(/:(\\d+):\\d+\\)?$/)[1]);\nconsole.log(line, typeof here);\n`);
     expect(bun.stdout).toBe("3 string\n");
     expect(node).toEqual(bun);
+  });
+});
+
+describe("dx-compat's own packages", () => {
+  // Linked into this workspace, @dx-compat/bun resolves outside node_modules; its
+  // bundle must not go through esbuild, whose service process would then run beside
+  // the program (and cost every later spawn a SIGCHLD round on its thread).
+  const report = `
+    import { createRequire } from "node:module";
+    void Bun.spawnSync, Bun.stringWidth("x");
+    const loaded = Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes("/esbuild/"));
+    console.log(JSON.stringify({ esbuildLoaded: loaded }));
+  `;
+
+  it("load without the transpiler", async () => {
+    const dir = writeFiles({ "main.mjs": report });
+    const node = await runNode(join(dir, "main.mjs"), { cwd: dir });
+    expect(node.stderr).toBe("");
+    expect(JSON.parse(node.stdout)).toEqual({ esbuildLoaded: false });
+  });
+
+  it("while a program's own TypeScript still goes through it (the check above can fail)", async () => {
+    const dir = writeFiles({ "main.mjs": `import "./typed.ts";\n${report}`, "typed.ts": "export const x: number = 1;\n" });
+    const node = await runNode(join(dir, "main.mjs"), { cwd: dir });
+    expect(node.stderr).toBe("");
+    expect(JSON.parse(node.stdout)).toEqual({ esbuildLoaded: true });
   });
 });

@@ -7,7 +7,7 @@
 //  - transpile .ts/.tsx/.jsx/.mts/.cts, and give ES modules Bun's `import.meta`;
 //  - import .json without an import attribute, with named exports, as Bun does.
 import { readFileSync, statSync } from "node:fs";
-import { registerHooks } from "node:module";
+import { findPackageJSON, registerHooks } from "node:module";
 import type { LoadFnOutput, LoadHookContext, ModuleFormat, ResolveFnOutput, ResolveHookContext } from "node:module";
 import { dirname, extname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -121,6 +121,31 @@ const importMetaBytes = Buffer.from("import.meta.");
 const isBareJsonImport = (url: string, context: LoadHookContext): boolean =>
   url.startsWith("file:") && url.endsWith(".json") && context.importAttributes?.["type"] === undefined && !context.conditions?.includes("require");
 
+// dx-compat's own packages are built for Node and use no Bun `import.meta` member.
+// Installed, they sit under node_modules and are skipped like any package; linked
+// (a workspace, `pnpm link`) they resolve to real paths outside it, and their
+// plain `require(` would otherwise send each through esbuild: a bundle of the
+// whole `Bun` namespace transpiled at first use, and esbuild's service process
+// left running beside the program.
+const ownPackageName = /^(?:dx-compat|@dx-compat\/[^/]+)$/;
+const packageNames = new Map<string, string>();
+
+function isOwnPackageFile(url: string): boolean {
+  const manifest = findPackageJSON(url);
+  if (manifest === undefined) return false;
+  let name = packageNames.get(manifest);
+  if (name === undefined) {
+    try {
+      const parsed = JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown };
+      name = typeof parsed.name === "string" ? parsed.name : "";
+    } catch {
+      name = "";
+    }
+    packageNames.set(manifest, name);
+  }
+  return ownPackageName.test(name);
+}
+
 function load(url: string, context: LoadHookContext, nextLoad: NextLoad): LoadFnOutput {
   if (isBareJsonImport(url, context)) {
     return { format: "module", source: jsonModuleSource(readFileSync(fileURLToPath(url), "utf8")), shortCircuit: true };
@@ -134,6 +159,7 @@ function load(url: string, context: LoadHookContext, nextLoad: NextLoad): LoadFn
   }
   const loaded = nextLoad(url, context);
   if (loaded.format !== "module" || loaded.source == null || !url.startsWith("file:")) return loaded;
+  if (isOwnPackageFile(url)) return loaded;
   const source = loaded.source as string | ArrayBufferView;
   const bytes = typeof source === "string" ? Buffer.from(source) : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
   // A program's own plain-JS modules may use require/__dirname (esbuild then rewrites them); packages in
