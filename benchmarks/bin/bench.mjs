@@ -2,12 +2,18 @@
 // The benchmark runner: one workload, run under real Bun, under Node + dx-compat
 // and (where it helps) under plain Node, in one invocation.
 //
-//   node benchmarks/bin/bench.mjs [name…] [--runs N] [--json-only] [--dir DIR]
+//   node benchmarks/bin/bench.mjs [name…] [--runs N] [--interleave] [--json-only] [--dir DIR]
 //
 // Every sample is a fresh process, and competitors alternate (the order rotates
 // each round) so that drift in machine load hits them all alike. Reported: the
 // median throughput per competitor, its ratio to Bun and the min–max spread;
 // everything, samples included, is also written to results/<name>-<time>.json.
+//
+// --interleave (workloads whose manifest says "blocks": true): one process per
+// competitor stays up, and the runner asks each in turn for one timed block,
+// so a round's blocks run within the same second or two. On a machine whose
+// speed drifts (a shared VM), the per-round ratios to Bun's block are far
+// steadier than ratios of separate processes: their median is reported too.
 // Node built-ins only: the runner must work before (and without) any build.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,7 +30,7 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 
 function usage(message) {
   if (message) process.stderr.write(`${message}\n`);
-  process.stderr.write("usage: node benchmarks/bin/bench.mjs [name…] [--runs N] [--json-only] [--dir DIR]\n");
+  process.stderr.write("usage: node benchmarks/bin/bench.mjs [name…] [--runs N] [--interleave] [--json-only] [--dir DIR]\n");
   process.exit(2);
 }
 
@@ -34,6 +40,8 @@ try {
     allowPositionals: true,
     options: {
       runs: { type: "string" },
+      // Paired rounds of timed blocks in long-lived processes (see above).
+      interleave: { type: "boolean", default: false },
       // Print the result documents as JSON on stdout instead of tables (for scripts/CI).
       "json-only": { type: "boolean", default: false },
       // Where workloads live (results go to DIR/results); the tests point it at fixtures.
@@ -46,6 +54,7 @@ try {
 const runsOverride = cli.values.runs === undefined ? undefined : Number(cli.values.runs);
 if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverride > 0)) usage("--runs wants a positive integer");
 const jsonOnly = cli.values["json-only"];
+const interleave = cli.values.interleave;
 const workloadsDir = cli.values.dir === undefined ? benchDir : resolve(cli.values.dir);
 const resultsDir = join(workloadsDir, "results");
 
@@ -145,16 +154,79 @@ async function sample(workload, competitor) {
     return { error: `printed ${JSON.stringify(lastLine(result.stdout))}, expected ${JSON.stringify(workload.expect)}` };
   }
   if (workload.measure === "process") return { ops: 1, ms: result.wallMs };
+  return resultLine(lastLine(result.stdout)) ?? { error: `no result line (want {"ops": n, "ms": t}); got ${JSON.stringify(lastLine(result.stdout))}` };
+}
+
+/** A result line: {ops, ms} with both positive, or undefined. */
+function resultLine(text) {
   let line;
   try {
-    line = JSON.parse(lastLine(result.stdout));
+    line = JSON.parse(text);
   } catch {
-    line = undefined;
+    return undefined;
   }
-  if (!(line?.ops > 0 && line?.ms > 0)) {
-    return { error: `no result line (want {"ops": n, "ms": t}); got ${JSON.stringify(lastLine(result.stdout))}` };
-  }
-  return { ops: line.ops, ms: line.ms };
+  return line?.ops > 0 && line?.ms > 0 ? { ops: line.ops, ms: line.ms } : undefined;
+}
+
+/**
+ * A competitor's process in block mode (DX_BENCH_BLOCKS=1): `ready()` waits for
+ * its {"ready": true} line, `block()` asks for one timed block and resolves with
+ * its {ops, ms} (or {error}), `close()` ends its stdin and waits for its exit.
+ */
+function blockProcess(workload, competitor) {
+  const [file, ...args] = competitor.command;
+  const child = spawn(file, args, { cwd: workload.dir, env: { ...childEnv, ...competitor.env, DX_BENCH_BLOCKS: "1" }, stdio: ["pipe", "pipe", "pipe"] });
+  const lines = [];
+  const waiting = [];
+  let stderr = "";
+  let buffered = "";
+  let ended = null;
+  const deliver = () => {
+    while (waiting.length > 0 && (lines.length > 0 || ended !== null)) waiting.shift()(lines.length > 0 ? lines.shift() : null);
+  };
+  child.stdout.setEncoding("utf8").on("data", (chunk) => {
+    buffered += chunk;
+    const parts = buffered.split("\n");
+    buffered = parts.pop();
+    lines.push(...parts.map((part) => part.trim()).filter((part) => part.startsWith("{")));
+    deliver();
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
+  child.on("error", (error) => (stderr += error.message));
+  const exited = new Promise((resolveExit) => child.on("close", (code, signal) => resolveExit((ended = `exit ${code ?? signal}`))));
+  void exited.then(deliver);
+  const nextLine = () =>
+    new Promise((resolveLine) => {
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        resolveLine(undefined);
+      }, workload.timeoutMs);
+      waiting.push((line) => {
+        clearTimeout(timer);
+        resolveLine(line);
+      });
+      deliver();
+    });
+  const failure = (why) => ({ error: `${why}: ${firstLine(stderr) || "no output"}` });
+  return {
+    async ready() {
+      const line = await nextLine();
+      return line?.includes('"ready"') ? {} : failure(line === undefined ? `no ready line after ${workload.timeoutMs} ms` : (ended ?? `printed ${line}`));
+    },
+    async block() {
+      child.stdin.write("run\n");
+      const line = await nextLine();
+      if (line === undefined) return failure(`timed out after ${workload.timeoutMs} ms`);
+      if (line === null) return failure(ended ?? "ended");
+      return resultLine(line) ?? { error: `no result line (want {"ops": n, "ms": t}); got ${JSON.stringify(line)}` };
+    },
+    async close() {
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }
 
 // ---------------------------------------------------------------- workloads
@@ -215,6 +287,7 @@ function loadWorkload(name, manifestPath) {
     measure,
     expect: manifest.expect,
     runs: runsOverride ?? manifest.runs ?? 5,
+    blocks: manifest.blocks === true,
     timeoutMs: manifest.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     competitors,
   };
@@ -258,16 +331,27 @@ function summarize(workload, samplesByName, errors) {
   // The reference is real Bun; without a working Bun row there is no ratio.
   const bun = Object.values(summary).find((entry) => entry.runtime === "bun" && entry.median !== undefined);
   for (const entry of Object.values(summary)) entry.ratio = bun && entry.median !== undefined ? entry.median / bun.median : null;
+  if (bun && interleave) for (const entry of Object.values(summary)) Object.assign(entry, pairedRatios(entry.samples, bun.samples));
   return summary;
+}
+
+/** Interleaved rounds: each block against Bun's block of the same round (median and geometric mean). */
+function pairedRatios(samples, bunSamples) {
+  const bunRate = new Map(bunSamples.map((s) => [s.round, s.ops / s.ms]));
+  const ratios = samples.filter((s) => bunRate.has(s.round)).map((s) => s.ops / s.ms / bunRate.get(s.round));
+  if (ratios.length === 0) return { pairedRatio: null, pairedGeomean: null };
+  const geomean = Math.exp(ratios.reduce((sum, ratio) => sum + Math.log(ratio), 0) / ratios.length);
+  return { pairedRatio: median(ratios), pairedGeomean: geomean };
 }
 
 // 0.43 and 1.00, but 0.0025 rather than a misleading 0.00.
 const ratioText = (ratio) => (ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2));
 
 function table(workload, summary) {
-  const header = ["competitor", "runtime", `median ${workload.unit}`, "vs Bun", "spread (min–max)"];
+  const header = ["competitor", "runtime", `median ${workload.unit}`, "vs Bun", "spread (min–max)", ...(interleave ? ["paired vs Bun (median, geomean)"] : [])];
   const rows = Object.entries(summary).map(([name, entry]) => {
-    if (entry.error !== undefined) return [name, entry.runtime, `failed: ${entry.error}`, "", ""];
+    if (entry.error !== undefined) return [name, entry.runtime, `failed: ${entry.error}`, "", "", ...(interleave ? [""] : [])];
+    const paired = !interleave ? [] : entry.pairedRatio == null ? ["—"] : [`${entry.pairedRatio.toFixed(3)}×, ${entry.pairedGeomean.toFixed(3)}×`];
     // For whole-process timing the time per run reads better than runs/s.
     const perRun = workload.measure === "process" ? ` (${entry.medianMs.toFixed(1)} ms)` : "";
     return [
@@ -276,13 +360,16 @@ function table(workload, summary) {
       `${human(entry.median)}${perRun}`,
       entry.ratio === null ? "—" : `${ratioText(entry.ratio)}×`,
       `${human(entry.min)}–${human(entry.max)}`,
+      ...paired,
     ];
   });
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
   const format = (row) => row.map((cell, column) => cell.padEnd(widths[column])).join(" | ").trimEnd();
   return [
     `${workload.name}: ${workload.description}`,
-    `  ${workload.runs} runs each, fresh process per run${workload.measure === "process" ? ", timed spawn to exit" : ""}`,
+    interleave
+      ? `  ${workload.runs} interleaved blocks each (after one warm-up block), one process per competitor`
+      : `  ${workload.runs} runs each, fresh process per run${workload.measure === "process" ? ", timed spawn to exit" : ""}`,
     "",
     format(header),
     widths.map((width) => "-".repeat(width)).join("-|-"),
@@ -331,6 +418,38 @@ async function runWorkload(workload) {
   return { summary: summarize(workload, samplesByName, errors), failed: errors.size > 0 };
 }
 
+/** --interleave: every competitor's process up at once, one block each per round. */
+async function runInterleaved(workload) {
+  const samplesByName = new Map(workload.competitors.map((c) => [c.name, []]));
+  const errors = new Map(workload.competitors.filter((c) => c.setupError).map((c) => [c.name, c.setupError]));
+  if (!workload.blocks) {
+    for (const competitor of workload.competitors) errors.set(competitor.name, 'no block mode ("blocks": true in workload.json): run it without --interleave');
+    return { summary: summarize(workload, samplesByName, errors), failed: true };
+  }
+  const processes = new Map();
+  for (const competitor of workload.competitors.filter((c) => !errors.has(c.name))) {
+    progress(`${workload.name}: starting ${competitor.name}`);
+    const running = blockProcess(workload, competitor);
+    processes.set(competitor.name, running);
+    const ready = await running.ready();
+    if (ready.error !== undefined) errors.set(competitor.name, ready.error);
+  }
+  // Round 0 is a discarded warm-up block (caches, JIT tiers), as in the process mode.
+  for (let round = 0; round <= workload.runs; round++) {
+    const order = workload.competitors.map((_, i) => workload.competitors[(i + round) % workload.competitors.length]);
+    for (const competitor of order) {
+      if (errors.has(competitor.name)) continue;
+      progress(`${workload.name}: ${round === 0 ? "warm-up block" : `block ${round}/${workload.runs}`} ${competitor.name}`);
+      const result = await processes.get(competitor.name).block();
+      if (result.error !== undefined) errors.set(competitor.name, result.error);
+      else if (round > 0) samplesByName.get(competitor.name).push({ ...result, round });
+    }
+  }
+  await Promise.all([...processes.values()].map((running) => running.close()));
+  endProgress();
+  return { summary: summarize(workload, samplesByName, errors), failed: errors.size > 0 };
+}
+
 async function main() {
   const available = discover();
   const names = cli.positionals.length > 0 ? expandNames(cli.positionals, available) : [...available.keys()];
@@ -351,7 +470,7 @@ async function main() {
     // Other work on the machine skews samples; record it, and say so when it is heavy.
     const loadAverage = os.loadavg()[0];
     if (loadAverage > machine.cpus) process.stderr.write(`[bench] ${name}: load average ${loadAverage.toFixed(1)} on ${machine.cpus} cores; expect noisy numbers\n`);
-    const { summary, failed } = await runWorkload(workload);
+    const { summary, failed } = await (interleave ? runInterleaved(workload) : runWorkload(workload));
     anyFailed ||= failed;
     const document = {
       workload: workload.name,
@@ -359,6 +478,7 @@ async function main() {
       unit: workload.unit,
       measure: workload.measure,
       runs: workload.runs,
+      mode: interleave ? "interleaved blocks" : "fresh process per run",
       startedAt: startedAt.toISOString(),
       machine,
       loadAverage,

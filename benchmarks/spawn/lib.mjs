@@ -1,15 +1,18 @@
 // Shared by the spawn workloads: the loop that times COUNT spawns after a
 // warm-up, and the checks that every spawn really ran.
+import { timed } from "../lib/timed.mjs";
+
 export const COUNT = 2_000;
 const WARM_UP = 50;
 
 /** Runs `spawnOnce` WARM_UP + COUNT times (each must return true), prints {"ops", "ms"}. */
 export function runSync(spawnOnce) {
   for (let i = 0; i < WARM_UP; i++) check(spawnOnce());
-  const start = performance.now();
-  for (let i = 0; i < COUNT; i++) check(spawnOnce());
-  const ms = performance.now() - start;
-  console.log(JSON.stringify({ ops: COUNT, ms }));
+  return timed(() => {
+    const start = performance.now();
+    for (let i = 0; i < COUNT; i++) check(spawnOnce());
+    return { ops: COUNT, ms: performance.now() - start };
+  });
 }
 
 function check(ok) {
@@ -56,8 +59,9 @@ export async function runConcurrent(spawnOnce) {
     for (let i = 0; i < count; i++) check(await spawnOnce());
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, () => lane(WARM_UP / 10)));
-  const start = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, () => lane(COUNT / CONCURRENCY)));
-  const ms = performance.now() - start;
-  console.log(JSON.stringify({ ops: COUNT, ms }));
+  await timed(async () => {
+    const start = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, () => lane(COUNT / CONCURRENCY)));
+    return { ops: COUNT, ms: performance.now() - start };
+  });
 }

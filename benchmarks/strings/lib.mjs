@@ -2,6 +2,8 @@
 // `rounds` times after a warm-up, and print {"ops", "ms"} with ops = calls.
 // A checksum of the results goes to stderr so no call can be optimised away.
 
+import { timed } from "../lib/timed.mjs";
+
 function random(seed) {
   let x = seed >>> 0 || 1;
   return () => {
@@ -66,9 +68,11 @@ export function run(fn, inputs, { rounds = 200, warmup = 20 } = {}) {
     }
   };
   for (let r = 0; r < warmup; r++) pass();
-  const start = performance.now();
-  for (let r = 0; r < rounds; r++) pass();
-  const ms = performance.now() - start;
-  process.stderr.write(`check ${check}\n`);
-  console.log(JSON.stringify({ ops: rounds * inputs.length, ms }));
+  return timed(() => {
+    const start = performance.now();
+    for (let r = 0; r < rounds; r++) pass();
+    const ms = performance.now() - start;
+    process.stderr.write(`check ${check}\n`);
+    return { ops: rounds * inputs.length, ms };
+  });
 }

@@ -35,6 +35,15 @@ mkdirSync(join(dir, "grp"));
 workload("grp/a", { description: "fixture", runs: 1, competitors: { bun: { runtime: "bun", file: "w.mjs" }, env: { runtime: "node", file: "e.mjs", env: { BENCH_FIXTURE: "on" } } } }, { "w.mjs": selfMeasured, "e.mjs": envEcho });
 workload("grp/b", { description: "fixture", runs: 1, competitors: { bun: { runtime: "bun", file: "w.mjs" } } }, { "w.mjs": selfMeasured });
 
+// Block mode (--interleave): the workloads' shared timed() helper, imported by URL.
+const timedURL = new URL("../lib/timed.mjs", import.meta.url).href;
+const blockWork = `import { timed } from ${JSON.stringify(timedURL)};\nlet blocks = 0;\nawait timed(() => {\n  if (++blocks === Number(process.env.FAIL_AT ?? 0)) { console.error("block " + blocks + " failed"); process.exit(5); }\n  const start = performance.now(); let x = 0; for (let i = 0; i < 1e5; i++) x += i;\n  return { ops: 1e5, ms: performance.now() - start + 1e-3 };\n});\n`;
+workload(
+  "blocky",
+  { description: "fixture", blocks: true, runs: 3, competitors: { bun: { runtime: "bun", file: "w.mjs" }, node: { runtime: "node", file: "w.mjs" }, third: { runtime: "node", file: "w.mjs", env: { FAIL_AT: "3" } } } },
+  { "w.mjs": blockWork },
+);
+
 const bench = (...args) => spawnSync(process.execPath, [runner, "--dir", dir, ...args], { encoding: "utf8" });
 const resultFiles = (name) => readdirSync(join(dir, "results")).filter((file) => file.startsWith(`${name}-`) && file.endsWith(".json"));
 
@@ -75,7 +84,7 @@ test("an unknown workload lists the available ones and exits 2", () => {
   const run = bench("nope");
   assert.equal(run.status, 2);
   assert.match(run.stderr, /unknown workload: nope/);
-  assert.match(run.stderr, /available workloads: broken, grp\/a, grp\/b, ok/);
+  assert.match(run.stderr, /available workloads: blocky, broken, grp\/a, grp\/b, ok/);
 });
 
 test("a group name runs every workload inside it, and a competitor's env reaches only its process", () => {
@@ -85,4 +94,25 @@ test("a group name runs every workload inside it, and a competitor's env reaches
   assert.deepEqual(documents.map((d) => d.workload), ["grp/a", "grp/b"]);
   assert.equal(documents[0].competitors.env.samples.length, 1);
   assert.equal(resultFiles("grp-a").length, 1);
+});
+
+test("--interleave runs every competitor's blocks in one long-lived process and reports paired ratios", () => {
+  const run = bench("blocky", "--interleave", "--json-only");
+  assert.equal(run.status, 1, run.stderr); // `third` fails on purpose
+  const [document] = JSON.parse(run.stdout);
+  assert.equal(document.mode, "interleaved blocks");
+  const { bun, node, third } = document.competitors;
+  assert.deepEqual(bun.samples.map((s) => s.round), [1, 2, 3]); // the warm-up block is not a sample
+  assert.deepEqual(node.samples.map((s) => s.round), [1, 2, 3]);
+  assert.equal(bun.pairedRatio, 1);
+  assert.ok(node.pairedRatio > 0 && node.pairedGeomean > 0);
+  // Its third block (block 2 after the warm-up) fails: the count lived on in one process.
+  assert.match(third.error, /exit 5: block 3 failed/);
+  assert.equal(third.samples.length, 1);
+});
+
+test("--interleave on a workload without a block mode fails on every row", () => {
+  const run = bench("ok", "--interleave");
+  assert.equal(run.status, 1);
+  assert.match(run.stdout, /no block mode/);
 });
