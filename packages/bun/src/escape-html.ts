@@ -1,4 +1,5 @@
 import { toBunString } from "./internal/strings/coerce.ts";
+import { canEscapeInBuffers, escapeInBuffers } from "./internal/strings/escape-buffer.ts";
 
 type EscapeHTML = typeof import("bun").escapeHTML;
 
@@ -42,5 +43,6 @@ function escapeFrom(text: string, first: number): string {
 export const escapeHTML: EscapeHTML = function escapeHTML(input: string | object | number | boolean, _unused?: unknown): string {
   const text = toBunString(input);
   const match = SPECIAL.exec(text);
-  return match === null ? text : escapeFrom(text, match.index);
+  if (match === null) return text;
+  return canEscapeInBuffers ? escapeInBuffers(text) : escapeFrom(text, match.index);
 };

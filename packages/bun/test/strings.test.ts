@@ -51,6 +51,26 @@ describe("escapeHTML", () => {
       }),
     );
   });
+  // Text longer than one pass of the copying loop (2 048 code units) is done in chunks.
+  const reference = (s: string): string => s.replace(/["&'<>]/g, (c) => ({ '"': "&quot;", "&": "&amp;", "'": "&#x27;", "<": "&lt;", ">": "&gt;" })[c]!);
+
+  it("escapes long text across chunk boundaries, pairs split between chunks included", () => {
+    const pairAcross = `${"a".repeat(2047)}\u{1F600}<${"&".repeat(5000)}\uD800'`;
+    expect(escapeHTML(pairAcross)).toBe(reference(pairAcross));
+    const allSpecial = `"&'<>`.repeat(2000);
+    expect(escapeHTML(allSpecial)).toBe(reference(allSpecial));
+    expect(escapeHTML(allSpecial).length).toBe(2000 * 25);
+  });
+
+  it("matches a replace-based reference on long random text", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", minLength: 1500, maxLength: 7000 }), fc.string({ unit: fc.constantFrom('"', "&", "'", "<", ">", "x") }), (text, specials) => {
+        const input = text + specials + text.slice(0, 1000);
+        expect(escapeHTML(input)).toBe(reference(input));
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
 
 describe("stripANSI", () => {
