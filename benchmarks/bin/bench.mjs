@@ -14,6 +14,9 @@
 // so a round's blocks run within the same second or two. On a machine whose
 // speed drifts (a shared VM), the per-round ratios to Bun's block are far
 // steadier than ratios of separate processes: their median is reported too.
+// A manifest may name a `baseline` competitor (the serve workloads' goals are
+// against raw node:http): the table then also pairs every block with the
+// baseline's block of the same round.
 // Node built-ins only: the runner must work before (and without) any build.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -279,6 +282,7 @@ function loadWorkload(name, manifestPath) {
     return competitor;
   });
   if (competitors.length === 0) throw new Error(`${manifestPath}: no competitors`);
+  if (manifest.baseline !== undefined && !competitors.some((c) => c.name === manifest.baseline)) throw new Error(`${manifestPath}: baseline ${manifest.baseline} is not a competitor`);
   return {
     name,
     dir,
@@ -286,6 +290,7 @@ function loadWorkload(name, manifestPath) {
     unit: manifest.unit ?? (measure === "process" ? "runs/s" : "ops/s"),
     measure,
     expect: manifest.expect,
+    baseline: manifest.baseline,
     runs: runsOverride ?? manifest.runs ?? 5,
     blocks: manifest.blocks === true,
     timeoutMs: manifest.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -332,13 +337,21 @@ function summarize(workload, samplesByName, errors) {
   const bun = Object.values(summary).find((entry) => entry.runtime === "bun" && entry.median !== undefined);
   for (const entry of Object.values(summary)) entry.ratio = bun && entry.median !== undefined ? entry.median / bun.median : null;
   if (bun && interleave) for (const entry of Object.values(summary)) Object.assign(entry, pairedRatios(entry.samples, bun.samples));
+  const baseline = workload.baseline === undefined ? undefined : summary[workload.baseline];
+  if (interleave && baseline?.median !== undefined) {
+    for (const entry of Object.values(summary)) {
+      const { pairedRatio, pairedGeomean } = pairedRatios(entry.samples, baseline.samples);
+      entry.pairedVsBaseline = pairedRatio;
+      entry.pairedVsBaselineGeomean = pairedGeomean;
+    }
+  }
   return summary;
 }
 
-/** Interleaved rounds: each block against Bun's block of the same round (median and geometric mean). */
-function pairedRatios(samples, bunSamples) {
-  const bunRate = new Map(bunSamples.map((s) => [s.round, s.ops / s.ms]));
-  const ratios = samples.filter((s) => bunRate.has(s.round)).map((s) => s.ops / s.ms / bunRate.get(s.round));
+/** Interleaved rounds: each block against the reference's block of the same round (median and geometric mean). */
+function pairedRatios(samples, referenceSamples) {
+  const referenceRate = new Map(referenceSamples.map((s) => [s.round, s.ops / s.ms]));
+  const ratios = samples.filter((s) => referenceRate.has(s.round)).map((s) => s.ops / s.ms / referenceRate.get(s.round));
   if (ratios.length === 0) return { pairedRatio: null, pairedGeomean: null };
   const geomean = Math.exp(ratios.reduce((sum, ratio) => sum + Math.log(ratio), 0) / ratios.length);
   return { pairedRatio: median(ratios), pairedGeomean: geomean };
@@ -348,10 +361,16 @@ function pairedRatios(samples, bunSamples) {
 const ratioText = (ratio) => (ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2));
 
 function table(workload, summary) {
-  const header = ["competitor", "runtime", `median ${workload.unit}`, "vs Bun", "spread (min–max)", ...(interleave ? ["paired vs Bun (median, geomean)"] : [])];
+  const versusBaseline = interleave && Object.values(summary).some((entry) => entry.pairedVsBaseline != null);
+  const pairedHeaders = [...(interleave ? ["paired vs Bun (median, geomean)"] : []), ...(versusBaseline ? [`paired vs ${workload.baseline}`] : [])];
+  const header = ["competitor", "runtime", `median ${workload.unit}`, "vs Bun", "spread (min–max)", ...pairedHeaders];
+  const pairedText = (ratio, geomean) => (ratio == null ? "—" : `${ratio.toFixed(3)}×, ${geomean.toFixed(3)}×`);
   const rows = Object.entries(summary).map(([name, entry]) => {
-    if (entry.error !== undefined) return [name, entry.runtime, `failed: ${entry.error}`, "", "", ...(interleave ? [""] : [])];
-    const paired = !interleave ? [] : entry.pairedRatio == null ? ["—"] : [`${entry.pairedRatio.toFixed(3)}×, ${entry.pairedGeomean.toFixed(3)}×`];
+    if (entry.error !== undefined) return [name, entry.runtime, `failed: ${entry.error}`, "", "", ...pairedHeaders.map(() => "")];
+    const paired = [
+      ...(interleave ? [pairedText(entry.pairedRatio, entry.pairedGeomean)] : []),
+      ...(versusBaseline ? [pairedText(entry.pairedVsBaseline, entry.pairedVsBaselineGeomean)] : []),
+    ];
     // For whole-process timing the time per run reads better than runs/s.
     const perRun = workload.measure === "process" ? ` (${entry.medianMs.toFixed(1)} ms)` : "";
     return [

@@ -3,10 +3,13 @@
 // with `wrk` pinned to core 1, checks that every answer was right, and prints
 // {"ops": requests answered, "ms": wrk's duration}. Bun and Node run this same
 // module, so the load is generated and counted identically for all of them.
+// Under `bench.mjs --interleave` each wrk run is one block (lib/timed.mjs):
+// every competitor's server stays up, idle between its blocks.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { timed } from "../lib/timed.mjs";
 
 const SECONDS = Number(process.env.DX_BENCH_SERVE_SECONDS ?? 5);
 const CONNECTIONS = 64;
@@ -69,15 +72,18 @@ async function checkOnce(url, method, body, expectBody) {
 
 /**
  * Drive the server listening on `port`: a warm-up second, then `SECONDS` of
- * wrk with 64 connections; prints the result line and exits.
+ * wrk with 64 connections (once, or once per block); prints the result line(s)
+ * and exits.
  */
 export async function drive(port, { path = "/", method = "GET", body = "", expectBody = HELLO } = {}) {
   pinToCore(0);
   const url = `http://127.0.0.1:${port}${path}`;
   await checkOnce(url, method, body, expectBody);
   await runWrk(url, method, body, 16, 1);
-  const result = parseWrk(await runWrk(url, method, body, CONNECTIONS, SECONDS));
-  await checkOnce(url, method, body, expectBody);
-  console.log(JSON.stringify(result));
+  await timed(async () => {
+    const result = parseWrk(await runWrk(url, method, body, CONNECTIONS, SECONDS));
+    await checkOnce(url, method, body, expectBody);
+    return result;
+  });
   process.exit(0);
 }

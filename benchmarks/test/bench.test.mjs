@@ -43,6 +43,12 @@ workload(
   { description: "fixture", blocks: true, runs: 3, competitors: { bun: { runtime: "bun", file: "w.mjs" }, node: { runtime: "node", file: "w.mjs" }, third: { runtime: "node", file: "w.mjs", env: { FAIL_AT: "3" } } } },
   { "w.mjs": blockWork },
 );
+workload(
+  "versus",
+  { description: "fixture", blocks: true, runs: 2, baseline: "node", competitors: { bun: { runtime: "bun", file: "w.mjs" }, node: { runtime: "node", file: "w.mjs" }, other: { runtime: "node", file: "w.mjs" } } },
+  { "w.mjs": blockWork },
+);
+workload("badbaseline", { description: "fixture", runs: 1, baseline: "nobody", competitors: { bun: { runtime: "bun", file: "w.mjs" } } }, { "w.mjs": selfMeasured });
 
 const bench = (...args) => spawnSync(process.execPath, [runner, "--dir", dir, ...args], { encoding: "utf8" });
 const resultFiles = (name) => readdirSync(join(dir, "results")).filter((file) => file.startsWith(`${name}-`) && file.endsWith(".json"));
@@ -84,7 +90,7 @@ test("an unknown workload lists the available ones and exits 2", () => {
   const run = bench("nope");
   assert.equal(run.status, 2);
   assert.match(run.stderr, /unknown workload: nope/);
-  assert.match(run.stderr, /available workloads: blocky, broken, grp\/a, grp\/b, ok/);
+  assert.match(run.stderr, /available workloads: badbaseline, blocky, broken, grp\/a, grp\/b, ok, versus/);
 });
 
 test("a group name runs every workload inside it, and a competitor's env reaches only its process", () => {
@@ -109,6 +115,25 @@ test("--interleave runs every competitor's blocks in one long-lived process and 
   // Its third block (block 2 after the warm-up) fails: the count lived on in one process.
   assert.match(third.error, /exit 5: block 3 failed/);
   assert.equal(third.samples.length, 1);
+});
+
+test("a manifest's baseline gets its own paired column, with the baseline at 1", () => {
+  const run = bench("versus", "--interleave");
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /paired vs Bun \(median, geomean\) \| paired vs node$/m);
+  assert.match(run.stdout, /^node\s+\|.*\| 1\.000×, 1\.000×$/m);
+  const [file] = resultFiles("versus");
+  const { competitors } = JSON.parse(readFileSync(join(dir, "results", file), "utf8"));
+  assert.equal(competitors.node.pairedVsBaseline, 1);
+  assert.ok(competitors.other.pairedVsBaseline > 0 && competitors.bun.pairedVsBaselineGeomean > 0);
+  // Without --interleave there is nothing to pair: no column.
+  assert.doesNotMatch(bench("versus").stdout, /paired vs node/);
+});
+
+test("a baseline that is not a competitor is refused", () => {
+  const run = bench("badbaseline");
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /baseline nobody is not a competitor/);
 });
 
 test("--interleave on a workload without a block mode fails on every row", () => {
