@@ -70,6 +70,9 @@ const main = Bun.serve({
       case "/dup": return new Response("x", { headers: [["X-A", "1"], ["x-a", "2"], ["Vary", "a"], ["vary", "b"]] });
       case "/echo": return new Response(await req.text());
       case "/json-echo": return json(await req.json());
+      // The messages differ between JavaScriptCore and V8: the error's name and the body's state must not.
+      case "/json-bad": try { return json(await req.json()); } catch (error) { return json({ name: error.name, used: req.bodyUsed }); }
+      case "/ab-echo": { const body = await req.arrayBuffer(); return new Response(new TextDecoder().decode(body), { status: Object.prototype.toString.call(body) === "[object ArrayBuffer]" ? 200 : 500 }); }
       case "/file": return new Response(Bun.file("f.txt"));
       case "/file-h": return new Response(Bun.file("f.txt"), { headers: { "X-H": "1" } });
       case "/blob-h": return new Response(new Blob(["blob"], { type: "x/y" }), { headers: { "X-H": "1" } });
@@ -175,6 +178,9 @@ const cases: [Target, string | string[]][] = [
   ["main", `POST /echo HTTP/1.1\r\nHost: x\r\n${close}Content-Length: 5\r\n\r\nhello`],
   ["main", [`POST /echo HTTP/1.1\r\nHost: x\r\n${close}Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n`, "2\r\nde\r\n0\r\n\r\n"]],
   ["main", `POST /json-echo HTTP/1.1\r\nHost: x\r\n${close}Content-Length: 19\r\n\r\n{"a":[1,2,{"b":3}]}`],
+  ["main", `POST /json-bad HTTP/1.1\r\nHost: x\r\n${close}Content-Length: 5\r\n\r\n{oops`],
+  ["main", get("/json-bad")],
+  ["main", `POST /ab-echo HTTP/1.1\r\nHost: x\r\n${close}Content-Length: 5\r\n\r\nbytes`],
   ["main", [`POST /echo HTTP/1.1\r\nHost: x\r\n${close}Expect: 100-continue\r\nContent-Length: 4\r\n\r\n`, "data"]],
   ["main", `POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\n\r\n`],
   ["main", `POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${"400\r\n" + "a".repeat(1024) + "\r\n"}0\r\n\r\n`],

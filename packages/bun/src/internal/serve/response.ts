@@ -265,10 +265,8 @@ export class FastResponse {
     if (this.#used) return bodyUsedError();
     if (this.#native !== undefined) return notSimple;
     const body = this.#body;
-    if (body === null) {
-      this.#used = true;
-      return "";
-    }
+    // No body reads as empty and leaves the Response unused, as in Bun (and the Fetch standard).
+    if (body === null) return "";
     if (typeof body === "string") {
       this.#used = true;
       return body;
