@@ -438,6 +438,27 @@ describe("Bun.serve: HTTP edge cases never crash or hang", () => {
     });
   });
 
+  it("closes a keep-alive connection left quiet after its response past idleTimeout, not before", async () => {
+    await withServer({ idleTimeout: 1, fetch: () => new Response("x") }, async ({ port }) => {
+      const started = Date.now();
+      const [closedAfter, answers] = await new Promise<[number, number]>((resolve) => {
+        let answers = 0;
+        const socket = connect(port!, "127.0.0.1", () => socket.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+        socket.setEncoding("latin1").on("data", (chunk: string) => {
+          answers += chunk.split("HTTP/1.1 200").length - 1;
+          // A second request half-way through the idle time keeps the connection open.
+          if (answers === 1) setTimeout(() => socket.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n"), 500);
+        });
+        socket.on("close", () => resolve([Date.now() - started, answers]));
+        socket.on("error", () => {});
+        setTimeout(() => socket.destroy(), 6000);
+      });
+      expect(answers).toBe(2);
+      expect(closedAfter).toBeGreaterThanOrEqual(1400);
+      expect(closedAfter).toBeLessThan(5000);
+    });
+  });
+
   it("answers 2 000 requests over 32 keep-alive connections, each correctly", async () => {
     await withServer({ fetch: async (req) => new Response(`echo ${new URL(req.url).searchParams.get("n")} ${await req.text()}`) }, async ({ port }) => {
       const agent = new Agent({ keepAlive: true, maxSockets: 32 });
