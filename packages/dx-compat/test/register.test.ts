@@ -210,6 +210,25 @@ describe("dx-compat's own packages", () => {
     expect(JSON.parse(node.stdout)).toEqual({ esbuildLoaded: false });
   });
 
+  it("are recognised installed too, by path: a package nested inside one of them is not", async () => {
+    // `import.meta.dir` is one of Bun's members: the hook adds it to a package that mentions it.
+    const probe = 'export const dir = typeof import.meta.dir;\n';
+    const manifest = (name: string): string => JSON.stringify({ name, type: "module", main: "index.js" });
+    const dir = writeFiles({
+      "main.mjs": 'import { dir as own } from "@dx-compat/probe";\nimport { dir as other } from "other";\nimport { dir as nested } from "@dx-compat/probe/nested";\nconsole.log(JSON.stringify({ own, other, nested }));\n',
+      "node_modules/@dx-compat/probe/package.json": JSON.stringify({ name: "@dx-compat/probe", type: "module", exports: { ".": "./index.js", "./nested": "./nested.js" } }),
+      "node_modules/@dx-compat/probe/index.js": probe,
+      "node_modules/@dx-compat/probe/nested.js": 'export { dir } from "dep";\n',
+      "node_modules/@dx-compat/probe/node_modules/dep/package.json": manifest("dep"),
+      "node_modules/@dx-compat/probe/node_modules/dep/index.js": probe,
+      "node_modules/other/package.json": manifest("other"),
+      "node_modules/other/index.js": probe,
+    });
+    const node = await runNode(join(dir, "main.mjs"), { cwd: dir });
+    expect(node.stderr).toBe("");
+    expect(JSON.parse(node.stdout)).toEqual({ own: "undefined", other: "string", nested: "string" });
+  });
+
   it("while a program's own TypeScript still goes through it (the check above can fail)", async () => {
     const dir = writeFiles({ "main.mjs": `import "./typed.ts";\n${report}`, "typed.ts": "export const x: number = 1;\n" });
     const node = await runNode(join(dir, "main.mjs"), { cwd: dir });

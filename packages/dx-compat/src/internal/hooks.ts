@@ -128,9 +128,13 @@ const isBareJsonImport = (url: string, context: LoadHookContext): boolean =>
 // whole `Bun` namespace transpiled at first use, and esbuild's service process
 // left running beside the program.
 const ownPackageName = /^(?:dx-compat|@dx-compat\/[^/]+)$/;
+// Installed: the last node_modules segment of the path names the package, so
+// no package.json lookup is needed for the (many) modules under node_modules.
+const ownInstalledPath = /\/node_modules\/(?:dx-compat|@dx-compat\/[^/]+)\/(?!(?:.*\/)?node_modules\/)/;
 const packageNames = new Map<string, string>();
 
 function isOwnPackageFile(url: string): boolean {
+  if (url.includes("/node_modules/")) return ownInstalledPath.test(url);
   const manifest = findPackageJSON(url);
   if (manifest === undefined) return false;
   let name = packageNames.get(manifest);
