@@ -42,7 +42,7 @@ function escapeFrom(text: string, first: number): string {
  */
 export const escapeHTML: EscapeHTML = function escapeHTML(input: string | object | number | boolean, _unused?: unknown): string {
   const text = toBunString(input);
-  const match = SPECIAL.exec(text);
-  if (match === null) return text;
-  return canEscapeInBuffers ? escapeInBuffers(text) : escapeFrom(text, match.index);
+  // test(), not exec(): no match object to allocate when there is something to escape.
+  if (!SPECIAL.test(text)) return text;
+  return canEscapeInBuffers ? escapeInBuffers(text) : escapeFrom(text, text.search(SPECIAL));
 };

@@ -72,6 +72,7 @@ const main = Bun.serve({
       case "/json-echo": return json(await req.json());
       // The messages differ between JavaScriptCore and V8: the error's name and the body's state must not.
       case "/json-bad": try { return json(await req.json()); } catch (error) { return json({ name: error.name, used: req.bodyUsed }); }
+      case "/null-twice": { const r = new Response(null); return json({ first: await r.text(), second: await r.text(), used: r.bodyUsed }); }
       case "/ab-echo": { const body = await req.arrayBuffer(); return new Response(new TextDecoder().decode(body), { status: Object.prototype.toString.call(body) === "[object ArrayBuffer]" ? 200 : 500 }); }
       case "/file": return new Response(Bun.file("f.txt"));
       case "/file-h": return new Response(Bun.file("f.txt"), { headers: { "X-H": "1" } });
@@ -170,7 +171,7 @@ const past = "If-Modified-Since: Wed, 21 Oct 2015 07:28:00 GMT\r\n";
 /** [server, request bytes, compare exactly when the fast Response is installed?] */
 type Target = keyof Omit<Ready, "fast" | "shape">;
 const cases: [Target, string | string[]][] = [
-  ...["/text", "/json", "/empty", "/null204", "/hdr", "/throw", "/reject", "/undef", "/s418", "/s299", "/redirect", "/stream-now", "/stream-later", "/blob", "/setcookie", "/dup", "/nope"].map(
+  ...["/text", "/json", "/empty", "/null204", "/hdr", "/throw", "/reject", "/undef", "/s418", "/s299", "/redirect", "/stream-now", "/stream-later", "/blob", "/setcookie", "/dup", "/null-twice", "/nope"].map(
     (path) => ["main", get(path)] as [Target, string],
   ),
   ["main", get("/info?q=1", "X-Custom: yes\r\nAccept: */*\r\n")],
