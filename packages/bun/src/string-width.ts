@@ -1,13 +1,10 @@
 import { toBunString } from "./internal/strings/coerce.ts";
 import { ownOrInheritedOption, truthyOption } from "./internal/strings/options.ts";
+import { printableAsciiPrefix } from "./internal/strings/printable-ascii.ts";
 import { codePointInfo } from "./internal/strings/width-data.ts";
 import { perCodePointVisibleWidth, visibleWidth } from "./internal/strings/width.ts";
 
 type StringWidth = typeof import("bun").stringWidth;
-
-// Sticky, so one `test` leaves the printable-ASCII prefix's length in `lastIndex`: one
-// pass, and faster in V8 than searching for the first other character.
-const PRINTABLE_ASCII_PREFIX = /[\x20-\x7e]*/y;
 
 /** Bun.stringWidth: terminal columns, by grapheme cluster, escape sequences skipped unless counted. */
 export const stringWidth: StringWidth = function stringWidth(input: string, options?: import("bun").StringWidthOptions): number {
@@ -23,9 +20,7 @@ export const stringWidth: StringWidth = function stringWidth(input: string, opti
     perCodePoint = truthyOption(ownOrInheritedOption(options, "perCodePoint"), false);
   }
   // Printable ASCII is one column a character: the common case, kept off the tables.
-  PRINTABLE_ASCII_PREFIX.lastIndex = 0;
-  PRINTABLE_ASCII_PREFIX.test(text);
-  const asciiPrefix = PRINTABLE_ASCII_PREFIX.lastIndex;
+  const asciiPrefix = printableAsciiPrefix(text);
   if (asciiPrefix === text.length) return asciiPrefix;
   if (perCodePoint) return perCodePointVisibleWidth(text, !countAnsi, !ambiguousIsNarrow);
   return visibleWidth(text, !countAnsi, !ambiguousIsNarrow, codePointInfo(), false, asciiPrefix);
