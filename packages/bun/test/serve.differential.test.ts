@@ -210,6 +210,9 @@ const cases: [Target, string | string[]][] = [
   ...['"47d1e6314ba2bfdd"', '"x", W/"47d1e6314ba2bfdd"', '"x","47d1e6314ba2bfdd"', "47d1e6314ba2bfdd", "*", '"x"', '"47d1e6314ba2bfdd', 'w/"47d1e6314ba2bfdd"', '"x" "47d1e6314ba2bfdd"', '"47D1E6314BA2BFDD"'].map(
     (tag) => ["main", get("/r/static", `If-None-Match: ${tag}\r\n`)] as [Target, string],
   ),
+  // A repeated If-None-Match: Bun reads the first field only (node:http's `headers` would join them).
+  ["main", get("/r/static", 'If-None-Match: "x"\r\nIf-None-Match: "47d1e6314ba2bfdd"\r\n')],
+  ["main", get("/r/static", 'If-None-Match: "47d1e6314ba2bfdd"\r\nIf-None-Match: "x"\r\n')],
   ["main", `HEAD /r/static HTTP/1.1\r\nHost: x\r\n${close}If-None-Match: *\r\n\r\n`],
   ["main", `POST /r/static HTTP/1.1\r\nHost: x\r\n${close}If-None-Match: *\r\nContent-Length: 0\r\n\r\n`],
   ...["/r/null", "/r/s201"].map((path) => ["main", get(path, "If-None-Match: *\r\n")] as [Target, string]),

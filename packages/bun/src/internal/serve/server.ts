@@ -480,7 +480,7 @@ export class Server implements BunServer<unknown>, RequestHost {
       return;
     }
     const method = incoming.method;
-    if (route.status === 200 && route.tag !== undefined && (method === "GET" || method === "HEAD") && noneMatch(incoming.headers["if-none-match"], route.tag)) {
+    if (route.status === 200 && route.tag !== undefined && (method === "GET" || method === "HEAD") && noneMatch(rawHeader(incoming.rawHeaders, "if-none-match"), route.tag)) {
       sendWhole(out, 304, `${statusLine(304)}${route.lines}\r\n`, undefined, true);
     } else if (method === "HEAD") sendWhole(out, route.status, staticHeadOnly(route), undefined, true);
     else sendPrebuilt(out, route.status, staticWire(route), route.body);
