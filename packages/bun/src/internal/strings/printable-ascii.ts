@@ -4,12 +4,13 @@
 // A sticky regex answers in one pass: about 28 ns a call and 0.3-0.75 ns a
 // character in V8 (which of the two speeds a process gets comes and goes).
 // Encoding the string as UTF-8 into WebAssembly memory and checking sixteen
-// bytes a step there (printable-ascii.wat) answers "all of it?" about 30 %
-// faster on 40-120 character lines (benchmarks/strings/string-width-ascii).
+// bytes a step there (printable-ascii.wat) answers "all of it?" faster: about
+// 20 % more stringWidth calls a second on 40-120 character lines
+// (benchmarks/strings/string-width-ascii, paired with Bun).
 // TextEncoder.encodeInto does the copy: Buffer's utf8Write was faster alone,
 // but only while V8 keeps its fast C++ call, which it lost as soon as source
-// maps were on (dx-compat/register turns them on), ending 20 % slower than
-// the regex. The copy is slow on strings V8 stores two bytes a character,
+// maps were on (dx-compat/register turns them on), ending slower than the
+// regex. The copy is slow on strings V8 stores two bytes a character,
 // which anything beyond Latin-1 makes it do, so a string that is not
 // printable ASCII pays for the copy and then for the regex anyway. Hence the
 // switch: after a few such strings in a row the copy is skipped, and the
