@@ -201,6 +201,10 @@ const cases: [Target, string | string[]][] = [
   ["main", get("/r/file", past)],
   ["main", get("/r/file", `${future}Range: bytes=1-2\r\n`)],
   ["main", get("/r/file", "If-Modified-Since: garbage\r\n")],
+  // Repeated fields: Bun reads the first Range and the first If-Modified-Since.
+  ["main", get("/r/file", "Range: bytes=0-4\r\nRange: bytes=6-8\r\n")],
+  ["main", get("/r/file", `${future}${past}`)],
+  ["main", get("/r/file", `${past}${future}`)],
   ["main", `HEAD /r/file HTTP/1.1\r\nHost: x\r\n${close}${future}\r\n`],
   ["main", `POST /r/file HTTP/1.1\r\nHost: x\r\n${close}${future}Content-Length: 0\r\n\r\n`],
   ["main", `HEAD /r/file HTTP/1.1\r\nHost: x\r\n${close}\r\n`],
@@ -233,6 +237,7 @@ const fastOnly: [keyof Omit<Ready, "fast" | "shape">, string][] = [
   ["main", get("/bytes")],
   ["main", get("/file")],
   ["main", get("/file", "Range: bytes=6-\r\n")],
+  ["main", get("/file", "Range: bytes=0-1\r\nRange: bytes=6-\r\n")],
   // A Response holding a BunFile as a route is a file route in Bun (Last-Modified, 304s, its status and headers).
   ["main", get("/r/rfile")],
   ["main", get("/r/rfile", future)],

@@ -11,6 +11,7 @@ import { notModifiedSince } from "./conditional.ts";
 import { httpDate } from "./http-date.ts";
 import { sendWhole, setHead } from "./raw-socket.ts";
 import { parseRange } from "./range.ts";
+import { rawHeader } from "./raw-headers.ts";
 import type { FileRoute } from "./router.ts";
 import { statusLine } from "./status.ts";
 import { pipeFile } from "./write.ts";
@@ -39,12 +40,12 @@ export async function sendFileRoute(out: ServerResponse, route: FileRoute, incom
   const method = incoming.method;
   const conditional = method === "GET" || method === "HEAD";
   const lead = `Date: ${httpDate()}\r\n${route.lines}${route.lastModified === undefined ? `last-modified: ${stats.mtime.toUTCString()}\r\n` : ""}`;
-  if (route.status === 200 && conditional && notModifiedSince(incoming.headers["if-modified-since"], lastModifiedOf(route, stats))) {
+  if (route.status === 200 && conditional && notModifiedSince(rawHeader(incoming.rawHeaders, "if-modified-since"), lastModifiedOf(route, stats))) {
     sendWhole(out, 304, `${statusLine(304)}${lead}\r\n`, undefined, true);
     return true;
   }
   const headOnly = method === "HEAD";
-  const range = route.status === 200 && !headOnly ? parseRange(incoming.headers.range, size) : undefined;
+  const range = route.status === 200 && !headOnly ? parseRange(rawHeader(incoming.rawHeaders, "range"), size) : undefined;
   if (range === "unsatisfiable") {
     sendWhole(out, 416, `${statusLine(416)}${lead}content-range: bytes */${size}\r\naccept-ranges: bytes\r\nContent-Length: 0\r\n\r\n`, undefined, true);
     return true;

@@ -12,6 +12,7 @@ import { fileSpan, fileTarget, type FileSpan } from "../file/target.ts";
 import { httpDate } from "./http-date.ts";
 import { sendWhole, setHead } from "./raw-socket.ts";
 import { parseRange } from "./range.ts";
+import { rawHeader } from "./raw-headers.ts";
 import { fastParts, type FastParts } from "./response.ts";
 import { statusLine } from "./status.ts";
 import { wireHeaders, type WireHeaders } from "./wire-headers.ts";
@@ -250,7 +251,7 @@ async function sendFile(out: ServerResponse, status: number, wire: WireHeaders, 
     sendWhole(out, status, `${statusLine(status)}${wire.text}content-length: ${size}\r\n\r\n`, undefined, true);
     return;
   }
-  const range = status === 200 ? parseRange(context.incoming?.headers.range, size) : undefined;
+  const range = status === 200 ? parseRange(context.incoming === undefined ? undefined : rawHeader(context.incoming.rawHeaders, "range"), size) : undefined;
   const date = wire.hasDate ? "" : `Date: ${httpDate()}\r\n`;
   if (range === "unsatisfiable") {
     const head = `${statusLine(416)}${wire.text}content-range: bytes */${size}\r\naccept-ranges: bytes\r\n${date}Content-Length: 0\r\n\r\n`;
