@@ -2,6 +2,7 @@
 // a real server on 127.0.0.1. Wire bytes expected here are the ones real Bun
 // 1.4.5 sends (serve.differential.test.ts checks the same against Bun itself).
 import { execFileSync } from "node:child_process";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest, Agent } from "node:http";
 import { connect as http2Connect } from "node:http2";
@@ -535,6 +536,85 @@ describe("Bun.serve: routes", () => {
       );
       expect(noDate(await raw(p, get("/undef")))).toBe("HTTP/1.1 204 No Content\r\n\r\n");
     });
+  });
+
+  // Kept-alive static GETs are answered before node:http builds a response (early-static.ts).
+  const keep = (path: string, extra = ""): string => `GET ${path} HTTP/1.1\r\nHost: x\r\n${extra}\r\n`;
+  const bodies = (text: string): string[] => text.split(/HTTP\/1\.1 \d{3} [^\r]*\r\n/).slice(1).map((part) => part.slice(part.indexOf("\r\n\r\n") + 4));
+
+  it("answers kept-alive static GETs in order behind slower answers, and leaves GETs with a body to node:http", async () => {
+    const slow = async (req: Request): Promise<Response> => {
+      await new Promise((r) => setTimeout(r, 40));
+      return new Response(`slow ${new URL(req.url).pathname}`);
+    };
+    await withServer({ routes: { "/static": routes["/static"], "/slow": slow }, fetch: (req) => new Response(`fetch ${new URL(req.url).pathname}`) } as Options, async ({ port }) => {
+      // A GET with a body is left to node:http, which reads the body off the wire: here 192 KiB in two
+      // parts, where an unread request would stop the socket after the first (more than it buffers).
+      const part = "b".repeat(96 * 1024);
+      const withBody = `GET /static HTTP/1.1\r\nHost: x\r\nContent-Length: ${2 * part.length}\r\n\r\n${part}`;
+      expect(bodies(await raw(port!, [`${keep("/static")}${withBody}`, `${part}${get("/static")}`]))).toEqual(["static body", "static body", "static body"]);
+      const text = await raw(port!, `${keep("/slow")}${keep("/static")}${keep("/other")}${keep("/static")}${keep("/slow")}${get("/static")}`);
+      expect(bodies(text)).toEqual(["slow /slow", "static body", "fetch /other", "static body", "slow /slow", "static body"]);
+    });
+  });
+
+  it("stops reading a client that pipelines static GETs without reading the answers, and answers all once it reads", async () => {
+    const big = new Response("s".repeat(64 * 1024));
+    let handledBeforeReading: boolean | undefined;
+    let reading = false;
+    const last = (): Response => {
+      handledBeforeReading = !reading;
+      return new Response("last");
+    };
+    await withServer({ routes: { "/big": big, "/last": last } } as Options, async ({ port }) => {
+      const count = 400; // 25 MiB of answers: more than the kernel buffers on both ends hold
+      const received = await new Promise<number[]>((resolve, reject) => {
+        const socket = connect(port!, "127.0.0.1");
+        const sizes: number[] = [];
+        let pending = "";
+        socket.setEncoding("latin1");
+        socket.on("error", reject);
+        socket.on("close", () => resolve(sizes));
+        socket.on("connect", () => {
+          socket.pause();
+          socket.write(keep("/big").repeat(count));
+          // Sent after the server's writes have backed up: it must not have been read yet.
+          setTimeout(() => socket.write(get("/last")), 200);
+          setTimeout(() => {
+            reading = true;
+            socket.on("data", (chunk: string) => {
+              pending += chunk;
+              for (let head = pending.indexOf("\r\n\r\n"); head !== -1; head = pending.indexOf("\r\n\r\n")) {
+                const length = Number(/Content-Length: (\d+)/.exec(pending.slice(0, head))![1]);
+                if (pending.length < head + 4 + length) break;
+                sizes.push(length);
+                pending = pending.slice(head + 4 + length);
+              }
+            });
+            socket.resume();
+          }, 500);
+        });
+        setTimeout(() => socket.destroy(new Error("no close within 15 s")), 15_000);
+      });
+      expect(received).toHaveLength(count + 1);
+      expect(received.slice(0, count).every((size) => size === 64 * 1024)).toBe(true);
+      expect(received.at(-1)).toBe(4);
+      expect(handledBeforeReading).toBe(false);
+    });
+  });
+
+  it("leaves static GETs to node:http while its diagnostics channel has subscribers", async () => {
+    const seen: string[] = [];
+    const onStart = (message: unknown): void => void seen.push((message as { request: { url: string } }).request.url);
+    subscribe("http.server.request.start", onStart);
+    try {
+      await withServer({ routes } as Options, async ({ port }) => {
+        expect(bodies(await raw(port!, `${keep("/static?a")}${get("/static?b")}`))).toEqual(["static body", "static body"]);
+      });
+    } finally {
+      unsubscribe("http.server.request.start", onStart);
+    }
+    expect(seen).toEqual(["/static?a", "/static?b"]);
   });
 
   it("answers 404 when no route matches and there is no fetch", async () => {

@@ -10,3 +10,21 @@ export function rawHeader(raw: readonly string[], lowerName: string): string | u
   }
   return undefined;
 }
+
+/**
+ * Whether an HTTP/1.1 GET's head leaves nothing for node:http to do: a Host,
+ * no body (Content-Length, Transfer-Encoding) and no Expect.
+ */
+export function plainGetHead(raw: readonly string[]): boolean {
+  let host = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    const length = name.length;
+    if (length === 4) host ||= name.toLowerCase() === "host";
+    else if (length === 6 || length === 14 || length === 17) {
+      const lower = name.toLowerCase();
+      if (lower === "expect" || lower === "content-length" || lower === "transfer-encoding") return false;
+    }
+  }
+  return host;
+}

@@ -11,7 +11,6 @@ interface NodeOutgoing {
   _headerSent: boolean;
   _last: boolean;
   chunkedEncoding: boolean;
-  shouldKeepAlive: boolean;
   statusCode: number;
 }
 
@@ -46,7 +45,12 @@ export function setHead(response: ServerResponse, status: number, head: string, 
   outgoing._header = head;
   outgoing.chunkedEncoding = chunked;
   // Node would have decided this while formatting its own header.
-  outgoing._last = !outgoing.shouldKeepAlive;
+  outgoing._last = lastOnConnection(response);
+}
+
+/** Bun closes after this response: the client asked to, or spoke HTTP/1.0 (even with keep-alive). */
+function lastOnConnection(response: ServerResponse): boolean {
+  return !response.shouldKeepAlive || response.req.httpVersionMinor === 0;
 }
 
 /** Send a complete response: head and body in one write. */
@@ -71,7 +75,7 @@ export function sendPrebuilt(response: ServerResponse, status: number, wire: { h
   outgoing._header = wire.head;
   outgoing._headerSent = true;
   outgoing.chunkedEncoding = false;
-  outgoing._last = !outgoing.shouldKeepAlive;
+  outgoing._last = lastOnConnection(response);
   response.end(wire.bytes);
 }
 

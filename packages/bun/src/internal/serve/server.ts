@@ -22,7 +22,8 @@ import { noneMatch } from "./conditional.ts";
 import { sendFileRoute } from "./file-route.ts";
 import { httpDate } from "./http-date.ts";
 import { bodyLimitOf, developmentOf, handlersOf, idleTimeoutOf, portOf, tlsOf, type Handlers, type ServeOptionsLike, type TlsContextOptions } from "./options.ts";
-import { rawHeader } from "./raw-headers.ts";
+import { answerEarly } from "./early-static.ts";
+import { plainGetHead, rawHeader } from "./raw-headers.ts";
 import { rejectConnection, sendPrebuilt, sendWhole } from "./raw-socket.ts";
 import { canDetach, detachHttpSocket } from "./detach-http-socket.ts";
 import { isThenable, reportHandlerFailure } from "../handler-failure.ts";
@@ -220,6 +221,7 @@ export class Server implements BunServer<unknown>, RequestHost {
     node.timeout = idle * 1000;
     node.keepAliveTimeout = 0;
     node.on("request", (incoming: IncomingMessage, out: ServerResponse) => this.#onRequest(incoming, out));
+    answerEarly(node, secureOptions === undefined ? "connection" : "secureConnection", (incoming) => this.#answerEarly(incoming));
     if (this.#handlers.websocket !== undefined) {
       this.#hub = new WebSocketHub(this.#handlers.websocket as WebSocketHandler<unknown>, this);
       node.on("upgrade", (incoming: IncomingMessage, socket: Duplex, head: Buffer) => this.#onUpgrade(incoming, socket, head));
@@ -411,6 +413,20 @@ export class Server implements BunServer<unknown>, RequestHost {
     if (refusedStream(incoming, 413)) return;
     rejectConnection(incoming.socket, statusLine(413));
     incoming.socket.destroySoon();
+  }
+
+  /** The bytes for a GET a ready static route answers with nothing for node:http to do (see early-static.ts). */
+  #answerEarly(incoming: IncomingMessage): Buffer | undefined {
+    const router = this.#router;
+    // (HTTP/1.0 takes node:http's path: Bun closes those connections after one answer.)
+    if (router === undefined || incoming.method !== "GET" || incoming.httpVersionMinor !== 1 || incoming.httpVersionMajor !== 1) return undefined;
+    const raw = incoming.rawHeaders;
+    if (!plainGetHead(raw)) return undefined;
+    const target = router.match("GET", pathOf(incoming.url ?? "/"))?.target;
+    if (target?.kind !== "static" || target.ready !== undefined) return undefined;
+    // A matching If-None-Match gets its 304 from #sendStatic.
+    if (target.tag !== undefined && target.status === 200 && noneMatch(rawHeader(raw, "if-none-match"), target.tag)) return undefined;
+    return staticWire(target).bytes;
   }
 
   #onRequest(incoming: IncomingMessage, out: ServerResponse): void {

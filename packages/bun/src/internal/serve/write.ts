@@ -85,7 +85,13 @@ function headFor(status: number, wire: WireHeaders, defaultType: string | undefi
   if (isNullBodyStatus(status)) return wire.hasDate ? `${head}\r\n` : `${head}Date: ${httpDate()}\r\n\r\n`;
   if (!wire.hasContentType && defaultType !== undefined) head += `content-type: ${defaultType}\r\n`;
   if (!wire.hasDate) head += `Date: ${httpDate()}\r\n`;
-  return length === undefined ? `${head}Transfer-Encoding: chunked\r\n\r\n` : `${head}Content-Length: ${length}\r\n\r\n`;
+  if (length !== undefined) return `${head}Content-Length: ${length}\r\n\r\n`;
+  // HTTP/1.0 has no chunked coding: Bun sends the bytes as they come and closes.
+  return isHttp10(context.incoming) ? `${head}\r\n` : `${head}Transfer-Encoding: chunked\r\n\r\n`;
+}
+
+function isHttp10(incoming: IncomingMessage | undefined): boolean {
+  return incoming?.httpVersionMajor === 1 && incoming.httpVersionMinor === 0;
 }
 
 function asBytes(body: ArrayBufferView | ArrayBuffer): Uint8Array {
@@ -189,7 +195,7 @@ async function sendStream(out: ServerResponse, status: number, wire: WireHeaders
     sendWhole(out, status, headFor(status, wire, type, undefined, context), undefined, true);
     return;
   }
-  setHead(out, status, headFor(status, wire, type, undefined, context), true);
+  setHead(out, status, headFor(status, wire, type, undefined, context), !isHttp10(context.incoming));
   for (const bytes of buffered) out.write(bytes);
   try {
     for (;;) {
