@@ -155,6 +155,11 @@ describe("Bun.serve: the Server", () => {
         expect([server.unref(), server.ref()]).toEqual([server, server]);
         server.reload({ fetch: () => new Response("reloaded") });
         expect(await (await fetch(server.url)).text()).toBe("reloaded");
+        // Routes added by reload, static ones too, on new and kept-alive connections.
+        server.reload({ routes: { "/s": new Response("static") }, fetch: () => new Response("reloaded") });
+        const twice = await raw(server.port!, "GET /s HTTP/1.1\r\nHost: x\r\n\r\nGET /s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        expect(twice.match(/\r\n\r\nstatic/g)).toHaveLength(2);
+        expect(await (await fetch(new URL("/s", server.url))).text()).toBe("static");
       },
     );
   });

@@ -179,6 +179,8 @@ export class Server implements BunServer<unknown>, RequestHost {
   #hub: WebSocketHub | undefined;
   #port: number | undefined;
   #pending = 0;
+  /** The connection event to watch for static routes on, until watching starts (see #watchForStatic). */
+  #earlyEvent: "connection" | "secureConnection" | undefined;
   #stopped: Promise<void> | undefined;
   readonly #upgrades = new WeakMap<object, Upgrade>();
   /** Requests whose connection became a WebSocket: a later throw from their handler writes nothing. */
@@ -221,7 +223,8 @@ export class Server implements BunServer<unknown>, RequestHost {
     node.timeout = idle * 1000;
     node.keepAliveTimeout = 0;
     node.on("request", (incoming: IncomingMessage, out: ServerResponse) => this.#onRequest(incoming, out));
-    answerEarly(node, secureOptions === undefined ? "connection" : "secureConnection", (incoming) => this.#answerEarly(incoming));
+    this.#earlyEvent = secureOptions === undefined ? "connection" : "secureConnection";
+    this.#watchForStatic();
     if (this.#handlers.websocket !== undefined) {
       this.#hub = new WebSocketHub(this.#handlers.websocket as WebSocketHandler<unknown>, this);
       node.on("upgrade", (incoming: IncomingMessage, socket: Duplex, head: Buffer) => this.#onUpgrade(incoming, socket, head));
@@ -321,6 +324,7 @@ export class Server implements BunServer<unknown>, RequestHost {
   reload(options: Parameters<BunServer<unknown>["reload"]>[0]): BunServer<unknown> {
     const handlers = handlersOf(options as ServeOptionsLike);
     this.#router = handlers.routes === undefined ? undefined : new Router(handlers.routes);
+    this.#watchForStatic();
     if (handlers.websocket !== undefined) this.#hub?.reload(handlers.websocket as WebSocketHandler<unknown>);
     this.#handlers = { ...handlers, websocket: handlers.websocket ?? this.#handlers.websocket };
     return this;
@@ -413,6 +417,13 @@ export class Server implements BunServer<unknown>, RequestHost {
     if (refusedStream(incoming, 413)) return;
     rejectConnection(incoming.socket, statusLine(413));
     incoming.socket.destroySoon();
+  }
+
+  /** Servers with routes look at each request early (from then on: reload can drop them); fetch-only ones pay nothing. */
+  #watchForStatic(): void {
+    if (this.#earlyEvent === undefined || this.#router === undefined) return;
+    answerEarly(this.#node, this.#earlyEvent, (incoming) => this.#answerEarly(incoming));
+    this.#earlyEvent = undefined;
   }
 
   /** The bytes for a GET a ready static route answers with nothing for node:http to do (see early-static.ts). */
