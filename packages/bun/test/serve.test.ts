@@ -686,6 +686,29 @@ describe("Bun.serve: TLS", () => {
       expect(text).toBe(`secure https://127.0.0.1:${server.port}/s`);
     });
   });
+
+  it("answers kept-alive static GETs over TLS, on HTTPS and on an HTTP/2 server's HTTP/1.1 connections", async () => {
+    const key = join(dir, "key-static.pem");
+    const cert = join(dir, "cert-static.pem");
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
+    const pipelined = (port: number): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const socket = tlsConnect({ port, host: "127.0.0.1", rejectUnauthorized: false });
+        let out = "";
+        socket.setEncoding("latin1").on("data", (chunk: string) => (out += chunk));
+        socket.on("error", reject);
+        socket.on("close", () => resolve(out));
+        socket.on("secureConnect", () => socket.write("GET /s HTTP/1.1\r\nHost: x\r\n\r\nGET /f HTTP/1.1\r\nHost: x\r\n\r\nGET /s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        setTimeout(() => socket.destroy(new Error("no close within 5 s")), 5000);
+      });
+    for (const http2 of [false, true]) {
+      const options = { http2, tls: { key: file(key), cert: file(cert) }, routes: { "/s": new Response("static tls") }, fetch: () => new Response("fetched") };
+      await withServer(options as Options, async (server) => {
+        const bodies = (await pipelined(server.port!)).split(/HTTP\/1\.1 200 OK\r\n/).slice(1).map((part) => part.slice(part.indexOf("\r\n\r\n") + 4));
+        expect(bodies).toEqual(["static tls", "fetched", "static tls"]);
+      });
+    }
+  });
 });
 
 describe("Bun.serve: WebSocket handshakes without `Connection: Upgrade` (taken back from node:http)", () => {
