@@ -105,9 +105,33 @@ const handled = Bun.serve({
   },
 });
 const dev = Bun.serve({ port: 0, hostname: "127.0.0.1", development: true, fetch(req) { if (req.url.endsWith("/undef")) return undefined; throw new TypeError("boom dev"); } });
+// A synchronous fetch handler: what dx-compat answers before node:http builds a response (early-answer.ts).
+const sync = Bun.serve({
+  port: 0, hostname: "127.0.0.1", development: false,
+  fetch(req, server) {
+    switch (new URL(req.url).pathname) {
+      case "/text": return new Response("hi");
+      case "/json": return json({ a: 1 });
+      case "/bytes": return new Response(new Uint8Array([1, 2, 3]));
+      case "/empty": return new Response();
+      case "/null204": return new Response(null, { status: 204 });
+      case "/hdr": return new Response("x", { headers: { "X-Custom-Header": "V", "content-type": "text/html" } });
+      case "/s418": return new Response("x", { status: 418 });
+      case "/redirect": return Response.redirect("http://x/text", 301);
+      case "/setcookie": { const h = new Headers(); h.append("Set-Cookie", "a=1"); h.append("Set-Cookie", "b=2"); return new Response("x", { headers: h }); }
+      case "/utf8": return new Response("h\u00e9llo \u2603");
+      case "/blob": return new Response(new Blob(["blob"], { type: "x/y" }));
+      case "/stream-now": return new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("ab")); c.close(); } }));
+      case "/throw": throw new Error("sync boom");
+      case "/undef": return undefined;
+      case "/info": return json({ pending: server.pendingRequests, aborted: req.signal.aborted, url: req.url, headers: [...req.headers], body: req.body });
+    }
+    return new Response("404 here", { status: 404 });
+  },
+});
 // server.fetch() goes to the fetch handler: routes are not consulted (as in Bun 1.4.5).
 const serverFetch = await Promise.all(["r/static", "r/users/7", "text"].map(async (path) => (await main.fetch(new Request(main.url.href + path))).text()));
-console.log(JSON.stringify({ main: main.port, bare: bare.port, handled: handled.port, dev: dev.port, fast,
+console.log(JSON.stringify({ main: main.port, bare: bare.port, handled: handled.port, dev: dev.port, sync: sync.port, fast,
   shape: { serverFetch, development: [main.development, dev.development], url: main.url.href.replace(String(main.port), "P"), tag: [main, dev].map((s) => Object.prototype.toString.call(s)), protocol: main.protocol, hostname: main.hostname, id: main.id } }));
 `;
 
@@ -116,6 +140,7 @@ interface Ready {
   bare: number;
   handled: number;
   dev: number;
+  sync: number;
   fast: boolean;
   shape: unknown;
 }
@@ -235,6 +260,14 @@ const cases: [Target, string | string[]][] = [
   ...["/r/static", "/text", "/stream-later", "/nope"].map((path) => ["main", `GET ${path} HTTP/1.0\r\nHost: x\r\nConnection: keep-alive\r\n\r\n${get("/text")}`] as [Target, string]),
   ["main", "GET /r/static HTTP/1.0\r\n\r\n"],
   ["bare", `${keep("/a")}${keep("/b")}${get("/a")}`],
+  // A synchronous fetch handler, kept alive and pipelined: answered at once, or handed on to node:http
+  // (a Blob or stream body, a throw, no Response). Bun answers these in order (unlike after an async answer).
+  // (/info comes first: behind a body dx-compat must read, such as a Blob, a stream or Node's own Response,
+  // a pipelined request's handler runs before that answer is out, and sees pendingRequests 2 where Bun says 1.)
+  ["sync", `${keep("/info")}${["/text", "/json", "/empty", "/null204", "/hdr", "/s418", "/redirect", "/setcookie", "/utf8", "/nope"].map((path) => keep(path)).join("")}${get("/text")}`],
+  ...["/blob", "/stream-now", "/throw", "/undef"].map((path) => ["sync", `${keep(path)}${keep("/text")}${get("/text")}`] as [Target, string]),
+  ["sync", `HEAD /text HTTP/1.1\r\nHost: x\r\n\r\n${get("/text")}`],
+  ["sync", `GET /text HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nab${get("/info")}`],
   ["bare", get("/a")],
   ["bare", get("/b")],
   ["bare", get("/m")],

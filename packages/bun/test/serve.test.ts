@@ -401,6 +401,32 @@ describe("Bun.serve: requests", () => {
     );
   });
 
+  it("keeps req.signal of a request answered early unaborted, and aborts one handed on to node:http", async () => {
+    let kept: AbortSignal | undefined;
+    let resolveAborted: (reason: unknown) => void = () => {};
+    const aborted = new Promise((resolve) => (resolveAborted = resolve));
+    const fetch = (req: Request): Response | Promise<Response> => {
+      if (new URL(req.url).pathname === "/quick") {
+        kept = req.signal;
+        // One of Bun's Responses with its body in hand: written before node:http builds a ServerResponse.
+        return new FastResponse("quick") as unknown as Response;
+      }
+      req.signal.addEventListener("abort", () => resolveAborted(req.signal.reason));
+      return new Promise((resolve) => setTimeout(() => resolve(new FastResponse("late") as unknown as Response), 1000));
+    };
+    await withServer({ fetch }, async ({ port }) => {
+      const quick = connect(port!, "127.0.0.1", () => quick.write("GET /quick HTTP/1.1\r\nHost: x\r\n\r\n"));
+      const answer = await new Promise<string>((resolve) => quick.setEncoding("latin1").once("data", resolve));
+      expect(answer.endsWith("\r\n\r\nquick")).toBe(true);
+      quick.destroy();
+      const slow = connect(port!, "127.0.0.1", () => slow.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"));
+      await new Promise((r) => setTimeout(r, 100));
+      slow.destroy();
+      expect(((await aborted) as DOMException).message).toBe("The connection was closed.");
+      expect(kept?.aborted).toBe(false);
+    });
+  });
+
   it("answers 413 for bodies over maxRequestBodySize (declared or chunked)", async () => {
     await withServer({ maxRequestBodySize: 10, fetch: async (req) => new Response(`got ${await req.text()}`) }, async ({ port }) => {
       const p = port!;

@@ -177,9 +177,24 @@ function bodyStream(incoming: IncomingMessage, host: RequestHost): ReadableStrea
   );
 }
 
+/** A request whose answer was written before node:http made a ServerResponse for it (see early-answer.ts). */
+const answeredEarly = { writableFinished: true } as const;
+
+let respondWith: (request: ServeRequest, response: ServerResponse | typeof answeredEarly) => void;
+
+/** The ServerResponse node:http made after the handler ran (see Server#answerEarly). */
+export function attachResponse(request: ServeRequest, response: ServerResponse): void {
+  respondWith(request, response);
+}
+
+/** The answer is on the socket already: a later disconnect does not abort `req.signal`. */
+export function markAnsweredEarly(request: ServeRequest): void {
+  respondWith(request, answeredEarly);
+}
+
 export class ServeRequest {
   readonly #incoming: IncomingMessage;
-  readonly #response: ServerResponse | undefined;
+  #response: ServerResponse | typeof answeredEarly | undefined;
   readonly #host: RequestHost;
   #url: string | undefined;
   #headers: Headers | undefined;
@@ -195,7 +210,11 @@ export class ServeRequest {
 
   static {
     incomingOf = (request) => (#incoming in request ? request.#incoming : undefined);
-    responseOf = (request) => (#response in request ? request.#response : undefined);
+    responseOf = (request) => {
+      const response = #response in request ? request.#response : undefined;
+      return response === answeredEarly ? undefined : (response as ServerResponse | undefined);
+    };
+    respondWith = (request, response) => (request.#response = response);
     Object.setPrototypeOf(this.prototype, Request.prototype);
     // What rebuilds this request as the platform's own (undici's) Request, taking
     // this one's body. undici brand-checks its inputs, so `new Request(req)` and
@@ -247,8 +266,9 @@ export class ServeRequest {
       const controller = new AbortController();
       this.#abort = controller;
       const socket = this.#incoming.socket;
-      const response = this.#response;
       const closed = (): void => {
+        // (Read now: the response may have been attached after the signal was made.)
+        const response = this.#response;
         if (response === undefined ? true : !response.writableFinished) controller.abort(connectionClosed());
       };
       if (socket.destroyed) closed();

@@ -22,15 +22,15 @@ import { noneMatch } from "./conditional.ts";
 import { sendFileRoute } from "./file-route.ts";
 import { httpDate } from "./http-date.ts";
 import { bodyLimitOf, developmentOf, handlersOf, idleTimeoutOf, portOf, tlsOf, type Handlers, type ServeOptionsLike, type TlsContextOptions } from "./options.ts";
-import { answerEarly } from "./early-static.ts";
+import { answerEarly, type EarlyBytes } from "./early-answer.ts";
 import { plainGetHead, rawHeader } from "./raw-headers.ts";
 import { rejectConnection, sendPrebuilt, sendWhole } from "./raw-socket.ts";
 import { canDetach, detachHttpSocket } from "./detach-http-socket.ts";
 import { isThenable, reportHandlerFailure } from "../handler-failure.ts";
-import { requestIncoming, requestResponse, RouteRequest, ServeRequest, type RequestHost } from "./request.ts";
+import { attachResponse, markAnsweredEarly, requestIncoming, requestResponse, RouteRequest, ServeRequest, type RequestHost } from "./request.ts";
 import { Router, staticHeadOnly, staticWire, type RouteTarget, type StaticRoute } from "./router.ts";
 import { statusLine } from "./status.ts";
-import { writeResponse, type WriteContext } from "./write.ts";
+import { immediateAnswer, writeResponse, type WriteContext } from "./write.ts";
 
 type Handler = (request: Request, server: unknown) => unknown;
 
@@ -179,8 +179,10 @@ export class Server implements BunServer<unknown>, RequestHost {
   #hub: WebSocketHub | undefined;
   #port: number | undefined;
   #pending = 0;
-  /** The connection event to watch for static routes on, until watching starts (see #watchForStatic). */
+  /** The connection event to watch for early answers on, until watching starts (see #watchEarly). */
   #earlyEvent: "connection" | "secureConnection" | undefined;
+  /** A request whose handler ran before node:http made its response; 'request' follows at once (see #fetchEarly). */
+  #handedOn: { incoming: IncomingMessage; request: ServeRequest; result: unknown; threw: boolean } | undefined;
   #stopped: Promise<void> | undefined;
   readonly #upgrades = new WeakMap<object, Upgrade>();
   /** Requests whose connection became a WebSocket: a later throw from their handler writes nothing. */
@@ -224,7 +226,7 @@ export class Server implements BunServer<unknown>, RequestHost {
     node.keepAliveTimeout = 0;
     node.on("request", (incoming: IncomingMessage, out: ServerResponse) => this.#onRequest(incoming, out));
     this.#earlyEvent = secureOptions === undefined ? "connection" : "secureConnection";
-    this.#watchForStatic();
+    this.#watchEarly();
     if (this.#handlers.websocket !== undefined) {
       this.#hub = new WebSocketHub(this.#handlers.websocket as WebSocketHandler<unknown>, this);
       node.on("upgrade", (incoming: IncomingMessage, socket: Duplex, head: Buffer) => this.#onUpgrade(incoming, socket, head));
@@ -324,7 +326,6 @@ export class Server implements BunServer<unknown>, RequestHost {
   reload(options: Parameters<BunServer<unknown>["reload"]>[0]): BunServer<unknown> {
     const handlers = handlersOf(options as ServeOptionsLike);
     this.#router = handlers.routes === undefined ? undefined : new Router(handlers.routes);
-    this.#watchForStatic();
     if (handlers.websocket !== undefined) this.#hub?.reload(handlers.websocket as WebSocketHandler<unknown>);
     this.#handlers = { ...handlers, websocket: handlers.websocket ?? this.#handlers.websocket };
     return this;
@@ -419,28 +420,71 @@ export class Server implements BunServer<unknown>, RequestHost {
     incoming.socket.destroySoon();
   }
 
-  /** Servers with routes look at each request early (from then on: reload can drop them); fetch-only ones pay nothing. */
-  #watchForStatic(): void {
-    if (this.#earlyEvent === undefined || this.#router === undefined) return;
+  /** From the first connection on, each request gets a look before node:http's ServerResponse (see early-answer.ts). */
+  #watchEarly(): void {
+    if (this.#earlyEvent === undefined) return;
     answerEarly(this.#node, this.#earlyEvent, (incoming) => this.#answerEarly(incoming));
     this.#earlyEvent = undefined;
   }
 
-  /** The bytes for a GET a ready static route answers with nothing for node:http to do (see early-static.ts). */
-  #answerEarly(incoming: IncomingMessage): Buffer | undefined {
-    const router = this.#router;
+  /**
+   * A GET with nothing for node:http to do (see early-answer.ts), answered at
+   * once when it can be: by a ready static route, or by a fetch handler that
+   * returns one of Bun's Responses with its body in hand. A handler that
+   * answers any other way is handed on to node:http with what it returned.
+   */
+  #answerEarly(incoming: IncomingMessage): EarlyBytes | undefined {
     // (HTTP/1.0 takes node:http's path: Bun closes those connections after one answer.)
-    if (router === undefined || incoming.method !== "GET" || incoming.httpVersionMinor !== 1 || incoming.httpVersionMajor !== 1) return undefined;
+    if (incoming.method !== "GET" || incoming.httpVersionMinor !== 1 || incoming.httpVersionMajor !== 1) return undefined;
     const raw = incoming.rawHeaders;
     if (!plainGetHead(raw)) return undefined;
-    const target = router.match("GET", pathOf(incoming.url ?? "/"))?.target;
-    if (target?.kind !== "static" || target.ready !== undefined) return undefined;
-    // A matching If-None-Match gets its 304 from #sendStatic.
-    if (target.tag !== undefined && target.status === 200 && noneMatch(rawHeader(raw, "if-none-match"), target.tag)) return undefined;
-    return staticWire(target).bytes;
+    const match = this.#router?.match("GET", pathOf(incoming.url ?? "/"));
+    if (match !== undefined) {
+      const target = match.target;
+      if (target.kind !== "static" || target.ready !== undefined) return undefined;
+      // A matching If-None-Match gets its 304 from #sendStatic.
+      if (target.tag !== undefined && target.status === 200 && noneMatch(rawHeader(raw, "if-none-match"), target.tag)) return undefined;
+      return staticWire(target).bytes;
+    }
+    // upgrade() needs node:http's response to take the socket back.
+    const fetch = this.#handlers.fetch;
+    if (fetch === undefined || this.#hub !== undefined) return undefined;
+    return this.#fetchEarly(fetch, incoming);
+  }
+
+  #fetchEarly(fetch: Handler, incoming: IncomingMessage): EarlyBytes | undefined {
+    this.#pending++;
+    const request = new ServeRequest(incoming, undefined, this);
+    let result: unknown;
+    try {
+      result = fetch.call(this, request as unknown as Request, this);
+    } catch (error) {
+      this.#handedOn = { incoming, request, result: error, threw: true };
+      return undefined;
+    }
+    if (!isThenable(result)) {
+      const answer = immediateAnswer(result, { headOnly: false, cookies: undefined, incoming });
+      if (answer !== undefined) {
+        markAnsweredEarly(request);
+        this.#pending--;
+        return answer;
+      }
+    }
+    this.#handedOn = { incoming, request, result, threw: false };
+    return undefined;
   }
 
   #onRequest(incoming: IncomingMessage, out: ServerResponse): void {
+    const handed = this.#handedOn;
+    if (handed !== undefined) {
+      this.#handedOn = undefined;
+      if (handed.incoming === incoming) {
+        attachResponse(handed.request, out);
+        if (handed.threw) this.#fail(handed.result, incoming, out);
+        else this.#settle(handed.result, handed.request, incoming, out);
+        return;
+      }
+    }
     this.#pending++;
     const method = incoming.method ?? "GET";
     if (method !== "GET" && method !== "HEAD" && this.#bodyLimit < Infinity) {
@@ -522,6 +566,11 @@ export class Server implements BunServer<unknown>, RequestHost {
       this.#fail(error, incoming, out);
       return;
     }
+    this.#settle(result, request, incoming, out);
+  }
+
+  /** Answer with what a handler returned (a value or a promise of one). */
+  #settle(result: unknown, request: ServeRequest, incoming: IncomingMessage, out: ServerResponse | undefined): void {
     if (isThenable(result)) {
       result.then(
         (value) => this.#respond(value, request, incoming, out),

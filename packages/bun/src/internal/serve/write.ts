@@ -115,26 +115,51 @@ export function writeResponse(out: ServerResponse, response: Response, context: 
   return writeBody(out, response.status, wire, response.body, context, defaultType);
 }
 
-function writeBody(out: ServerResponse, status: number, wire: WireHeaders, body: unknown, context: WriteContext, streamType?: string): Promise<void> | undefined {
-  if (body === null || body === undefined) {
-    sendWhole(out, status, headFor(status, wire, undefined, 0, context), undefined, true);
-    return undefined;
-  }
+/** A whole answer known at once: the head, and the body bytes to send after it (undefined: none). */
+export interface WholeAnswer {
+  readonly status: number;
+  readonly head: string;
+  readonly body: string | Uint8Array | undefined;
+}
+
+/** The whole answer for no body, a string or bytes; undefined for a body that must be read first. */
+function wholeAnswer(status: number, wire: WireHeaders, body: unknown, context: WriteContext): WholeAnswer | undefined {
+  if (body === null || body === undefined) return { status, head: headFor(status, wire, undefined, 0, context), body: undefined };
   const bodyless = context.headOnly || isNullBodyStatus(status);
   if (typeof body === "string") {
-    sendWhole(out, status, headFor(status, wire, textType, Buffer.byteLength(body), context), body, bodyless);
-    return undefined;
+    const head = headFor(status, wire, textType, Buffer.byteLength(body), context);
+    return { status, head, body: bodyless || body.length === 0 ? undefined : body };
   }
   if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) {
     const bytes = asBytes(body);
-    sendWhole(out, status, headFor(status, wire, bytesType, bytes.byteLength, context), bytes, bodyless);
+    return { status, head: headFor(status, wire, bytesType, bytes.byteLength, context), body: bodyless || bytes.byteLength === 0 ? undefined : bytes };
+  }
+  return undefined;
+}
+
+/**
+ * The whole answer to a handler's result when it is one of Bun's Responses
+ * with no body, a string or bytes (what can be written without node:http's
+ * ServerResponse); undefined for anything else.
+ */
+export function immediateAnswer(result: unknown, context: WriteContext): WholeAnswer | undefined {
+  if (typeof result !== "object" || result === null) return undefined;
+  const parts = fastParts(result);
+  if (parts === undefined || parts.bodyUsed) return undefined;
+  return wholeAnswer(parts.status, fastWire(parts, context.cookies), parts.body, context);
+}
+
+function writeBody(out: ServerResponse, status: number, wire: WireHeaders, body: unknown, context: WriteContext, streamType?: string): Promise<void> | undefined {
+  const whole = wholeAnswer(status, wire, body, context);
+  if (whole !== undefined) {
+    sendWhole(out, status, whole.head, whole.body, whole.body === undefined);
     return undefined;
   }
   if (body instanceof Blob) {
     const target = fileTarget(body);
     if (target !== undefined && target.kind === "path") return sendFile(out, status, wire, body, target.path, context);
     return body.arrayBuffer().then((buffer) => {
-      sendWhole(out, status, headFor(status, wire, defaultTypeOf(body), buffer.byteLength, context), new Uint8Array(buffer), bodyless);
+      sendWhole(out, status, headFor(status, wire, defaultTypeOf(body), buffer.byteLength, context), new Uint8Array(buffer), context.headOnly || isNullBodyStatus(status));
     });
   }
   if (body instanceof ReadableStream) return sendStream(out, status, wire, body as ReadableStream<unknown>, context, streamType);

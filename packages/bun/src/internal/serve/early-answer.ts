@@ -1,24 +1,28 @@
-// Static routes answered as soon as node:http has parsed a request's head,
-// before it builds a ServerResponse for it.
+// Requests answered as soon as node:http has parsed their head, before it
+// builds a ServerResponse for them.
 //
-// Bun serves a static route without running JavaScript per request. On
-// Node the closest thing is to skip what node:http does per request besides
-// parsing: a ServerResponse, its 'finish' bookkeeping, the request stream's
-// end and dump. That is about a third of a static route's cost (measured with
-// wrk: 1.5x raw node:http's requests/s on the same machine), so static routes
-// take this path whenever nothing about the request needs node:http's:
+// Bun serves a static route without running JavaScript per request, and a
+// fetch handler's Response straight from native code. On Node the closest
+// thing is to skip what node:http does per request besides parsing: a
+// ServerResponse, its 'finish' bookkeeping, the request stream's end and
+// dump. That is about a third of a simple answer's cost (measured with wrk:
+// a static route went from parity to 1.45x raw node:http's requests/s), so
+// the server may answer here whenever nothing about the request needs
+// node:http's machinery:
 //
 // - the connection stays open (`keepAlive`) and is not being upgraded;
 // - no earlier response on the connection is still being written
 //   (`socket._httpMessage`), so the bytes cannot overtake a pipelined answer;
 // - nobody listens on node:http's diagnostics channels, which would miss it.
 //
-// Everything else (and any Node whose parser does not look as expected) goes
-// through node:http's own `onIncoming` unchanged. The server decides per
-// request (`answer`); this file owns the node:http internals it relies on.
+// Everything else, every request the server does not answer at once, and any
+// Node whose parser does not look as expected goes through node:http's own
+// `onIncoming` unchanged. The server decides per request (`answer`); this
+// file owns the node:http internals it relies on.
 import { channel } from "node:diagnostics_channel";
 import type { IncomingMessage, Server as NodeServer } from "node:http";
 import type { Socket } from "node:net";
+import { Buffer } from "node:buffer";
 
 /** node:http's per-connection parser: `onIncoming(request, keepAlive)` returns 0, or 2 for an upgrade. */
 interface NodeParser {
@@ -36,8 +40,11 @@ interface NodeHttpSocket extends Socket {
   _paused?: boolean;
 }
 
-/** The complete bytes to send for this request, or undefined to leave it to node:http. */
-export type EarlyAnswer = (incoming: IncomingMessage) => Buffer | undefined;
+/** A whole answer: prebuilt bytes, or a head (latin1) and a body. */
+export type EarlyBytes = Buffer | { readonly head: string; readonly body: string | Uint8Array | undefined };
+
+/** The answer to write for this request, or undefined to leave it to node:http. */
+export type EarlyAnswer = (incoming: IncomingMessage) => EarlyBytes | undefined;
 
 const requestStart = channel("http.server.request.start");
 const responseFinish = channel("http.server.response.finish");
@@ -67,12 +74,26 @@ export function answerEarly(node: NodeServer, event: "connection" | "secureConne
   });
 }
 
-function writeAnswer(socket: NodeHttpSocket, bytes: Buffer): void {
+function writeAnswer(socket: NodeHttpSocket, answer: EarlyBytes): void {
   // As node:http does: a client that stops reading stops being read from
   // (its 'drain' listener resumes the socket and the parser).
   if (socket._paused !== true && socket.writableNeedDrain) {
     socket._paused = true;
     socket.pause();
   }
-  socket.write(bytes);
+  if (Buffer.isBuffer(answer)) {
+    socket.write(answer);
+    return;
+  }
+  const { head, body } = answer;
+  // The same bytes node:http's ServerResponse would send: a string body
+  // joined to the head as UTF-8, bytes after a latin1 head in one writev.
+  if (body === undefined) socket.write(head, "latin1");
+  else if (typeof body === "string") socket.write(head + body, "utf8");
+  else {
+    socket.cork();
+    socket.write(head, "latin1");
+    socket.write(body);
+    socket.uncork();
+  }
 }
