@@ -569,7 +569,7 @@ describe("Bun.serve: routes", () => {
     });
   });
 
-  // Kept-alive static GETs are answered before node:http builds a response (early-static.ts).
+  // Kept-alive static GETs are answered before node:http builds a response (early-answer.ts).
   const keep = (path: string, extra = ""): string => `GET ${path} HTTP/1.1\r\nHost: x\r\n${extra}\r\n`;
   const bodies = (text: string): string[] => text.split(/HTTP\/1\.1 \d{3} [^\r]*\r\n/).slice(1).map((part) => part.slice(part.indexOf("\r\n\r\n") + 4));
 
