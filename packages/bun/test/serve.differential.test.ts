@@ -20,6 +20,20 @@ writeFileSync("empty.txt", "");
 const fast = Object.getOwnPropertySymbols(Response).some((s) => s.description === "dx-compat.serve.nativeResponse");
 const json = (value, init = {}) => new Response(JSON.stringify(value), { ...init, headers: { "content-type": "application/json;charset=utf-8", ...init.headers } });
 const later = (ms) => new Promise((r) => setTimeout(r, ms));
+// Answers both the async main handler and the synchronous one give.
+const common = {
+  "/text": () => new Response("hi"),
+  "/json": () => json({ a: 1 }),
+  "/bytes": () => new Response(new Uint8Array([1, 2, 3])),
+  "/empty": () => new Response(),
+  "/null204": () => new Response(null, { status: 204 }),
+  "/hdr": () => new Response("x", { headers: { "X-Custom-Header": "V", "content-type": "text/html" } }),
+  "/s418": () => new Response("x", { status: 418 }),
+  "/redirect": () => Response.redirect("http://x/text", 301),
+  "/setcookie": () => { const h = new Headers(); h.append("Set-Cookie", "a=1"); h.append("Set-Cookie", "b=2"); return new Response("x", { headers: h }); },
+  "/blob": () => new Response(new Blob(["blob"], { type: "x/y" })),
+  "/stream-now": () => new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("ab")); c.enqueue(new TextEncoder().encode("cd")); c.close(); } })),
+};
 const main = Bun.serve({
   port: 0, hostname: "127.0.0.1", development: false, maxRequestBodySize: 1000,
   routes: {
@@ -50,23 +64,13 @@ const main = Bun.serve({
   },
   async fetch(req, server) {
     const path = new URL(req.url).pathname;
+    if (Object.hasOwn(common, path)) return common[path]();
     switch (path) {
-      case "/text": return new Response("hi");
-      case "/json": return json({ a: 1 });
-      case "/bytes": return new Response(new Uint8Array([1, 2, 3]));
-      case "/empty": return new Response();
-      case "/null204": return new Response(null, { status: 204 });
-      case "/hdr": return new Response("x", { headers: { "X-Custom-Header": "V", "content-type": "text/html" } });
       case "/throw": throw new Error("boom");
       case "/reject": return Promise.reject(new Error("boom2"));
       case "/undef": return undefined;
-      case "/s418": return new Response("x", { status: 418 });
       case "/s299": return new Response("x", { status: 299, statusText: "ignored" });
-      case "/redirect": return Response.redirect("http://x/text", 301);
-      case "/stream-now": return new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("ab")); c.enqueue(new TextEncoder().encode("cd")); c.close(); } }));
       case "/stream-later": return new Response(new ReadableStream({ async pull(c) { await later(30); c.enqueue(new TextEncoder().encode("ab")); await later(30); c.close(); } }));
-      case "/blob": return new Response(new Blob(["blob"], { type: "x/y" }));
-      case "/setcookie": { const h = new Headers(); h.append("Set-Cookie", "a=1"); h.append("Set-Cookie", "b=2"); return new Response("x", { headers: h }); }
       case "/dup": return new Response("x", { headers: [["X-A", "1"], ["x-a", "2"], ["Vary", "a"], ["vary", "b"]] });
       case "/echo": return new Response(await req.text());
       case "/json-echo": return json(await req.json());
@@ -109,19 +113,10 @@ const dev = Bun.serve({ port: 0, hostname: "127.0.0.1", development: true, fetch
 const sync = Bun.serve({
   port: 0, hostname: "127.0.0.1", development: false,
   fetch(req, server) {
-    switch (new URL(req.url).pathname) {
-      case "/text": return new Response("hi");
-      case "/json": return json({ a: 1 });
-      case "/bytes": return new Response(new Uint8Array([1, 2, 3]));
-      case "/empty": return new Response();
-      case "/null204": return new Response(null, { status: 204 });
-      case "/hdr": return new Response("x", { headers: { "X-Custom-Header": "V", "content-type": "text/html" } });
-      case "/s418": return new Response("x", { status: 418 });
-      case "/redirect": return Response.redirect("http://x/text", 301);
-      case "/setcookie": { const h = new Headers(); h.append("Set-Cookie", "a=1"); h.append("Set-Cookie", "b=2"); return new Response("x", { headers: h }); }
+    const path = new URL(req.url).pathname;
+    if (Object.hasOwn(common, path)) return common[path]();
+    switch (path) {
       case "/utf8": return new Response("h\u00e9llo \u2603");
-      case "/blob": return new Response(new Blob(["blob"], { type: "x/y" }));
-      case "/stream-now": return new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("ab")); c.close(); } }));
       case "/throw": throw new Error("sync boom");
       case "/undef": return undefined;
       case "/info": return json({ pending: server.pendingRequests, aborted: req.signal.aborted, url: req.url, headers: [...req.headers], body: req.body });
