@@ -36,6 +36,19 @@ describe("FastResponse", () => {
     expect(() => make("x", { headers: { "X-A": "a\r\nX-B: b" } })).toThrow(TypeError);
   });
 
+  it("keeps its own copy of a byte body, as Bun does: later writes and transfers do not show", async () => {
+    const view = new Uint8Array([65, 66, 67]);
+    const fromView = make(view.subarray(1));
+    view[1] = 90;
+    expect(await fromView.text()).toBe("BC");
+    const buffer = new Uint8Array([1, 2]).buffer;
+    const fromBuffer = make(buffer);
+    buffer.transfer();
+    expect([...(await fromBuffer.bytes())]).toEqual([1, 2]);
+    const fromDataView = make(new DataView(new Uint8Array([7, 8, 9]).buffer, 1, 1));
+    expect([...(await fromDataView.bytes())]).toEqual([8]);
+  });
+
   it("reads string and byte bodies once, as Bun does", async () => {
     const response = make("héllo");
     expect(await response.text()).toBe("héllo");

@@ -117,6 +117,9 @@ const sync = Bun.serve({
     if (Object.hasOwn(common, path)) return common[path]();
     switch (path) {
       case "/utf8": return new Response("h\u00e9llo \u2603");
+      // A Response keeps its own copy of byte bodies: the program's later writes and transfers do not show.
+      case "/copied": { const bytes = new Uint8Array([65, 66, 67]); const response = new Response(bytes); bytes[0] = 90; return response; }
+      case "/transferred": { const buffer = new Uint8Array([65, 66]).buffer; const response = new Response(buffer); buffer.transfer(); return response; }
       case "/throw": throw new Error("sync boom");
       case "/undef": return undefined;
       case "/info": return json({ pending: server.pendingRequests, aborted: req.signal.aborted, url: req.url, headers: [...req.headers], body: req.body });
@@ -276,6 +279,8 @@ const cases: [Target, string | string[]][] = [
  * compared when the fast Response is installed.
  */
 const fastOnly: [keyof Omit<Ready, "fast" | "shape">, string][] = [
+  // Byte bodies the program changes after making the Response (kept alive: answered early).
+  ["sync", `${keep("/copied")}${keep("/transferred")}${get("/text")}`],
   ["main", get("/bytes")],
   ["main", get("/file")],
   ["main", get("/file", "Range: bytes=6-\r\n")],

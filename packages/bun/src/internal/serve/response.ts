@@ -85,10 +85,13 @@ function checkStatus(status: unknown): number {
   return value;
 }
 
-function bytesOf(body: unknown): Uint8Array | undefined {
-  if (body instanceof Uint8Array) return body;
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+/**
+ * A byte body's own copy, as the Fetch standard and Bun take it: later writes
+ * to the program's buffer (or its transfer) do not change the Response.
+ */
+function copiedBytes(body: unknown): Uint8Array | undefined {
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice();
+  if (body instanceof ArrayBuffer) return new Uint8Array(body.slice(0));
   return undefined;
 }
 
@@ -120,7 +123,7 @@ export class FastResponse {
     if (plainHeadersValid(headers)) this.#headersInit = headers;
     else this.#headers = new Headers(headers);
     if (keepsBody(body)) {
-      this.#body = body ?? null;
+      this.#body = copiedBytes(body) ?? body ?? null;
     } else {
       this.#body = null;
       this.#native = new (platformResponse())(body, { headers: this.headers });
@@ -271,10 +274,10 @@ export class FastResponse {
       this.#used = true;
       return body;
     }
-    const bytes = bytesOf(body);
-    if (bytes === undefined) return notSimple;
+    // (Byte bodies are kept as a Uint8Array copy: see copiedBytes.)
+    if (!(body instanceof Uint8Array)) return notSimple;
     this.#used = true;
-    return bytes;
+    return body;
   }
 
   /** The native Response that owns the body from now on (created once). */

@@ -462,16 +462,24 @@ export class Server implements BunServer<unknown>, RequestHost {
       this.#handedOn = { incoming, request, result: error, threw: true };
       return undefined;
     }
-    if (!isThenable(result)) {
-      const answer = immediateAnswer(result, { headOnly: false, cookies: undefined, incoming });
-      if (answer !== undefined) {
-        markAnsweredEarly(request);
-        this.#pending--;
-        return answer;
-      }
+    const answer = isThenable(result) ? undefined : this.#immediate(result, incoming);
+    if (answer !== undefined) {
+      markAnsweredEarly(request);
+      this.#pending--;
+      return answer;
     }
     this.#handedOn = { incoming, request, result, threw: false };
     return undefined;
+  }
+
+  /** The handler's Response as a whole answer, if it is one; a Response that cannot be written is left to #respond, which answers for it. */
+  #immediate(result: unknown, incoming: IncomingMessage): EarlyBytes | undefined {
+    try {
+      return immediateAnswer(result, { headOnly: false, cookies: undefined, incoming });
+    } catch {
+      // (This runs inside node:http's parser callback, where a throw would end the process.)
+      return undefined;
+    }
   }
 
   #onRequest(incoming: IncomingMessage, out: ServerResponse): void {

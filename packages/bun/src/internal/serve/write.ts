@@ -117,22 +117,21 @@ export function writeResponse(out: ServerResponse, response: Response, context: 
 
 /** A whole answer known at once: the head, and the body bytes to send after it (undefined: none). */
 export interface WholeAnswer {
-  readonly status: number;
   readonly head: string;
   readonly body: string | Uint8Array | undefined;
 }
 
 /** The whole answer for no body, a string or bytes; undefined for a body that must be read first. */
 function wholeAnswer(status: number, wire: WireHeaders, body: unknown, context: WriteContext): WholeAnswer | undefined {
-  if (body === null || body === undefined) return { status, head: headFor(status, wire, undefined, 0, context), body: undefined };
+  if (body === null || body === undefined) return { head: headFor(status, wire, undefined, 0, context), body: undefined };
   const bodyless = context.headOnly || isNullBodyStatus(status);
   if (typeof body === "string") {
     const head = headFor(status, wire, textType, Buffer.byteLength(body), context);
-    return { status, head, body: bodyless || body.length === 0 ? undefined : body };
+    return { head, body: bodyless || body.length === 0 ? undefined : body };
   }
   if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) {
     const bytes = asBytes(body);
-    return { status, head: headFor(status, wire, bytesType, bytes.byteLength, context), body: bodyless || bytes.byteLength === 0 ? undefined : bytes };
+    return { head: headFor(status, wire, bytesType, bytes.byteLength, context), body: bodyless || bytes.byteLength === 0 ? undefined : bytes };
   }
   return undefined;
 }
