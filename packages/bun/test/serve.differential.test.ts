@@ -249,6 +249,9 @@ const cases: [Target, string | string[]][] = [
   // pipelined, with a body, conditional, Expect, without Host. (Behind a slow answer:
   // serve.test.ts, since Bun 1.4.5 drops requests pipelined behind an async response.)
   ["main", `${keep("/r/static")}${keep("/r/s201")}${keep("/r/null")}${get("/r/static")}`],
+  // Synchronous route handlers, kept alive: answered early, cookies included, or handed on (no Response).
+  // (A handed-on answer holds the connection: what is pipelined behind it takes node:http's path.)
+  ["main", `${["/r/users/42", "/r/users/me", "/r/files/a/b", "/r/m", "/r/enc/a%20b", "/r/static"].map((path) => keep(path)).join("")}${keep("/r/cookie", "Cookie: a=1; b=2\r\n")}${keep("/r/undef")}${get("/r/off")}`],
   ["main", `GET /r/static HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc${get("/r/static")}`],
   ["main", `GET /r/static HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n${get("/r/static")}`],
   ["main", `${keep("/r/static", 'If-None-Match: "47d1e6314ba2bfdd"\r\n')}${keep("/r/static", 'If-None-Match: "x"\r\n')}${get("/r/static")}`],

@@ -181,7 +181,7 @@ export class Server implements BunServer<unknown>, RequestHost {
   #pending = 0;
   /** The connection event to watch for early answers on, until watching starts (see #watchEarly). */
   #earlyEvent: "connection" | "secureConnection" | undefined;
-  /** A request whose handler ran before node:http made its response; 'request' follows at once (see #fetchEarly). */
+  /** A request whose handler ran before node:http made its response; 'request' follows at once (see #handleEarly). */
   #handedOn: { incoming: IncomingMessage; request: ServeRequest; result: unknown; threw: boolean } | undefined;
   #stopped: Promise<void> | undefined;
   readonly #upgrades = new WeakMap<object, Upgrade>();
@@ -429,9 +429,10 @@ export class Server implements BunServer<unknown>, RequestHost {
 
   /**
    * A GET with nothing for node:http to do (see early-answer.ts), answered at
-   * once when it can be: by a ready static route, or by a fetch handler that
-   * returns one of Bun's Responses with its body in hand. A handler that
-   * answers any other way is handed on to node:http with what it returned.
+   * once when it can be: by a ready static route, or by a route or fetch
+   * handler that returns one of Bun's Responses with its body in hand. A
+   * handler that answers any other way is handed on to node:http with what it
+   * returned.
    */
   #answerEarly(incoming: IncomingMessage): EarlyBytes | undefined {
     // (HTTP/1.0 takes node:http's path: Bun closes those connections after one answer.)
@@ -439,30 +440,31 @@ export class Server implements BunServer<unknown>, RequestHost {
     const raw = incoming.rawHeaders;
     if (!plainGetHead(raw)) return undefined;
     const match = this.#router?.match("GET", pathOf(incoming.url ?? "/"));
-    if (match !== undefined) {
-      const target = match.target;
-      if (target.kind !== "static" || target.ready !== undefined) return undefined;
+    const target = match?.target;
+    if (target?.kind === "static") {
       // A matching If-None-Match gets its 304 from #sendStatic.
-      if (target.tag !== undefined && target.status === 200 && noneMatch(rawHeader(raw, "if-none-match"), target.tag)) return undefined;
+      if (target.ready !== undefined || (target.tag !== undefined && target.status === 200 && noneMatch(rawHeader(raw, "if-none-match"), target.tag))) return undefined;
       return staticWire(target).bytes;
     }
     // upgrade() needs node:http's response to take the socket back.
+    if (this.#hub !== undefined) return undefined;
+    if (target?.kind === "handler") return this.#handleEarly(target.handler, new RouteRequest(incoming, undefined, this, match!.params, (header) => new CookieMap(header)), incoming);
     const fetch = this.#handlers.fetch;
-    if (fetch === undefined || this.#hub !== undefined) return undefined;
-    return this.#fetchEarly(fetch, incoming);
+    if ((target !== undefined && target.kind !== "fetch") || fetch === undefined) return undefined;
+    return this.#handleEarly(fetch, new ServeRequest(incoming, undefined, this), incoming);
   }
 
-  #fetchEarly(fetch: Handler, incoming: IncomingMessage): EarlyBytes | undefined {
+  /** Run a fetch or route handler now: its answer if it is whole at once, else it is handed on to #onRequest. */
+  #handleEarly(handler: Handler, request: ServeRequest, incoming: IncomingMessage): EarlyBytes | undefined {
     this.#pending++;
-    const request = new ServeRequest(incoming, undefined, this);
     let result: unknown;
     try {
-      result = fetch.call(this, request as unknown as Request, this);
+      result = handler.call(this, request as unknown as Request, this);
     } catch (error) {
       this.#handedOn = { incoming, request, result: error, threw: true };
       return undefined;
     }
-    const answer = isThenable(result) ? undefined : this.#immediate(result, incoming);
+    const answer = isThenable(result) ? undefined : this.#immediate(result, request, incoming);
     if (answer !== undefined) {
       markAnsweredEarly(request);
       this.#pending--;
@@ -473,9 +475,10 @@ export class Server implements BunServer<unknown>, RequestHost {
   }
 
   /** The handler's Response as a whole answer, if it is one; a Response that cannot be written is left to #respond, which answers for it. */
-  #immediate(result: unknown, incoming: IncomingMessage): EarlyBytes | undefined {
+  #immediate(result: unknown, request: ServeRequest, incoming: IncomingMessage): EarlyBytes | undefined {
     try {
-      return immediateAnswer(result, { headOnly: false, cookies: undefined, incoming });
+      const cookies = request instanceof RouteRequest ? request.touchedCookies() : undefined;
+      return immediateAnswer(result, { headOnly: false, cookies: cookies === undefined ? undefined : setCookieHeaders(cookies), incoming });
     } catch {
       // (This runs inside node:http's parser callback, where a throw would end the process.)
       return undefined;
