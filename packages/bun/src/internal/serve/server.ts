@@ -179,8 +179,6 @@ export class Server implements BunServer<unknown>, RequestHost {
   #hub: WebSocketHub | undefined;
   #port: number | undefined;
   #pending = 0;
-  /** The connection event to watch for early answers on, until watching starts (see #watchEarly). */
-  #earlyEvent: "connection" | "secureConnection" | undefined;
   /** A request whose handler ran before node:http made its response; 'request' follows at once (see #handleEarly). */
   #handedOn: { incoming: IncomingMessage; request: ServeRequest; result: unknown; threw: boolean } | undefined;
   #stopped: Promise<void> | undefined;
@@ -225,8 +223,7 @@ export class Server implements BunServer<unknown>, RequestHost {
     node.timeout = idle * 1000;
     node.keepAliveTimeout = 0;
     node.on("request", (incoming: IncomingMessage, out: ServerResponse) => this.#onRequest(incoming, out));
-    this.#earlyEvent = secureOptions === undefined ? "connection" : "secureConnection";
-    this.#watchEarly();
+    answerEarly(node, secureOptions === undefined ? "connection" : "secureConnection", (incoming) => this.#answerEarly(incoming));
     if (this.#handlers.websocket !== undefined) {
       this.#hub = new WebSocketHub(this.#handlers.websocket as WebSocketHandler<unknown>, this);
       node.on("upgrade", (incoming: IncomingMessage, socket: Duplex, head: Buffer) => this.#onUpgrade(incoming, socket, head));
@@ -418,13 +415,6 @@ export class Server implements BunServer<unknown>, RequestHost {
     if (refusedStream(incoming, 413)) return;
     rejectConnection(incoming.socket, statusLine(413));
     incoming.socket.destroySoon();
-  }
-
-  /** From the first connection on, each request gets a look before node:http's ServerResponse (see early-answer.ts). */
-  #watchEarly(): void {
-    if (this.#earlyEvent === undefined) return;
-    answerEarly(this.#node, this.#earlyEvent, (incoming) => this.#answerEarly(incoming));
-    this.#earlyEvent = undefined;
   }
 
   /**
