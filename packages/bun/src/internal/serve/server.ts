@@ -42,6 +42,17 @@ function welcomeHead(): string {
 
 /** Bun prints what went wrong in a handler to stderr and keeps serving. */
 
+/** A route handler's request: `req.params`, and `req.cookies` made on first touch. */
+function routeRequest(incoming: IncomingMessage, out: ServerResponse | undefined, host: RequestHost, params: Record<string, string>): RouteRequest {
+  return new RouteRequest(incoming, out, host, params, (header) => new CookieMap(header));
+}
+
+/** The Set-Cookie lines for what a route handler changed in `req.cookies` (undefined when it did not touch them). */
+function cookieLines(request: ServeRequest): string[] | undefined {
+  const cookies = request instanceof RouteRequest ? request.touchedCookies() : undefined;
+  return cookies === undefined ? undefined : setCookieHeaders(cookies);
+}
+
 function pathOf(url: string): string {
   const query = url.indexOf("?");
   return query === -1 ? url : url.slice(0, query);
@@ -438,7 +449,7 @@ export class Server implements BunServer<unknown>, RequestHost {
     }
     // upgrade() needs node:http's response to take the socket back.
     if (this.#hub !== undefined) return undefined;
-    if (target?.kind === "handler") return this.#handleEarly(target.handler, new RouteRequest(incoming, undefined, this, match!.params, (header) => new CookieMap(header)), incoming);
+    if (target?.kind === "handler") return this.#handleEarly(target.handler, routeRequest(incoming, undefined, this, match!.params), incoming);
     const fetch = this.#handlers.fetch;
     if ((target !== undefined && target.kind !== "fetch") || fetch === undefined) return undefined;
     return this.#handleEarly(fetch, new ServeRequest(incoming, undefined, this), incoming);
@@ -467,8 +478,7 @@ export class Server implements BunServer<unknown>, RequestHost {
   /** The handler's Response as a whole answer, if it is one; a Response that cannot be written is left to #respond, which answers for it. */
   #immediate(result: unknown, request: ServeRequest, incoming: IncomingMessage): EarlyBytes | undefined {
     try {
-      const cookies = request instanceof RouteRequest ? request.touchedCookies() : undefined;
-      return immediateAnswer(result, { headOnly: false, cookies: cookies === undefined ? undefined : setCookieHeaders(cookies), incoming });
+      return immediateAnswer(result, { headOnly: false, cookies: cookieLines(request), incoming });
     } catch {
       // (This runs inside node:http's parser callback, where a throw would end the process.)
       return undefined;
@@ -538,7 +548,7 @@ export class Server implements BunServer<unknown>, RequestHost {
       return;
     }
     if (target.kind === "handler") {
-      const request = new RouteRequest(incoming, out, this, params, (header) => new CookieMap(header));
+      const request = routeRequest(incoming, out, this, params);
       this.#dispatch(target.handler, request, incoming, out);
     }
   }
@@ -596,10 +606,9 @@ export class Server implements BunServer<unknown>, RequestHost {
     const target = upgrade === undefined && out !== undefined ? out : this.#upgradeResponse(incoming, upgrade);
     if (target === undefined) return;
     if (result instanceof Response) {
-      const cookies = request instanceof RouteRequest ? request.touchedCookies() : undefined;
       const context: WriteContext = {
         headOnly: incoming.method === "HEAD",
-        cookies: cookies === undefined ? undefined : setCookieHeaders(cookies),
+        cookies: cookieLines(request),
         incoming,
       };
       let writing: Promise<void> | undefined;
@@ -734,7 +743,7 @@ export class Server implements BunServer<unknown>, RequestHost {
     if (router !== undefined) {
       const match = router.match(incoming.method ?? "GET", pathOf(incoming.url ?? "/"));
       if (match !== undefined && match.target.kind === "handler") {
-        const routed = new RouteRequest(incoming, undefined, this, match.params, (header) => new CookieMap(header));
+        const routed = routeRequest(incoming, undefined, this, match.params);
         this.#upgrades.set(routed, { context: { request: incoming, socket, head }, upgraded: false });
         this.#dispatch(match.target.handler, routed, incoming, undefined);
         return;
