@@ -5,6 +5,8 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { HeadersInit } from "bun";
 import { wireHeaders } from "../wire-headers.ts";
+import { negotiatePerMessageDeflate } from "./deflate-negotiation.ts";
+import type { DeflateConfig } from "./options.ts";
 import { ws, type PerMessageDeflateInstance } from "./ws-internals.ts";
 
 const GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -57,37 +59,30 @@ export interface Negotiated {
   deflate: PerMessageDeflateInstance | undefined;
 }
 
-/**
- * Bun's shared compressor: accepts a permessage-deflate offer that leaves the
- * server's window alone, and always asks for no context takeover both ways.
- */
-function negotiateDeflate(request: IncomingMessage, maxPayload: number): PerMessageDeflateInstance | undefined {
-  const header = headerValue(request, "sec-websocket-extensions");
-  if (header === undefined) return undefined;
-  let offers: Record<string, unknown>[] | undefined;
-  try {
-    offers = ws().extension.parse(header)["permessage-deflate"];
-  } catch {
-    return undefined;
-  }
-  const offer = offers?.find((params) => params["server_max_window_bits"] === undefined);
-  if (offer === undefined) return undefined;
+/** The agreed permessage-deflate, run by ws's implementation with the parameters Bun's negotiation settled on. */
+function negotiateDeflate(request: IncomingMessage, config: DeflateConfig, maxPayload: number): { header: string; deflate: PerMessageDeflateInstance } | undefined {
+  const offered = headerValue(request, "sec-websocket-extensions");
+  const agreement = offered === undefined ? undefined : negotiatePerMessageDeflate(offered, config.windows);
+  if (agreement === undefined) return undefined;
   const deflate = new (ws().PerMessageDeflate)({
-    serverNoContextTakeover: true,
-    clientNoContextTakeover: true,
-    threshold: 0,
+    serverNoContextTakeover: agreement.serverNoContextTakeover,
+    clientNoContextTakeover: agreement.clientNoContextTakeover,
+    // With compression off ("disable"), Bun still inflates but never sets RSV1 itself.
+    threshold: config.compress ? 0 : Number.POSITIVE_INFINITY,
     isServer: true,
     maxPayload,
   });
-  try {
-    deflate.accept([offer]);
-  } catch {
-    return undefined;
-  }
-  return deflate;
+  // ws's own accept() would negotiate again, by its rules; the agreement is set as it would set it.
+  deflate.params = {
+    server_no_context_takeover: agreement.serverNoContextTakeover,
+    client_no_context_takeover: agreement.clientNoContextTakeover,
+    server_max_window_bits: agreement.serverMaxWindowBits,
+    client_max_window_bits: agreement.clientMaxWindowBits,
+  };
+  return { header: agreement.header, deflate };
 }
 
-export function negotiate(request: IncomingMessage, headers: HeadersInit | undefined, options: { deflate: boolean; maxPayload: number }): Negotiated {
+export function negotiate(request: IncomingMessage, headers: HeadersInit | undefined, options: { deflate: DeflateConfig | undefined; maxPayload: number }): Negotiated {
   let protocol: string | undefined;
   const custom = headerPairs(headers).filter(([name, value]) => {
     if (name.toLowerCase() !== "sec-websocket-protocol") return true;
@@ -100,10 +95,10 @@ export function negotiate(request: IncomingMessage, headers: HeadersInit | undef
     const first = offered?.split(",")[0]?.trim();
     if (first) protocol = first;
   }
-  const deflate = options.deflate ? negotiateDeflate(request, options.maxPayload) : undefined;
+  const deflate = options.deflate === undefined ? undefined : negotiateDeflate(request, options.deflate, options.maxPayload);
   let response = `HTTP/1.1 101 Switching Protocols\r\n${wireHeaders(custom).text}Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(headerValue(request, "sec-websocket-key") ?? "")}\r\n`;
   if (protocol !== undefined) response += `Sec-WebSocket-Protocol: ${protocol}\r\n`;
-  if (deflate !== undefined) response += "Sec-WebSocket-Extensions: permessage-deflate; client_no_context_takeover; server_no_context_takeover\r\n";
+  if (deflate !== undefined) response += `Sec-WebSocket-Extensions: ${deflate.header}\r\n`;
   response += `Date: ${new Date().toUTCString()}\r\n\r\n`;
-  return { response, deflate };
+  return { response, deflate: deflate?.deflate };
 }

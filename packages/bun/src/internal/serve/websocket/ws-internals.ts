@@ -1,5 +1,5 @@
 // The parts of the `ws` package this server is built on. `ws` exports its
-// frame parser, framer and permessage-deflate negotiation, but @types/ws only
+// frame parser, framer and permessage-deflate codec, but @types/ws only
 // declares the WebSocket/WebSocketServer classes, so they are typed here.
 // Loaded on first use: importing ws costs tens of milliseconds, which every
 // program importing "bun" would otherwise pay at startup.
@@ -8,7 +8,6 @@ import type { Duplex } from "node:stream";
 
 export interface PerMessageDeflateInstance {
   params: Record<string, unknown>;
-  accept(offers: Record<string, unknown>[]): Record<string, unknown>;
   cleanup(): void;
 }
 
@@ -43,7 +42,6 @@ interface WsInternals {
     isServer: boolean;
     maxPayload: number;
   }) => PerMessageDeflateInstance;
-  extension: { parse(header: string): Record<string, Record<string, unknown>[]> };
 }
 
 let loaded: WsInternals | undefined;
