@@ -55,10 +55,15 @@ function deflateConfig(option: WebSocketHandler<unknown>["perMessageDeflate"] | 
   if (option === undefined || option === null || option === false) return undefined;
   if (option === true) return { compress: true, windows: { compress: 0, decompress: 0 } };
   if (typeof option !== "object" && typeof option !== "function") throw invalidArgType("websocket expects perMessageDeflate to be a boolean or an object");
-  const compress = windowOption(option.compress, COMPRESS_WINDOWS, "compress");
+  const compressOption: unknown = option.compress;
+  const compress = windowOption(compressOption, COMPRESS_WINDOWS, "compress");
   const decompress = windowOption(option.decompress, DECOMPRESS_WINDOWS, "decompress");
   if (compress === undefined && decompress === undefined) return undefined;
-  return { compress: compress !== undefined, windows: { compress: compress ?? 0, decompress: decompress ?? 0 } };
+  return {
+    // Once anything is negotiated, Bun compresses with the shared compressor unless told not to.
+    compress: compressOption !== false && compressOption !== "disable",
+    windows: { compress: compress ?? 0, decompress: decompress ?? 0 },
+  };
 }
 
 export function resolveConfig(handler: WebSocketHandler<unknown>): WebSocketConfig {

@@ -40,14 +40,42 @@ export interface SocketOwner {
 const CORK_BUFFER = 16 * 1024;
 const MAX_CLOSE_REASON = 123;
 
-/** The close reasons uWS sends (and hands the close handler, with code 1006) when a client breaks the protocol. */
+/** ws's message without its "Invalid WebSocket frame: " prefix. */
+const frameProblem = (error: Error): string => error.message.replace(/^Invalid WebSocket frame: /, "");
+
+/** uWS's reason for a frame with a bad opcode, told apart by ws's message ("invalid opcode N"). */
+function opcodeReason(message: string): string {
+  if (message === "invalid opcode 0") return "Received continuation frame outside a fragmented message";
+  if (message === "invalid opcode 1" || message === "invalid opcode 2") return "Received new message inside a fragmented message";
+  return "Received invalid opcode";
+}
+
+/** The close codes and reasons uWS sends (the close handler gets the reason with code 1006) when a client breaks the protocol. */
 function protocolErrorReason(error: Error & { code?: string }): [number, string] {
   switch (error.code) {
     case "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH":
+    case "WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH":
       return [1009, "Received too big message"];
     case "WS_ERR_INVALID_UTF8":
       return [1007, "Received invalid UTF-8"];
+    case "WS_ERR_UNEXPECTED_RSV_1":
+      return [1002, "Received unexpected RSV1 bit"];
+    case "WS_ERR_UNEXPECTED_RSV_2_3":
+      return [1002, "Received unexpected RSV2 or RSV3 bit"];
+    case "WS_ERR_EXPECTED_MASK":
+      return [1002, "Received an incorrectly masked frame"];
+    case "WS_ERR_EXPECTED_FIN":
+      return [1002, "Received fragmented control frame"];
+    case "WS_ERR_INVALID_CLOSE_CODE":
+      return [1002, "Received invalid close code"];
+    case "WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH":
+      // The one control payload length that is wrong without being too long: a close frame's 1 byte.
+      return [1002, frameProblem(error) === "invalid payload length 1" ? "Received invalid close payload" : "Received too big control frame"];
+    case "WS_ERR_INVALID_OPCODE":
+      return [1002, opcodeReason(frameProblem(error))];
     default:
+      // zlib's codes (Z_DATA_ERROR, Z_BUF_ERROR, ...): a compressed message that does not inflate.
+      if (error.code?.startsWith("Z_") === true) return [1007, "Received invalid compressed data"];
       return [1002, "Received invalid WebSocket frame"];
   }
 }
