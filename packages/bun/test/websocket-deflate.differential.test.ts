@@ -100,6 +100,9 @@ const OFFERS: (string | undefined)[] = [
   "x-webkit-deflate-frame",
   "foo; bar=1, permessage-deflate; client_max_window_bits",
   ',permessage-deflate; x="a,b", permessage-deflate; client_max_window_bits=12 ',
+  'permessage-deflate; client_max_window_bits="12, permessage-deflate; client_max_window_bits=11',
+  'permessage-deflate; x="a\\", permessage-deflate; client_max_window_bits=11"',
+  'permessage-deflate; client_max_window_bits="1\\2"',
 ];
 
 const KEY = "dGhlIHNhbXBsZSBub25jZQ==";

@@ -376,6 +376,94 @@ describe("pub/sub", () => {
   });
 });
 
+describe("perMessageDeflate settings", () => {
+  /** Text that compresses well but repeats at a distance of 1 500 bytes, beyond a 10-bit (1 KiB) window. */
+  const farRepeats = (seed: number): string => {
+    let block = "";
+    for (let i = 0; block.length < 1500; i++) block += ((seed * 7919 + i * 104_729) % 1_000_003).toString(36);
+    return block.slice(0, 1500).repeat(6);
+  };
+
+  type Setting = NonNullable<WebSocketHandler<unknown>["perMessageDeflate"]>;
+  const settings: [string, Setting, WebSocket.PerMessageDeflateOptions, string][] = [
+    ["shared", true, {}, "permessage-deflate; client_no_context_takeover; server_no_context_takeover"],
+    ["dedicated", { compress: "dedicated", decompress: "dedicated" }, {}, "permessage-deflate"],
+    ["4KB, limited by the client to 10 bits", { compress: "4KB", decompress: "4KB" }, { serverMaxWindowBits: 10, clientMaxWindowBits: 14 }, "permessage-deflate; client_max_window_bits=12; server_max_window_bits=9"],
+    ["dedicated, the client limiting the server to 10 bits", { compress: "dedicated" }, { serverMaxWindowBits: 10 }, "permessage-deflate; client_no_context_takeover; server_max_window_bits=10"],
+    ["compression off, inflation on", { compress: "disable", decompress: "16KB" }, {}, "permessage-deflate; client_max_window_bits=14; server_no_context_takeover"],
+  ];
+
+  for (const [name, perMessageDeflate, clientOptions, extensions] of settings) {
+    it(`${name}: agrees on ${extensions}; messages and publishes both ways arrive whole`, async () => {
+      await withServer(
+        {
+          perMessageDeflate,
+          open: (ws) => void ws.subscribe("news"),
+          message(ws, message) {
+            ws.send(message, true);
+            ws.publish("news", `published ${String(message).length}`, true);
+          },
+        },
+        async ({ port, hub }) => {
+          const a = await client(port, "/", { perMessageDeflate: clientOptions });
+          const b = await client(port, "/", { perMessageDeflate: clientOptions });
+          expect(a.headers["sec-websocket-extensions"]).toBe(extensions);
+          const texts = Array.from({ length: 6 }, (_, i) => farRepeats(i));
+          for (const text of texts) a.ws.send(text, { compress: true });
+          expect(await a.next(texts.length)).toEqual(texts);
+          expect(await b.next(texts.length)).toEqual(texts.map((text) => `published ${text.length}`));
+          // server.publish compresses by default; every subscriber inflates its copy with its own context.
+          for (const text of texts) hub.publish("news", text);
+          expect(await a.next(texts.length)).toEqual(texts);
+          expect(await b.next(texts.length)).toEqual(texts);
+          a.ws.close();
+          b.ws.close();
+        },
+      );
+    });
+  }
+
+  it("keeps the compression context between messages with a dedicated compressor (fewer bytes on the wire), not with the shared one", async () => {
+    const received = async (perMessageDeflate: Setting): Promise<number> => {
+      let bytes = 0;
+      await withServer({ perMessageDeflate, message: (ws, message) => void ws.send(message, true) }, async ({ port }) => {
+        const c = await client(port);
+        const text = farRepeats(1).slice(0, 3000);
+        const socket = (c.ws as unknown as { _socket: Duplex & { bytesRead: number } })._socket;
+        const before = socket.bytesRead;
+        for (let i = 0; i < 20; i++) c.ws.send(text);
+        expect(await c.next(20)).toEqual(Array.from({ length: 20 }, () => text));
+        bytes = socket.bytesRead - before;
+        c.ws.close();
+      });
+      return bytes;
+    };
+    const shared = await received({ compress: "shared" });
+    const dedicated = await received({ compress: "dedicated" });
+    const off = await received({ compress: "disable", decompress: true });
+    expect(dedicated).toBeLessThan(shared / 3);
+    expect(shared).toBeLessThan(off);
+    expect(off).toBeGreaterThan(20 * 3000);
+  });
+
+  it("throws Bun's TypeErrors for settings Bun does not know, from the constructor", () => {
+    const attempt = (perMessageDeflate: unknown): unknown => {
+      try {
+        new WebSocketHub({ perMessageDeflate, message() {} } as WebSocketHandler<unknown>, {} as Server<unknown>);
+        return "ok";
+      } catch (error) {
+        return [(error as Error).constructor.name, (error as { code?: string }).code, (error as Error).message];
+      }
+    };
+    const choices = '"disable" "shared" "dedicated" "3KB" "4KB" "8KB" "16KB" "32KB" "64KB" "128KB" or "256KB"';
+    expect(attempt(1)).toEqual(["TypeError", "ERR_INVALID_ARG_TYPE", "websocket expects perMessageDeflate to be a boolean or an object"]);
+    expect(attempt({ compress: "5KB" })).toEqual(["TypeError", "ERR_INVALID_ARG_TYPE", `websocket expects a valid compress option, either ${choices}`]);
+    expect(attempt({ compress: "nope", decompress: "nope" })).toEqual(["TypeError", "ERR_INVALID_ARG_TYPE", `websocket expects a valid compress option, either ${choices}`]);
+    expect(attempt({ decompress: "2KB" })).toEqual(["TypeError", "ERR_INVALID_ARG_TYPE", `websocket expects a valid decompress option, either ${choices}`]);
+    for (const fine of [null, {}, [], { compress: "" }, { compress: null, decompress: "256KB" }]) expect(attempt(fine)).toBe("ok");
+  });
+});
+
 describe("backpressure", () => {
   it("reports -1 once bytes are queued, 0 (dropped) past backpressureLimit, then calls drain", async () => {
     const statuses: number[] = [];

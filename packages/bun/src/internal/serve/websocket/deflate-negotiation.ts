@@ -3,7 +3,8 @@
 // test/websocket-deflate.differential.test.ts):
 // - offers are tried in order; one that is malformed, names an unknown or
 //   repeated parameter, or carries a window outside 8-15 is skipped, and so
-//   are other extensions;
+//   are other extensions (after a syntax error, parsing resumes at the next
+//   comma);
 // - the server's side: Bun's shared compressor, or a client asking for
 //   server_no_context_takeover, means no context takeover with a 15-bit
 //   window, so an offer limiting the server's window below 15 is declined;
@@ -51,79 +52,67 @@ function skipSpace(text: string, at: number): number {
   return at;
 }
 
-/** The comma-separated elements of the header, commas inside quoted strings kept. */
-function splitElements(header: string): string[] {
-  const elements: string[] = [];
-  let start = 0;
-  let quoted = false;
-  for (let at = 0; at < header.length; at++) {
-    const char = header[at];
-    if (quoted) {
-      if (char === "\\") at++;
-      else if (char === '"') quoted = false;
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ",") {
-      elements.push(header.slice(start, at));
-      start = at + 1;
-    }
-  }
-  elements.push(header.slice(start));
-  return elements;
-}
-
 function tokenAt(text: string, at: number): string {
   TOKEN.lastIndex = at;
   return TOKEN.exec(text)?.[0] ?? "";
 }
 
-/** A parameter value (a token or a quoted string) starting at `at`, or undefined when there is none. */
-function valueAt(text: string, at: number): { value: string; end: number } | undefined {
-  if (text[at] !== '"') {
-    const value = tokenAt(text, at);
-    return value === "" ? undefined : { value, end: at + value.length };
-  }
-  let value = "";
-  for (let index = at + 1; index < text.length; index++) {
-    const char = text[index];
-    if (char === '"') return { value, end: index + 1 };
-    if (char === "\\") index++;
-    value += text[index] ?? "";
-  }
-  return undefined;
+/** One element of the header: its name and parameters, or undefined when its syntax is broken; `end` is the index of the comma ending it (or the header's length). */
+interface Element {
+  name: string;
+  parameters: Map<string, string | true> | undefined;
+  end: number;
 }
 
-/** Each parameter of an element after its name; undefined when the syntax is broken or a name repeats. */
-function parameters(element: string, at: number): Map<string, string | true> | undefined {
+/** A syntax error: the element is dropped, and parsing goes on after the next comma (quoted or not, as Bun does). */
+function broken(text: string, at: number, name: string): Element {
+  const comma = text.indexOf(",", at);
+  return { name, parameters: undefined, end: comma === -1 ? text.length : comma };
+}
+
+/**
+ * Parses the element starting at `at`: `name *( OWS ";" OWS param [ "=" ( token / quoted-string ) ] )`.
+ * Quoted strings end at the next quote (no backslash escapes, as in Bun). A repeated
+ * parameter leaves the element without parameters once it has been read.
+ */
+function elementAt(text: string, at: number): Element {
+  at = skipSpace(text, at);
+  const name = tokenAt(text, at);
+  at += name.length;
   const found = new Map<string, string | true>();
-  for (at = skipSpace(element, at); at < element.length; at = skipSpace(element, at)) {
-    if (element[at] !== ";") return undefined;
-    at = skipSpace(element, at + 1);
-    const name = tokenAt(element, at);
-    if (name === "" || found.has(name)) return undefined;
-    at += name.length;
+  let repeated = false;
+  for (at = skipSpace(text, at); at < text.length && text[at] !== ","; at = skipSpace(text, at)) {
+    if (text[at] !== ";") return broken(text, at, name);
+    at = skipSpace(text, at + 1);
+    const parameter = tokenAt(text, at);
+    if (parameter === "") return broken(text, at, name);
+    at += parameter.length;
     let value: string | true = true;
-    if (element[at] === "=") {
-      const parsed = valueAt(element, at + 1);
-      if (parsed === undefined) return undefined;
-      value = parsed.value;
-      at = parsed.end;
+    if (text[at] === "=") {
+      at++;
+      if (text[at] === '"') {
+        const close = text.indexOf('"', at + 1);
+        if (close === -1) return broken(text, at, name);
+        value = text.slice(at + 1, close);
+        at = close + 1;
+      } else {
+        value = tokenAt(text, at);
+        if (value === "") return broken(text, at, name);
+        at += value.length;
+      }
     }
-    found.set(name, value);
+    repeated ||= found.has(parameter);
+    found.set(parameter, value);
   }
-  return found;
+  return { name, parameters: repeated ? undefined : found, end: at };
 }
 
 function windowBits(value: string | true | undefined): number | undefined {
   return typeof value === "string" && WINDOW_BITS.test(value) ? Number(value) : undefined;
 }
 
-/** A permessage-deflate offer RFC 7692 allows, or undefined (another extension, or one to decline). */
-function offerOf(element: string): Offer | undefined {
-  const start = skipSpace(element, 0);
-  if (tokenAt(element, start) !== EXTENSION_NAME) return undefined;
-  const found = parameters(element, start + EXTENSION_NAME.length);
-  if (found === undefined) return undefined;
+/** The offer an element makes, when it is a permessage-deflate offer RFC 7692 allows a server to accept. */
+function offerOf(found: Map<string, string | true>): Offer | undefined {
   const offer: Offer = { serverNoContextTakeover: false, clientNoContextTakeover: false, serverMaxWindowBits: undefined, clientMaxWindowBits: undefined };
   for (const [name, value] of found) {
     if (name === "server_no_context_takeover" || name === "client_no_context_takeover") {
@@ -166,8 +155,11 @@ function serverSide(offer: Offer, compress: number): { text: string; noContextTa
 
 /** Bun's answer to a Sec-WebSocket-Extensions request header; undefined when no offer is accepted. */
 export function negotiatePerMessageDeflate(header: string, windows: DeflateWindows): DeflateAgreement | undefined {
-  for (const element of splitElements(header)) {
-    const offer = offerOf(element);
+  for (let at = 0; at <= header.length; ) {
+    const element = elementAt(header, at);
+    at = element.end + 1;
+    if (element.name !== EXTENSION_NAME || element.parameters === undefined) continue;
+    const offer = offerOf(element.parameters);
     if (offer === undefined) continue;
     const server = serverSide(offer, windows.compress);
     if (server === undefined) continue;
