@@ -339,4 +339,76 @@ console.log("end");
       expect({ mode, stdout: node.stdout, printed: errorLines(node.stderr), code: node.code }).toEqual({ mode, stdout: bun.stdout, printed: errorLines(bun.stderr), code: bun.code });
     }
   });
+  it("backpressure: sends and publishes to a client that stops reading, Bun's buffered amount, the drop past backpressureLimit and the deferred close", { timeout: 60_000 }, async () => {
+    // How much the kernel takes before backpressure depends on its socket buffers,
+    // so the runtimes are compared on the rules each send followed, not on counts.
+    const script = `
+      import { connect } from "node:net";
+      const FRAME = 65536 + 10; // a 64 KiB text frame: 2-byte header and 8-byte length
+      const LIMIT = 300000;
+      const out = {};
+      for (const [name, close] of [["drop", false], ["close", true]]) {
+        const order = [];
+        let socket;
+        const server = Bun.serve({
+          port: 0,
+          hostname: "127.0.0.1",
+          fetch(req, server) { return server.upgrade(req) ? undefined : new Response("no", { status: 400 }); },
+          websocket: {
+            backpressureLimit: LIMIT,
+            closeOnBackpressureLimit: close,
+            open(ws) { socket = ws; ws.subscribe("t"); },
+            message() {},
+            close(ws, code, reason) { order.push(["close", code, reason, ws.readyState]); },
+          },
+        });
+        const client = await new Promise((resolve) => {
+          const c = connect(server.port, "127.0.0.1", () => c.write("GET / HTTP/1.1\\r\\nHost: x\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\nSec-WebSocket-Version: 13\\r\\n\\r\\n"));
+          c.once("data", () => { c.pause(); resolve(c); });
+        });
+        while (socket === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+        const chunk = "x".repeat(65536);
+        const broken = [];
+        const kinds = new Set();
+        let phase = 0;
+        // Bun counts only what the kernel has not taken: the first buffered frame is a partial one
+        // (unless the kernel's buffer happened to end exactly on a frame boundary).
+        let firstBuffered;
+        for (let i = 0; i < 160; i++) {
+          const before = socket.getBufferedAmount();
+          const status = i % 2 ? socket.send(chunk) : server.publish("t", chunk, false);
+          const after = socket.getBufferedAmount();
+          const kind = status === 65536 ? 0 : status === -1 ? 1 : status === 0 ? 2 : 3;
+          kinds.add(kind);
+          if (kind < phase) broken.push([i, "went back from", phase, "to", kind]);
+          if (kind === 1 && firstBuffered === undefined) firstBuffered = after < FRAME ? "partial" : "whole";
+          phase = Math.max(phase, kind);
+          // Sent whole; buffered (all of it, or what the kernel left of it); dropped past the limit.
+          const lawful = kind === 0 ? before === 0 && after === 0
+            : kind === 1 ? before <= LIMIT && (after === before + FRAME || (before === 0 && after > 0 && after < FRAME))
+            : kind === 2 ? before > LIMIT && after === before
+            : false;
+          if (!lawful) broken.push([i, status, before, after]);
+        }
+        order.push(["after the sends", socket.readyState, server.subscriberCount("t"), socket.isSubscribed("t"), server.pendingWebSockets]);
+        queueMicrotask(() => order.push(["microtask", socket.readyState]));
+        setImmediate(() => order.push(["immediate", socket.readyState, server.subscriberCount("t")]));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        order.push(["later", socket.readyState, server.subscriberCount("t"), server.pendingWebSockets]);
+        out[name] = { kinds: [...kinds].sort(), broken, firstBuffered, order };
+        client.destroy();
+        await server.stop(true);
+      }
+      console.log(JSON.stringify(out));
+    `;
+    const { bun, node } = await differential(script);
+    expect(bun.stderr).toBe("");
+    const bunSaw = JSON.parse(bun.stdout) as Record<string, { kinds: number[]; broken: unknown[] }>;
+    expect(JSON.parse(node.stdout)).toEqual(bunSaw);
+    // Bun itself follows the rules, and every kind of answer came up.
+    for (const run of Object.values(bunSaw)) {
+      expect(run.broken).toEqual([]);
+      expect(run.kinds).toEqual([0, 1, 2]);
+    }
+  });
 });

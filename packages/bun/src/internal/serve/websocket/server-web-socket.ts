@@ -80,6 +80,19 @@ function protocolErrorReason(error: Error & { code?: string }): [number, string]
   }
 }
 
+/**
+ * The bytes uWS would call buffered: those the kernel has not taken yet.
+ * Node's writableLength counts a write in progress whole, even the part the
+ * kernel already took; libuv's write queue size knows what is left of it.
+ */
+function unsentBytes(socket: Duplex): number {
+  const length = socket.writableLength;
+  const state = (socket as { _writableState?: { writing?: boolean; writelen?: number } })._writableState;
+  const queued = (socket as { _handle?: { writeQueueSize?: unknown } | null })._handle?.writeQueueSize;
+  if (state?.writing !== true || typeof state.writelen !== "number" || typeof queued !== "number") return length;
+  return length - state.writelen + queued;
+}
+
 function toBuffer(data: ArrayBufferView | ArrayBuffer | SharedArrayBuffer | Blob): Buffer {
   if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (data instanceof ArrayBuffer || (typeof SharedArrayBuffer === "function" && data instanceof SharedArrayBuffer)) return Buffer.from(data);
@@ -145,6 +158,8 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
   readonly #owner: SocketOwner;
   readonly #receiver: ReceiverInstance;
   readonly #deflate: PerMessageDeflateInstance | undefined;
+  /** A send went past backpressureLimit with closeOnBackpressureLimit: the close is on its way. */
+  #closingOnBackpressure = false;
   /** ws's Sender, only for sockets that negotiated permessage-deflate (it keeps compressed frames in order). */
   readonly #sender: SenderInstance | undefined;
   readonly #remoteAddress: string;
@@ -367,11 +382,7 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
   #write(frame: Frame, payloadLength: number): number {
     if (this.#closed) return 0;
     const socket = this.#socket;
-    const { backpressureLimit, closeOnBackpressureLimit } = this.#owner.config;
-    if (backpressureLimit > 0 && socket.writableLength > backpressureLimit) {
-      if (closeOnBackpressureLimit) this.#finish(1006, "", undefined, true);
-      return 0;
-    }
+    if (this.#overBackpressureLimit()) return 0;
     const bytes = frameLength(frame);
     if (Buffer.isBuffer(frame)) socket.write(frame);
     else {
@@ -381,6 +392,22 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
       socket.uncork();
     }
     return this.#status(bytes, payloadLength);
+  }
+
+  /**
+   * Past backpressureLimit a send is dropped; with closeOnBackpressureLimit the
+   * connection is also closed, but (as uWS defers it) only once the code that
+   * sent has run: until then the socket stays open and subscribed.
+   */
+  #overBackpressureLimit(): boolean {
+    const { backpressureLimit, closeOnBackpressureLimit } = this.#owner.config;
+    if (backpressureLimit === 0 || unsentBytes(this.#socket) <= backpressureLimit) return false;
+    if (closeOnBackpressureLimit && !this.#closingOnBackpressure) {
+      this.#closingOnBackpressure = true;
+      // After the sender's own immediates too (it ran Bun's close after them, before timers).
+      queueMicrotask(() => setImmediate(() => this.#finish(1006, "", undefined, true)));
+    }
+    return true;
   }
 
   #status(frameBytes: number, payloadLength: number): number {
@@ -395,10 +422,10 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
       backpressure = this.#bufferedAtCork > 0 || this.#corkOverflow || (before > 0 && this.#corkedBytes > CORK_BUFFER);
       if (this.#corkedBytes > CORK_BUFFER) {
         this.#flushCork();
-        if (before > 0 || socket.writableLength > 0) this.#corkOverflow = true;
+        if (before > 0 || unsentBytes(socket) > 0) this.#corkOverflow = true;
       }
     } else {
-      backpressure = socket.writableLength > 0;
+      backpressure = unsentBytes(socket) > 0;
     }
     if (!backpressure) return payloadLength;
     this.#needsDrain = true;
@@ -421,9 +448,7 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
 
   #sendThroughSender(opcode: number, payload: Buffer | string, compress: boolean): number {
     if (this.#closed) return 0;
-    const socket = this.#socket;
-    const { backpressureLimit } = this.#owner.config;
-    if (backpressureLimit > 0 && socket.writableLength > backpressureLimit) return 0;
+    if (this.#overBackpressureLimit()) return 0;
     const length = typeof payload === "string" ? Buffer.byteLength(payload) : payload.length;
     this.#sender!.send(payload, { binary: opcode === OPCODE_BINARY, compress, fin: true, mask: false });
     return this.#status(0, length);
@@ -522,7 +547,7 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
     if (this.#closed) return callback(this);
     const socket = this.#socket;
     if (this.#corkDepth === 0) {
-      this.#bufferedAtCork = socket.writableLength;
+      this.#bufferedAtCork = unsentBytes(socket);
       this.#corkedBytes = 0;
       this.#corkOverflow = false;
     }
@@ -556,7 +581,7 @@ export class BunServerWebSocket implements ServerWebSocket<unknown> {
   }
 
   getBufferedAmount(): number {
-    return this.#closed ? 0 : this.#socket.writableLength;
+    return this.#closed ? 0 : unsentBytes(this.#socket);
   }
 
   pause(): void {
