@@ -166,6 +166,12 @@ const customs: string[] = [
   `new (class A { [K]() { return "proto" } })()`,
   `[{ [K]() { return undefined } }, { [K]() { return null } }, { [K]() { return "" } }, { [K]() { return [1, { a: 3 }] } }]`,
   `({ [K]() { return { [K]() { return "inner" } } } })`,
+  // An inspector that returns the object itself: printed plainly, not inspected again.
+  `({ a: 1, [K]() { return this } })`,
+  `({ x: 1, [K]() { return { b: 2, [K]() { return this } } } })`,
+  // Names from computed keys (methods, accessors, symbols) are not printed; static ones are.
+  `(() => { const k = "bar"; return { ["foo"]() {}, async [k]() {}, *["gen"]() {}, get [k + "3"]() { return 1 }, [Symbol.iterator]() {}, [Symbol("s")]: function () {}, lit: () => {}, m() {} } })()`,
+  `(() => { class C { static ["s1"]() {} static [Symbol.for("q")]() {} static plain() {} } return [C.s1, C[Symbol.for("q")], C.plain] })()`,
   `({ [K](d, o, inspect) { return inspect({ a: [1, "s"] }) + typeof inspect } })`,
   `({ [K](d, o) { return o.stylize("x", "string") + o.stylize("1", "number") + o.stylize("u", "undefined") } })`,
   `Buffer.from("hello")`,

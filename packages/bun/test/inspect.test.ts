@@ -204,6 +204,43 @@ describe("Bun.inspect.custom", () => {
   it("formats a non-string result again", () => {
     expect(inspect({ [inspect.custom]: () => ({ a: 1 }) })).toBe("{\n  a: 1,\n}");
   });
+
+  it("prints an object its inspector hands back as it is, without calling the inspector again", () => {
+    let calls = 0;
+    const value = {
+      a: 1,
+      [inspect.custom]() {
+        calls++;
+        return this;
+      },
+    };
+    expect(inspect(value)).toBe("{\n  a: 1,\n  [Symbol(nodejs.util.inspect.custom)]: [Function],\n}");
+    expect(calls).toBe(1);
+  });
+
+  it("prints Node's own objects without throwing (Node's MessagePort inspector returns a copy that inspects to itself)", async () => {
+    const { MessageChannel: NodeMessageChannel, BroadcastChannel: NodeBroadcastChannel } = await import("node:worker_threads");
+    const { createServer } = await import("node:http");
+    const { Socket } = await import("node:net");
+    const { Readable } = await import("node:stream");
+    const { AsyncLocalStorage } = await import("node:async_hooks");
+    const channel = new NodeMessageChannel();
+    const webChannel = new MessageChannel();
+    const broadcast = new NodeBroadcastChannel("dx-compat-inspect-test");
+    const timer = setTimeout(() => {}, 1000);
+    try {
+      const values = [channel.port1, webChannel.port2, broadcast, createServer(), new Socket(), new Readable(), new AsyncLocalStorage(), timer, process, new WebAssembly.Memory({ initial: 1 })];
+      for (const value of values) {
+        for (const options of [{}, { colors: true }, { depth: 4 }]) expect(typeof inspect(value, options)).toBe("string");
+      }
+      expect(inspect(channel.port1)).toMatch(/^MessagePort \{\n {2}active: true,/);
+    } finally {
+      channel.port1.close();
+      webChannel.port1.close();
+      broadcast.close();
+      clearTimeout(timer);
+    }
+  });
 });
 
 describe("Bun.inspect: errors", () => {

@@ -276,7 +276,9 @@ export class Formatter {
     const options = { stylize: colors ? stylizeWithColor : stylizeNoColor, depth, colors };
     const returned: unknown = custom.call(value, Math.max(0, this.maxDepth - this.depth), options, nodeInspect);
     if (typeof returned === "string") return this.write(returned);
-    this.format(getTag(returned, { hideGlobal: false, disableCustom: false }), returned);
+    // An inspector that hands back the object itself gets it printed as a plain object, as in Bun
+    // (and not inspected again: Node's MessagePort inspector does that for a copy it makes).
+    this.format(getTag(returned, { hideGlobal: false, disableCustom: returned === value }), returned);
   }
 
   printFunction(fn: AnyFunction): void {

@@ -51,9 +51,20 @@ function declaredName(fn: AnyFunction): string | null {
   return name === undefined || name === "extends" ? null : name;
 }
 
-/** A name inferred by the engine (`const f = () => {}`, `{ m() {} }`), accessor prefixes dropped. */
+/** A method whose key is computed (`[expr]() {}`, after any `async`, `*`, `get` or `set`). */
+const COMPUTED_KEY_METHOD = /^(?:async\s+)?(?:\*\s*)?(?:[gs]et\s+)?\[/;
+/** The name a function gets from a symbol key: `[description]`. */
+const SYMBOL_KEY_NAME = /^\[[^]*\]$/;
+
+/**
+ * A name inferred by the engine (`const f = () => {}`, `{ m() {} }`), accessor prefixes dropped.
+ * JavaScriptCore names a function after a computed key only at run time, which Bun does not
+ * print: methods with a computed key and functions named after a symbol print no name (a
+ * string key spelled like `"[x]"` is taken for a symbol's: V8 does not tell them apart).
+ */
 function inferredName(fn: AnyFunction): string {
   const name = ownNameProperty(fn);
+  if (COMPUTED_KEY_METHOD.test(functionSource(fn)) || SYMBOL_KEY_NAME.test(name)) return "";
   if ((name.startsWith("get ") || name.startsWith("set ")) && ACCESSOR_SOURCE.test(functionSource(fn))) return name.slice(4);
   return name;
 }
