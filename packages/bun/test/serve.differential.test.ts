@@ -457,4 +457,38 @@ console.log(response.status, process.exitCode);
     for (const { bun, node } of Object.values(codes)) expect(node).toBe(bun);
     expect(codes["thrown"]!.bun).toBe(1);
   });
+  it("hands handlers req.url as a URL parser serializes it (dot segments, escapes, host case and default port), while routes match the target as sent", { timeout: 60_000 }, async () => {
+    const script = `
+      const server = Bun.serve({
+        port: 0,
+        hostname: "127.0.0.1",
+        routes: { "/static/*": (req) => new Response("route " + req.url) },
+        fetch(req) { return new Response("fetch " + req.url); },
+      });
+      console.log(JSON.stringify({ port: server.port }));`;
+    const targets = [
+      "/plain/path?q=1&r=2", "/a/./b/../c", "/%7Efoo/%2F/../x", "/x/%2e%2e/y", "/x/%2E./y", "/x\\y", "/x|y{z}^`[]", '/x?q="\'<>{}|^`\\', "//double/path",
+      "/a/../../..", "/a%00b", "/q?x=%zz", "/x#frag", "/a;b,c=d", "/~user", "/a?b?c", "/dir/.", "/dir/..", "/dir/.hidden/..x/x..", "/a/..?q=/../",
+      "/static/../static/a", "/a/../static/b", "/static/./c", "/%73tatic/d", "/STATIC/e",
+    ];
+    const hosts = ["example.com", "Example.COM:80", "a:8080", "a:0080", "a:", "[::1]:3000", "[0:0::1]", "127.0.0.1:3000", "0x7f.1", "xn--caf-dma.com", "a..b", "a_b", "a%41", "A.b.", "1.2.3.4.5", "256.1.1.1", "exa mple", ""];
+    const { bun, node } = await startBoth(script);
+    try {
+      const ask = async (program: RunningProgram): Promise<string[]> => {
+        const port = (program.ready as { port: number }).port;
+        const seen: string[] = [];
+        const body = (text: string): string => `${text.split("\r\n")[0]} ${text.slice(text.indexOf("\r\n\r\n") + 4)}`;
+        for (const target of targets) seen.push(body(await raw(port, `GET ${target} HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n`)));
+        for (const host of hosts) seen.push(body(await raw(port, `GET /p/../q HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)));
+        seen.push(body(await raw(port, "GET /no/../host HTTP/1.0\r\n\r\n")));
+        return seen;
+      };
+      const [fromBun, fromNode] = await Promise.all([ask(bun), ask(node)]);
+      expect(fromNode).toEqual(fromBun);
+      expect(fromBun).toContain("HTTP/1.1 200 OK fetch http://a/a/c");
+      expect(fromBun).toContain("HTTP/1.1 200 OK route http://a/static/a");
+    } finally {
+      await Promise.all([bun.stop(), node.stop()]);
+    }
+  });
 });

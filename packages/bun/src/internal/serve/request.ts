@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { bunCoded } from "../errors.ts";
 import type { CookieMap } from "../cookie/cookie-map.ts";
 import { rawHeader } from "./raw-headers.ts";
+import { requestUrl } from "./request-url.ts";
 
 /** What a request needs from its server. */
 export interface RequestHost {
@@ -240,8 +241,7 @@ export class ServeRequest {
       } else {
         const raw = this.#incoming.rawHeaders;
         const host = rawHeader(raw, "host") ?? rawHeader(raw, ":authority");
-        // Without a Host header Bun's url is the bare request target.
-        this.#url = host === undefined ? target : `${this.#host.secure ? "https" : "http"}://${host}${target}`;
+        this.#url = requestUrl(this.#host.secure ? "https" : "http", host, target);
       }
     }
     return this.#url;
