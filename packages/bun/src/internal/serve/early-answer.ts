@@ -17,7 +17,8 @@
 //
 // Everything else, every request the server does not answer at once, and any
 // Node whose parser does not look as expected goes through node:http's own
-// `onIncoming` unchanged. The server decides per request (`answer`); this
+// `onIncoming` unchanged. The same hook first screens every request for the
+// ones Bun's parser refuses (see request-screen.ts). The server decides per request (`answer`); this
 // file owns the node:http internals it relies on.
 import { channel } from "node:diagnostics_channel";
 import type { IncomingMessage, Server as NodeServer } from "node:http";
@@ -46,6 +47,19 @@ export type EarlyBytes = Buffer | { readonly head: string; readonly body: string
 /** The answer to write for this request, or undefined to leave it to node:http. */
 export type EarlyAnswer = (incoming: IncomingMessage) => EarlyBytes | undefined;
 
+/**
+ * Requests refused before anything else: `refuse` gives the status (or
+ * undefined to serve the request), `close` sends that refusal and closes the
+ * connection. A refusal behind a response still being written goes through
+ * node:http, for the server's request listener to answer in turn.
+ */
+export interface Screen {
+  refuse(incoming: IncomingMessage): number | undefined;
+  close(socket: Socket, status: number): void;
+  closing(socket: Socket): boolean;
+  defer(incoming: IncomingMessage, status: number): void;
+}
+
 const requestStart = channel("http.server.request.start");
 const responseFinish = channel("http.server.response.finish");
 
@@ -54,7 +68,7 @@ const responseFinish = channel("http.server.response.finish");
  * connections (`event`: "connection" for HTTP, "secureConnection" over TLS;
  * node:http's own listener runs first and attaches the parser).
  */
-export function answerEarly(node: NodeServer, event: "connection" | "secureConnection", answer: EarlyAnswer): void {
+export function answerEarly(node: NodeServer, event: "connection" | "secureConnection", answer: EarlyAnswer, screen: Screen): void {
   node.on(event, (socket: NodeHttpSocket) => {
     const parser = socket.parser;
     const nodeOnIncoming = parser?.onIncoming;
@@ -62,6 +76,16 @@ export function answerEarly(node: NodeServer, event: "connection" | "secureConne
     if (parser == null || typeof nodeOnIncoming !== "function") return;
     // Node sets a fresh onIncoming for every connection a pooled parser serves.
     parser.onIncoming = (incoming, keepAlive) => {
+      // A refused request closes the connection; what the parser still finds after it is dropped.
+      if (screen.closing(socket)) return 0;
+      const status = screen.refuse(incoming);
+      if (status !== undefined) {
+        if (socket._httpMessage == null) {
+          screen.close(socket, status);
+          return 0;
+        }
+        screen.defer(incoming, status);
+      }
       if (keepAlive && !incoming.upgrade && socket._httpMessage == null && !requestStart.hasSubscribers && !responseFinish.hasSubscribers) {
         const bytes = answer(incoming);
         if (bytes !== undefined) {

@@ -16,6 +16,16 @@ const PATH_DOT_SEGMENT = /^[^?]*?(?:\/\.\.?(?=[/?]|$)|%2e)/i;
 const FORBIDDEN_HOST = /[\0-\x20#/<>?@\\^|\x7f-\uffff]/;
 const PORT_SUFFIX = /:\d*$/;
 
+/**
+ * "^" in the path escaped: the URL standard added it to the path's escape set
+ * (Bun and Node 24 escape it), which Node 22's parser predates.
+ */
+function escapePathCaret(target: string): string {
+  const end = target.search(/[?#]/);
+  const path = end === -1 ? target : target.slice(0, end);
+  return path.includes("^") ? path.replaceAll("^", "%5E") + target.slice(path.length) : target;
+}
+
 function isNormalized(scheme: "http" | "https", host: string, target: string): boolean {
   if (!SIMPLE_HOST.test(host) || !SIMPLE_TARGET.test(target) || PATH_DOT_SEGMENT.test(target)) return false;
   return !host.endsWith(scheme === "http" ? ":80" : ":443");
@@ -34,7 +44,7 @@ export function requestUrl(scheme: "http" | "https", host: string | undefined, t
   if (hostname === "" || FORBIDDEN_HOST.test(hostname)) return target;
   const joined = `${scheme}://${host}${target}`;
   try {
-    return new URL(joined).href;
+    return new URL(`${scheme}://${host}${escapePathCaret(target)}`).href;
   } catch {
     return joined;
   }

@@ -22,7 +22,8 @@ import { noneMatch } from "./conditional.ts";
 import { sendFileRoute } from "./file-route.ts";
 import { httpDate } from "./http-date.ts";
 import { bodyLimitOf, developmentOf, handlersOf, idleTimeoutOf, portOf, tlsOf, type Handlers, type ServeOptionsLike, type TlsContextOptions } from "./options.ts";
-import { answerEarly, type EarlyBytes } from "./early-answer.ts";
+import { answerEarly, type EarlyBytes, type Screen } from "./early-answer.ts";
+import { answerDeferred, answerParseError, deferRefusal, deferredRefusal, isClosing, refusal, refuseConnection, screenRequest } from "./request-screen.ts";
 import { plainGetHead, rawHeader } from "./raw-headers.ts";
 import { rejectConnection, sendPrebuilt, sendWhole } from "./raw-socket.ts";
 import { canDetach, detachHttpSocket } from "./detach-http-socket.ts";
@@ -40,6 +41,14 @@ function welcomeHead(): string {
   return `${statusLine(200)}content-type: text/plain;charset=utf-8\r\ncontent-length: 57\r\nDate: ${httpDate()}\r\nContent-Length: 57\r\n\r\n`;
 }
 
+
+/** Requests Bun's parser refuses, screened as node:http hands each one over. */
+const SCREEN: Screen = {
+  refuse: screenRequest,
+  close: (socket, status) => refuseConnection(socket, refusal(status)),
+  closing: isClosing,
+  defer: deferRefusal,
+};
 /** Bun prints what went wrong in a handler to stderr and keeps serving. */
 
 /** A route handler's request: `req.params`, and `req.cookies` made on first touch. */
@@ -234,7 +243,10 @@ export class Server implements BunServer<unknown>, RequestHost {
     node.timeout = idle * 1000;
     node.keepAliveTimeout = 0;
     node.on("request", (incoming: IncomingMessage, out: ServerResponse) => this.#onRequest(incoming, out));
-    answerEarly(node, secureOptions === undefined ? "connection" : "secureConnection", (incoming) => this.#answerEarly(incoming));
+    answerEarly(node, secureOptions === undefined ? "connection" : "secureConnection", (incoming) => this.#answerEarly(incoming), SCREEN);
+    node.on("clientError", answerParseError);
+    // Bun serves a request whatever its Expect header (100-continue aside); node:http answers 417 without this.
+    node.on("checkExpectation", (incoming: IncomingMessage, out: ServerResponse) => this.#onRequest(incoming, out));
     if (this.#handlers.websocket !== undefined) {
       this.#hub = new WebSocketHub(this.#handlers.websocket as WebSocketHandler<unknown>, this);
       node.on("upgrade", (incoming: IncomingMessage, socket: Duplex, head: Buffer) => this.#onUpgrade(incoming, socket, head));
@@ -486,6 +498,11 @@ export class Server implements BunServer<unknown>, RequestHost {
   }
 
   #onRequest(incoming: IncomingMessage, out: ServerResponse): void {
+    const refused = deferredRefusal(incoming);
+    if (refused !== undefined) {
+      answerDeferred(out, refused);
+      return;
+    }
     const handed = this.#handedOn;
     if (handed !== undefined) {
       this.#handedOn = undefined;
