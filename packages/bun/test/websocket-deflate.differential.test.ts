@@ -144,24 +144,32 @@ interface SeenFrame {
   text: string;
 }
 
+/** Connects, handshakes with `offer`, sends `frames` once the 101 is in, and hands `onBody` everything after the 101 each time more arrives. */
+function afterHandshake(port: number, offer: string | undefined, frames: Buffer, onBody: (body: Buffer) => void): ReturnType<typeof connect> {
+  const socket = connect(port, "127.0.0.1", () => socket.write(handshake(offer)));
+  let buffered = Buffer.alloc(0);
+  let started = false;
+  socket.on("data", (chunk) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    const end = buffered.indexOf("\r\n\r\n");
+    if (end === -1) return;
+    if (!started) {
+      started = true;
+      socket.write(frames);
+    }
+    onBody(buffered.subarray(end + 4));
+  });
+  return socket;
+}
+
 /** Asks for the same text twice, then sends a compressed frame; returns the three answers. */
 function converse(port: number): Promise<SeenFrame[]> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1", () => socket.write(handshake("permessage-deflate; client_max_window_bits")));
-    let buffered = Buffer.alloc(0);
-    let started = false;
-    socket.on("data", (chunk) => {
-      buffered = Buffer.concat([buffered, chunk]);
-      const end = buffered.indexOf("\r\n\r\n");
-      if (end === -1) return;
-      if (!started) {
-        started = true;
-        // "hello compressed", deflated without the final empty block (RFC 7692 §7.2.1).
-        const deflated = deflateRawSync("hello compressed", { finishFlush: constants.Z_SYNC_FLUSH });
-        socket.write(Buffer.concat([clientFrame(Buffer.from("twice")), clientFrame(deflated.subarray(0, deflated.length - 4), true)]));
-      }
+    // "hello compressed", deflated without the final empty block (RFC 7692 §7.2.1).
+    const deflated = deflateRawSync("hello compressed", { finishFlush: constants.Z_SYNC_FLUSH });
+    const ask = Buffer.concat([clientFrame(Buffer.from("twice")), clientFrame(deflated.subarray(0, deflated.length - 4), true)]);
+    const socket = afterHandshake(port, "permessage-deflate; client_max_window_bits", ask, (body) => {
       const frames: SeenFrame[] = [];
-      const body = buffered.subarray(end + 4);
       for (let at = 0; at + 2 <= body.length; ) {
         const rsv1 = (body[at]! & 0x40) !== 0;
         const length = body[at + 1]! & 0x7f;
@@ -185,18 +193,7 @@ function converse(port: number): Promise<SeenFrame[]> {
 /** Sends `frames` after the handshake; returns the server's close frame (code and reason), or what happened instead. */
 function closeAfter(port: number, offer: string | undefined, frames: Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1", () => socket.write(handshake(offer)));
-    let buffered = Buffer.alloc(0);
-    let started = false;
-    socket.on("data", (chunk) => {
-      buffered = Buffer.concat([buffered, chunk]);
-      const end = buffered.indexOf("\r\n\r\n");
-      if (end === -1) return;
-      if (!started) {
-        started = true;
-        socket.write(frames);
-      }
-      const body = buffered.subarray(end + 4);
+    const socket = afterHandshake(port, offer, frames, (body) => {
       for (let at = 0; at + 2 <= body.length; at += 2 + (body[at + 1]! & 0x7f)) {
         if ((body[at]! & 0x0f) !== 0x8) continue;
         const payload = body.subarray(at + 2, at + 2 + (body[at + 1]! & 0x7f));
