@@ -920,3 +920,87 @@ describe("Bun.serve: WebSockets", () => {
     );
   });
 });
+
+describe("Bun.serve: async answers written without node:http's ServerResponse", () => {
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+  const bodiesOf = (text: string): string[] =>
+    text
+      .split(/HTTP\/1\.1 \d{3} [^\r]*\r\n/)
+      .slice(1)
+      .map((part) => part.slice(part.indexOf("\r\n\r\n") + 4));
+
+  // Bun's Response (as dx-compat/register installs it) is written here; Node's own goes through node:http's response.
+  it.each([
+    ["Bun's Response", FastResponse],
+    ["Node's Response", Response],
+  ] as const)("answers pipelined requests in order when a slow async answer is ahead of fast ones (%s)", async (_, ResponseClass) => {
+    const options = {
+      routes: { "/static": new Response("static") },
+      fetch: async (req: Request) => {
+        const url = new URL(req.url);
+        const wait = Number(url.searchParams.get("wait") ?? 0);
+        const text = req.method === "POST" ? await req.text() : "";
+        await sleep(wait);
+        return new ResponseClass(`${req.method} ${url.pathname} ${text}`);
+      },
+    };
+    await withServer(options as Options, async (server) => {
+      const post = (path: string, body: string): string => `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+      const requests = [post("/a?wait=120", "one"), "GET /static HTTP/1.1\r\nHost: x\r\n\r\n", post("/b?wait=0", "two"), "GET /c?wait=60 HTTP/1.1\r\nHost: x\r\n\r\n", post("/d", "three").replace("Host: x", "Host: x\r\nConnection: close")];
+      const text = await raw(server.port!, requests.join(""), 1000);
+      expect(bodiesOf(text)).toEqual(["POST /a one", "static", "POST /b two", "GET /c ", "POST /d three"]);
+      expect(server.pendingRequests).toBe(0);
+    });
+  });
+
+  it("drops a body the handler never read and serves the next request on the connection", async () => {
+    const big = "x".repeat(1 << 20);
+    await withServer({ fetch: async (req: Request) => new FastResponse(`ok ${req.method}`) } as unknown as Options, async (server) => {
+      const text = await raw(server.port!, [`POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ${big.length}\r\n\r\n${big}`, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"], 1000);
+      expect(bodiesOf(text)).toEqual(["ok POST", "ok GET"]);
+    });
+  });
+
+  it("aborts req.signal and the body of a pending request whose client goes away, and counts it answered", async () => {
+    let aborted: (reason: unknown) => void = () => {};
+    const seen = new Promise<unknown>((resolve) => (aborted = resolve));
+    let bodyError: unknown;
+    const options: unknown = {
+      fetch: async (req: Request) => {
+        req.signal.addEventListener("abort", () => aborted(req.signal.reason));
+        try {
+          await req.text();
+        } catch (error) {
+          bodyError = error;
+        }
+        return new FastResponse("late");
+      },
+    };
+    await withServer(options as Options, async (server) => {
+      const socket = connect(server.port!, "127.0.0.1");
+      await new Promise((resolve) => socket.on("connect", resolve));
+      socket.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\npartial");
+      await sleep(100);
+      expect(server.pendingRequests).toBe(1);
+      socket.destroy();
+      expect(String((await seen) as Error)).toContain("AbortError");
+      await sleep(50);
+      expect((bodyError as Error & { code?: string }).code).toBe("ECONNRESET");
+      expect(server.pendingRequests).toBe(0);
+    });
+  });
+
+  it("lets stop() finish an async answer in progress on a kept-alive connection", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const server = serve({ port: 0, hostname: "127.0.0.1", fetch: async () => (await gate, new FastResponse("finished")) } as unknown as Options);
+    const answer = raw(server.port!, "GET / HTTP/1.1\r\nHost: x\r\n\r\n", 500);
+    await sleep(100);
+    const stopped = server.stop();
+    await sleep(50);
+    release();
+    expect(bodiesOf(await answer)).toEqual(["finished"]);
+    await server.stop(true);
+    await stopped;
+  });
+});

@@ -33,6 +33,10 @@ interface NodeParser {
 /** The request as the parser hands it over: `upgrade` is set for Upgrade and CONNECT requests. */
 interface ParsedRequest extends IncomingMessage {
   upgrade: boolean;
+  // node:http's own: whether anyone read the body, and how it reads and drops an unread one.
+  _consuming: boolean;
+  _readableState: { resumeScheduled: boolean };
+  _dump(): void;
 }
 
 interface NodeHttpSocket extends Socket {
@@ -44,8 +48,19 @@ interface NodeHttpSocket extends Socket {
 /** A whole answer: prebuilt bytes, or a head (latin1) and a body. */
 export type EarlyBytes = Buffer | { readonly head: string; readonly body: string | Uint8Array | undefined };
 
-/** The answer to write for this request, or undefined to leave it to node:http. */
-export type EarlyAnswer = (incoming: IncomingMessage) => EarlyBytes | undefined;
+/** What `answer` returns when the handler answers later: the server then calls `later.send` or `later.handOn`, once. */
+export const LATER: unique symbol = Symbol("answer later");
+
+/** How a server finishes a request it took with LATER. */
+export interface LaterAnswer {
+  /** Write the answer, then take the requests that arrived on the connection meanwhile. */
+  send(bytes: EarlyBytes): void;
+  /** Give the request to node:http after all: its 'request' event is emitted before this returns. */
+  handOn(): void;
+}
+
+/** The answer to write for this request, LATER if the server will give it later, or undefined to leave it to node:http. */
+export type EarlyAnswer = (incoming: IncomingMessage, later: LaterAnswer) => EarlyBytes | typeof LATER | undefined;
 
 /**
  * Requests refused before anything else: `refuse` gives the status (or
@@ -74,28 +89,151 @@ export function answerEarly(node: NodeServer, event: "connection" | "secureConne
     const nodeOnIncoming = parser?.onIncoming;
     // HTTP/2 sessions have no parser; a Node that changed its internals keeps its own path.
     if (parser == null || typeof nodeOnIncoming !== "function") return;
+    const connection = new Connection(socket, nodeOnIncoming, answer, screen);
     // Node sets a fresh onIncoming for every connection a pooled parser serves.
-    parser.onIncoming = (incoming, keepAlive) => {
-      // A refused request closes the connection; what the parser still finds after it is dropped.
-      if (screen.closing(socket)) return 0;
-      const status = screen.refuse(incoming);
-      if (status !== undefined) {
-        if (socket._httpMessage == null) {
-          screen.close(socket, status);
-          return 0;
-        }
-        screen.defer(incoming, status);
-      }
-      if (keepAlive && !incoming.upgrade && socket._httpMessage == null && !requestStart.hasSubscribers && !responseFinish.hasSubscribers) {
-        const bytes = answer(incoming);
-        if (bytes !== undefined) {
-          writeAnswer(socket, bytes);
-          return 0;
-        }
-      }
-      return nodeOnIncoming(incoming, keepAlive);
-    };
+    parser.onIncoming = (incoming, keepAlive) => connection.take(incoming, keepAlive);
   });
+}
+
+/**
+ * One HTTP/1 connection's requests as the parser hands them over.
+ *
+ * While a request the server took with LATER is unanswered, this object
+ * stands in for node:http's ServerResponse as the socket's `_httpMessage`, so
+ * that node:http treats the connection as busy (`closeIdleConnections`, which
+ * Bun's `stop()` uses, leaves it open; a timeout finds no one to tell, as with
+ * a ServerResponse, and closes it), and the requests pipelined behind it wait
+ * here, in order, with the socket paused, until it is answered.
+ */
+class Connection implements LaterAnswer {
+  // The fields node:http reads on a socket's `_httpMessage`.
+  readonly finished = false;
+  readonly _headerSent = false;
+  readonly #socket: NodeHttpSocket;
+  readonly #nodeOnIncoming: (incoming: ParsedRequest, keepAlive: boolean) => number;
+  readonly #answer: EarlyAnswer;
+  readonly #screen: Screen;
+  #pending: ParsedRequest | undefined;
+  #pendingKeepAlive = false;
+  /** Requests that arrived while one was pending: request, keepAlive, request, keepAlive... */
+  #waiting: (ParsedRequest | boolean)[] = [];
+  #paused = false;
+  #watching = false;
+
+  constructor(socket: NodeHttpSocket, nodeOnIncoming: (incoming: ParsedRequest, keepAlive: boolean) => number, answer: EarlyAnswer, screen: Screen) {
+    this.#socket = socket;
+    this.#nodeOnIncoming = nodeOnIncoming;
+    this.#answer = answer;
+    this.#screen = screen;
+  }
+
+  /** node:http emits 'timeout' on `_httpMessage`: no one listens here. */
+  emit(): boolean {
+    return false;
+  }
+
+  take(incoming: ParsedRequest, keepAlive: boolean): number {
+    const socket = this.#socket;
+    if (this.#pending !== undefined) {
+      this.#wait(incoming, keepAlive);
+      return 0;
+    }
+    // A refused request closes the connection; what the parser still finds after it is dropped.
+    if (this.#screen.closing(socket)) return 0;
+    const status = this.#screen.refuse(incoming);
+    if (status !== undefined) {
+      if (socket._httpMessage == null) {
+        this.#screen.close(socket, status);
+        return 0;
+      }
+      this.#screen.defer(incoming, status);
+    }
+    if (keepAlive && !incoming.upgrade && socket._httpMessage == null && !requestStart.hasSubscribers && !responseFinish.hasSubscribers) {
+      const bytes = this.#answer(incoming, this);
+      if (bytes === LATER) {
+        this.#begin(incoming, keepAlive);
+        return 0;
+      }
+      if (bytes !== undefined) {
+        writeAnswer(socket, bytes);
+        dropUnreadBody(incoming);
+        return 0;
+      }
+    }
+    return this.#nodeOnIncoming(incoming, keepAlive);
+  }
+
+  send(bytes: EarlyBytes): void {
+    const incoming = this.#end();
+    if (incoming === undefined) return;
+    if (this.#socket.writable) writeAnswer(this.#socket, bytes);
+    dropUnreadBody(incoming);
+    this.#takeWaiting();
+  }
+
+  handOn(): void {
+    const incoming = this.#end();
+    if (incoming === undefined) return;
+    this.#nodeOnIncoming(incoming, this.#pendingKeepAlive);
+    this.#takeWaiting();
+  }
+
+  #begin(incoming: ParsedRequest, keepAlive: boolean): void {
+    this.#pending = incoming;
+    this.#pendingKeepAlive = keepAlive;
+    const socket = this.#socket;
+    socket._httpMessage = this;
+    if (!this.#watching) {
+      this.#watching = true;
+      socket.on("close", () => this.#closed());
+    }
+  }
+
+  #end(): ParsedRequest | undefined {
+    const incoming = this.#pending;
+    this.#pending = undefined;
+    if (this.#socket._httpMessage === this) this.#socket._httpMessage = null;
+    return incoming;
+  }
+
+  #wait(incoming: ParsedRequest, keepAlive: boolean): void {
+    this.#waiting.push(incoming, keepAlive);
+    if (!this.#paused) {
+      this.#paused = true;
+      this.#socket.pause();
+    }
+  }
+
+  /** The requests that waited, in order, until one of them is pending in turn. */
+  #takeWaiting(): void {
+    const waiting = this.#waiting;
+    while (waiting.length > 0 && this.#pending === undefined) {
+      const incoming = waiting.shift() as ParsedRequest;
+      const keepAlive = waiting.shift() as boolean;
+      this.take(incoming, keepAlive);
+    }
+    if (waiting.length === 0 && this.#paused) {
+      this.#paused = false;
+      // (node:http resumes the socket itself when it paused it for a slow reader.)
+      if (this.#socket._paused !== true) this.#socket.resume();
+    }
+  }
+
+  /** As node:http does for the requests it holds when their connection closes: they are aborted. */
+  #closed(): void {
+    this.#waiting.length = 0;
+    const incoming = this.#pending;
+    if (incoming !== undefined && !incoming.destroyed) incoming.destroy(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+  }
+}
+
+/**
+ * As node:http does once it has answered: a body nobody read is read and
+ * dropped, or the parser would stop at a full buffer and the connection with it.
+ */
+function dropUnreadBody(incoming: ParsedRequest): void {
+  if (incoming._consuming || incoming._readableState.resumeScheduled) return;
+  if (!incoming.complete || incoming.readableLength > 0) incoming._dump();
 }
 
 function writeAnswer(socket: NodeHttpSocket, answer: EarlyBytes): void {

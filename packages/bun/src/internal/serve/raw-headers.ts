@@ -28,3 +28,21 @@ export function plainGetHead(raw: readonly string[]): boolean {
   }
   return host;
 }
+
+/**
+ * Whether the head of an HTTP/1.1 request with a body leaves nothing for
+ * node:http to do: a Host, no Expect, and a Content-Length (if any) within
+ * `limit` (a chunked body is held to it as it is read).
+ */
+export function plainBodyHead(raw: readonly string[], limit: number): boolean {
+  let host = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    const length = name.length;
+    if (length === 4) host ||= name.toLowerCase() === "host";
+    else if (length === 6) {
+      if (name.toLowerCase() === "expect") return false;
+    } else if (length === 14 && name.toLowerCase() === "content-length" && !(Number(raw[i + 1]) <= limit)) return false;
+  }
+  return host;
+}

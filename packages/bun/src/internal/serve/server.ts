@@ -22,9 +22,9 @@ import { noneMatch } from "./conditional.ts";
 import { sendFileRoute } from "./file-route.ts";
 import { httpDate } from "./http-date.ts";
 import { bodyLimitOf, developmentOf, handlersOf, idleTimeoutOf, portOf, tlsOf, type Handlers, type ServeOptionsLike, type TlsContextOptions } from "./options.ts";
-import { answerEarly, type EarlyBytes, type Screen } from "./early-answer.ts";
+import { answerEarly, LATER, type EarlyBytes, type LaterAnswer, type Screen } from "./early-answer.ts";
 import { answerDeferred, answerParseError, deferRefusal, deferredRefusal, isClosing, refusal, refuseConnection, screenRequest } from "./request-screen.ts";
-import { plainGetHead, rawHeader } from "./raw-headers.ts";
+import { plainBodyHead, plainGetHead, rawHeader } from "./raw-headers.ts";
 import { rejectConnection, sendPrebuilt, sendWhole } from "./raw-socket.ts";
 import { canDetach, detachHttpSocket } from "./detach-http-socket.ts";
 import { isThenable, reportHandlerFailure } from "../handler-failure.ts";
@@ -243,7 +243,7 @@ export class Server implements BunServer<unknown>, RequestHost {
     node.timeout = idle * 1000;
     node.keepAliveTimeout = 0;
     node.on("request", (incoming: IncomingMessage, out: ServerResponse) => this.#onRequest(incoming, out));
-    answerEarly(node, secureOptions === undefined ? "connection" : "secureConnection", (incoming) => this.#answerEarly(incoming), SCREEN);
+    answerEarly(node, secureOptions === undefined ? "connection" : "secureConnection", (incoming, later) => this.#answerEarly(incoming, later), SCREEN);
     node.on("clientError", answerParseError);
     // Bun serves a request whatever its Expect header (100-continue aside); node:http answers 417 without this.
     node.on("checkExpectation", (incoming: IncomingMessage, out: ServerResponse) => this.#onRequest(incoming, out));
@@ -441,34 +441,36 @@ export class Server implements BunServer<unknown>, RequestHost {
   }
 
   /**
-   * A GET with nothing for node:http to do (see early-answer.ts), answered at
-   * once when it can be: by a ready static route, or by a route or fetch
-   * handler that returns one of Bun's Responses with its body in hand. A
-   * handler that answers any other way is handed on to node:http with what it
-   * returned.
+   * A request with nothing for node:http to do (see early-answer.ts), answered
+   * without the ServerResponse node:http would build for it when it can be: a
+   * GET by a ready static route, or any request but HEAD by a route or fetch
+   * handler that returns (or resolves to) one of Bun's Responses with its body
+   * in hand. A handler that answers any other way is handed on to node:http
+   * with what it returned.
    */
-  #answerEarly(incoming: IncomingMessage): EarlyBytes | undefined {
+  #answerEarly(incoming: IncomingMessage, later: LaterAnswer): EarlyBytes | typeof LATER | undefined {
     // (HTTP/1.0 takes node:http's path: Bun closes those connections after one answer.)
-    if (incoming.method !== "GET" || incoming.httpVersionMinor !== 1 || incoming.httpVersionMajor !== 1) return undefined;
+    if (incoming.httpVersionMinor !== 1 || incoming.httpVersionMajor !== 1) return undefined;
+    const method = incoming.method ?? "GET";
     const raw = incoming.rawHeaders;
-    if (!plainGetHead(raw)) return undefined;
-    const match = this.#router?.match("GET", pathOf(incoming.url ?? "/"));
+    if (method === "GET" ? !plainGetHead(raw) : method === "HEAD" || !plainBodyHead(raw, this.#bodyLimit)) return undefined;
+    const match = this.#router?.match(method, pathOf(incoming.url ?? "/"));
     const target = match?.target;
     if (target?.kind === "static") {
       // A matching If-None-Match gets its 304 from #sendStatic.
-      if (target.ready !== undefined || (target.tag !== undefined && target.status === 200 && noneMatch(rawHeader(raw, "if-none-match"), target.tag))) return undefined;
+      if (method !== "GET" || target.ready !== undefined || (target.tag !== undefined && target.status === 200 && noneMatch(rawHeader(raw, "if-none-match"), target.tag))) return undefined;
       return staticWire(target).bytes;
     }
     // upgrade() needs node:http's response to take the socket back.
     if (this.#hub !== undefined) return undefined;
-    if (target?.kind === "handler") return this.#handleEarly(target.handler, routeRequest(incoming, undefined, this, match!.params), incoming);
+    if (target?.kind === "handler") return this.#handleEarly(target.handler, routeRequest(incoming, undefined, this, match!.params), incoming, later);
     const fetch = this.#handlers.fetch;
     if ((target !== undefined && target.kind !== "fetch") || fetch === undefined) return undefined;
-    return this.#handleEarly(fetch, new ServeRequest(incoming, undefined, this), incoming);
+    return this.#handleEarly(fetch, new ServeRequest(incoming, undefined, this), incoming, later);
   }
 
-  /** Run a fetch or route handler now: its answer if it is whole at once, else it is handed on to #onRequest. */
-  #handleEarly(handler: Handler, request: ServeRequest, incoming: IncomingMessage): EarlyBytes | undefined {
+  /** Run a fetch or route handler now: its answer if it is whole at once or LATER, else it is handed on to #onRequest. */
+  #handleEarly(handler: Handler, request: ServeRequest, incoming: IncomingMessage, later: LaterAnswer): EarlyBytes | typeof LATER | undefined {
     this.#pending++;
     let result: unknown;
     try {
@@ -477,7 +479,14 @@ export class Server implements BunServer<unknown>, RequestHost {
       this.#handedOn = { incoming, request, result: error, threw: true };
       return undefined;
     }
-    const answer = isThenable(result) ? undefined : this.#immediate(result, request, incoming);
+    if (isThenable(result)) {
+      result.then(
+        (value) => this.#answerLater(value, false, request, incoming, later),
+        (error: unknown) => this.#answerLater(error, true, request, incoming, later),
+      );
+      return LATER;
+    }
+    const answer = this.#immediate(result, request, incoming);
     if (answer !== undefined) {
       markAnsweredEarly(request);
       this.#pending--;
@@ -485,6 +494,19 @@ export class Server implements BunServer<unknown>, RequestHost {
     }
     this.#handedOn = { incoming, request, result, threw: false };
     return undefined;
+  }
+
+  /** A handler's promise taken with LATER settled: its Response written, or the request handed on to #onRequest with it. */
+  #answerLater(result: unknown, threw: boolean, request: ServeRequest, incoming: IncomingMessage, later: LaterAnswer): void {
+    const answer = threw ? undefined : this.#immediate(result, request, incoming);
+    if (answer !== undefined) {
+      markAnsweredEarly(request);
+      this.#pending--;
+      later.send(answer);
+      return;
+    }
+    this.#handedOn = { incoming, request, result, threw };
+    later.handOn();
   }
 
   /** The handler's Response as a whole answer, if it is one; a Response that cannot be written is left to #respond, which answers for it. */
