@@ -8,9 +8,16 @@ import { runBoth, writeFiles } from "@dx-compat/oracle";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-async function same(files: Record<string, string>, options: { cwd?: string } = {}): Promise<string> {
+/**
+ * `bunRaced`: an outcome of Bun's that is a race it lost, not its behaviour
+ * (e.g. a worker that ran before terminate() under a loaded machine); both
+ * runtimes run again, up to three times, while Bun's output shows it.
+ */
+async function same(files: Record<string, string>, options: { cwd?: string; bunRaced?: (stdout: string) => boolean } = {}): Promise<string> {
   const dir = writeFiles(files);
-  const { bun, node } = await runBoth(join(dir, "main.mjs"), { cwd: options.cwd === undefined ? dir : join(dir, options.cwd) });
+  const run = (): ReturnType<typeof runBoth> => runBoth(join(dir, "main.mjs"), { cwd: options.cwd === undefined ? dir : join(dir, options.cwd) });
+  let { bun, node } = await run();
+  for (let attempt = 1; attempt < 3 && options.bunRaced?.(bun.stdout) === true; attempt++) ({ bun, node } = await run());
   expect({ ...threads(node.stdout), code: node.code }).toEqual({ ...threads(bun.stdout), code: bun.code });
   return bun.stdout;
 }
@@ -165,8 +172,9 @@ await closed(worker);
   });
 
   it("reports a revoked, unknown or malformed blob: URL and an uncaught error as error events; terminate() before start closes with 0", async () => {
-    await same({
-      "main.mjs": `${logEvents}
+    await same(
+      {
+        "main.mjs": `${logEvents}
 const run = async (tag, url) => {
   const worker = new Worker(url);
   log(tag, worker);
@@ -185,6 +193,9 @@ stopped.terminate();
 await closed(stopped);
 console.log("end");
 `,
-    });
+      },
+      // Bun's worker sometimes starts before terminate() on a busy machine, prints, and closes with 1.
+      { bunRaced: (stdout) => stdout.includes("[w] never printed") },
+    );
   });
 });
