@@ -68,22 +68,32 @@ function toolchainEnv() {
 }
 
 /**
- * The browser tests drive real Chromium (Debian's `chromium`). Installed with
- * apt-get when it is missing and this machine can (root, or password-less
- * sudo); otherwise the tests say where they looked (`CHROMIUM_PATH` overrides).
+ * Debian packages a script needs on the machine: Chromium for the browser
+ * tests, wrk for the HTTP benchmarks. Installed with apt-get when missing and
+ * this machine can (root, or password-less sudo); otherwise a line says what
+ * is missing (`CHROMIUM_PATH` overrides the browser).
  */
-function ensureChromium() {
-  if (process.env.CHROMIUM_PATH || existsSync("/usr/bin/chromium")) return;
+const SYSTEM_PACKAGES = {
+  "task:test": [{ name: "chromium", binary: "/usr/bin/chromium", override: "CHROMIUM_PATH", why: "the browser tests" }],
+  "task:bench": [{ name: "wrk", binary: "/usr/bin/wrk", why: "the serve/* benchmarks (HTTP load)" }],
+};
+
+function ensureSystemPackages(script) {
+  const missing = (SYSTEM_PACKAGES[script] ?? []).filter((pkg) => !(pkg.override && process.env[pkg.override]) && !existsSync(pkg.binary));
+  if (missing.length === 0) return;
+  const names = missing.map((pkg) => pkg.name);
+  const why = missing.map((pkg) => `${pkg.name} for ${pkg.why}`).join(", ");
   if (process.platform !== "linux" || !existsSync("/usr/bin/apt-get")) {
-    say("Chromium not found: the browser tests need it (set CHROMIUM_PATH to a Chromium binary)");
+    const overrides = missing.filter((pkg) => pkg.override).map((pkg) => ` (or set ${pkg.override})`);
+    say(`not found: ${why}; install ${names.join(" ")}${overrides.join("")}`);
     return;
   }
   const asRoot = process.getuid?.() === 0;
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const aptGet = (args) => (asRoot ? run("apt-get", args, { env }) : run("sudo", ["-n", "apt-get", ...args], { env }));
-  say("installing Chromium for the browser tests (apt-get install chromium)…");
-  if (aptGet(["update", "-qq"]) !== 0 || aptGet(["install", "-y", "-qq", "--no-install-recommends", "chromium"]) !== 0) {
-    say("could not install Chromium; the browser tests will fail (set CHROMIUM_PATH to a Chromium binary)");
+  say(`installing ${why} (apt-get install ${names.join(" ")})…`);
+  if (aptGet(["update", "-qq"]) !== 0 || aptGet(["install", "-y", "-qq", "--no-install-recommends", ...names]) !== 0) {
+    say(`could not install ${names.join(" ")}: ${why} will fail`);
   }
 }
 
@@ -102,5 +112,5 @@ const ci = process.env.CI === "true" || process.env.CI === "1";
 say("installing the workspace (pnpm install)…");
 const installStatus = pnpm(["install", ci ? "--frozen-lockfile" : "--prefer-offline", "--reporter=append-only"], env);
 if (installStatus !== 0) process.exit(installStatus);
-if (script === "task:test") ensureChromium();
+ensureSystemPackages(script);
 process.exit(pnpm(["run", script, ...rest], env));
