@@ -953,10 +953,16 @@ describe("Bun.serve: async answers written without node:http's ServerResponse", 
     });
   });
 
-  it("drops a body the handler never read and serves the next request on the connection", async () => {
-    const big = "x".repeat(1 << 20);
-    await withServer({ fetch: async (req: Request) => new FastResponse(`ok ${req.method}`) } as unknown as Options, async (server) => {
-      const text = await raw(server.port!, [`POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ${big.length}\r\n\r\n${big}`, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"], 1000);
+  const big = "x".repeat(1 << 20);
+  const chunked = `${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`;
+  it.each([
+    ["an async", "Content-Length", async (req: Request) => new FastResponse(`ok ${req.method}`)],
+    ["a synchronous", "Content-Length", (req: Request) => new FastResponse(`ok ${req.method}`)],
+    ["a synchronous", "chunked", (req: Request) => new FastResponse(`ok ${req.method}`)],
+  ] as const)("drops a body %s handler never read (%s) and serves the next request on the connection", async (_, framing, fetch) => {
+    const post = framing === "chunked" ? `POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${chunked}` : `POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ${big.length}\r\n\r\n${big}`;
+    await withServer({ fetch } as unknown as Options, async (server) => {
+      const text = await raw(server.port!, [post, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"], 1000);
       expect(bodiesOf(text)).toEqual(["ok POST", "ok GET"]);
     });
   });

@@ -46,3 +46,18 @@ export function plainBodyHead(raw: readonly string[], limit: number): boolean {
   }
   return host;
 }
+
+/**
+ * Whether a request's head announces a body: a Transfer-Encoding, or a
+ * Content-Length other than 0. (While node:http hands over the head, a
+ * request without one is not yet `complete`: its end is parsed right after.)
+ */
+export function announcesBody(raw: readonly string[]): boolean {
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    const length = name.length;
+    if (length === 17 && name.toLowerCase() === "transfer-encoding") return true;
+    if (length === 14 && name.toLowerCase() === "content-length" && raw[i + 1]!.trim() !== "0") return true;
+  }
+  return false;
+}
