@@ -230,6 +230,74 @@ describe("Bun.listen / Bun.connect over TCP", () => {
   });
 });
 
+describe("Bun.listen / Bun.connect reading streams as Bun reads them", () => {
+  const SIZE = 8 << 20;
+  const pattern = (seed: number): Buffer => {
+    const bytes = Buffer.allocUnsafe(SIZE);
+    for (let i = 0; i < SIZE; i++) bytes[i] = (i * 31 + seed * 97 + (i >>> 13)) & 255;
+    return bytes;
+  };
+  /** Writes `bytes` from `offsets.get(socket)` on, Bun-style: whatever write() took, the rest at `drain`; ends when all is written. */
+  const sending = new WeakMap<object, { bytes: Buffer; at: number; ended: boolean }>();
+  const send = (socket: Socket<unknown>, bytes?: Buffer): void => {
+    const state = bytes === undefined ? sending.get(socket) : { bytes, at: 0, ended: false };
+    if (state === undefined || state.ended) return;
+    sending.set(socket, state);
+    while (state.at < state.bytes.length) {
+      const chunk = state.bytes.subarray(state.at, state.at + (256 << 10));
+      const written = socket.write(chunk);
+      state.at += written;
+      if (written < chunk.length) return;
+    }
+    state.ended = true;
+    socket.end();
+  };
+
+  // Bun reads up to 512 KiB at a time (uSockets' receive buffer); node:net reads 64 KiB.
+  // One buffer serves every socket's reads here, so two streams run at once.
+  it("accepted and connected sockets get every byte of concurrent streams, in reads of up to 512 KiB", async () => {
+    const chunksByPeer = new Map<number, Buffer[]>();
+    const outbound = [pattern(1), pattern(2)];
+    await withServer(
+      {
+        open: (s) => send(s, outbound[(s.data as { next: number }).next++ % 2]),
+        drain: (s) => send(s),
+        data(s, d) {
+          const chunks = chunksByPeer.get(s.remotePort) ?? [];
+          // Kept as given, not copied: a handler may hold on to its chunk.
+          chunks.push(d as Buffer);
+          chunksByPeer.set(s.remotePort, chunks);
+        },
+      },
+      async (server) => {
+        const received: Buffer[][] = [[], []];
+        const inbound = [pattern(3), pattern(4)];
+        await Promise.all(
+          [0, 1].map((i) =>
+            dial(server.port, {
+              open: (s) => send(s, inbound[i]),
+              drain: (s) => send(s),
+              data: (_s, d) => void received[i]!.push(d as Buffer),
+            }, { allowHalfOpen: true }),
+          ),
+        );
+        // (No `end` is awaited: Bun reports no FIN to a socket that has ended its own side, as these may have.)
+        await until(() => received.every((chunks) => chunks.reduce((sum, chunk) => sum + chunk.length, 0) === SIZE), 20_000);
+        const got = received.map((chunks) => Buffer.concat(chunks));
+        // Which client got which stream depends on accept order: each got one of the two, whole.
+        expect(got.map((bytes) => outbound.findIndex((sent) => sent.equals(bytes))).sort()).toEqual([0, 1]);
+        await until(() => [...chunksByPeer.values()].reduce((sum, chunks) => sum + Buffer.concat(chunks).length, 0) === 2 * SIZE, 20_000);
+        const serverGot = [...chunksByPeer.values()].map((chunks) => Buffer.concat(chunks));
+        expect(serverGot.map((bytes) => inbound.findIndex((sent) => sent.equals(bytes))).sort()).toEqual([0, 1]);
+        const sizes = [...received.flat(), ...[...chunksByPeer.values()].flat()].map((chunk) => chunk.length);
+        expect(Math.max(...sizes)).toBeGreaterThan(64 << 10);
+        expect(Math.max(...sizes)).toBeLessThanOrEqual(512 << 10);
+      },
+      { data: { next: 0 }, allowHalfOpen: true },
+    );
+  });
+});
+
 describe("Bun.listen / Bun.connect over a unix socket", () => {
   it("echoes through a socket file in a scratch directory", async () => {
     const path = join(scratch, "echo.sock");

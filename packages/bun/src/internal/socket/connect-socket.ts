@@ -4,6 +4,7 @@
 import { connect as netConnect, type Socket as NetSocket } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 import { connectFailure } from "./errors.ts";
+import { readInLargeChunks } from "./large-reads.ts";
 import type { SocketOptions } from "./options.ts";
 import { BunSocket, callHandler } from "./tcp-socket.ts";
 
@@ -11,7 +12,11 @@ function dial(options: SocketOptions): NetSocket {
   const { endpoint, tls } = options;
   const target = endpoint.kind === "unix" ? { path: endpoint.path } : { host: endpoint.hostname, port: endpoint.port };
   // Node must not end or close on its own: the socket decides, as Bun does.
-  if (tls === undefined) return netConnect({ ...target, allowHalfOpen: true });
+  if (tls === undefined) {
+    const socket = netConnect({ ...target, allowHalfOpen: true });
+    readInLargeChunks(socket);
+    return socket;
+  }
   return tlsConnect({
     ...target,
     ...tls.context,

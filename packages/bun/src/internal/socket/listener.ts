@@ -11,6 +11,7 @@ import { parseReload, type HandlerSlot } from "./handlers.ts";
 import type { Endpoint, SocketOptions } from "./options.ts";
 import { BunSocket } from "./tcp-socket.ts";
 import type { TlsSettings } from "./tls-options.ts";
+import { readInLargeChunks } from "./large-reads.ts";
 
 const EADDRINUSE = 98;
 
@@ -60,6 +61,7 @@ export class Listener {
       return;
     }
     const tls = this.#tls;
+    if (tls === undefined) readInLargeChunks(tcp);
     const raw = tls === undefined ? tcp : this.#secure(tcp, tls);
     const socket = new BunSocket({
       raw,
