@@ -29,8 +29,10 @@ const show = (x) => {
   if (x === undefined) return "undefined";
   if (x === null) return "null";
   if (x instanceof Error) return { error: x.constructor.name, name: x.name, message: x.message, code: x.code, errno: x.errno, syscall: x.syscall, keys: Object.keys(x) };
-  if (Buffer.isBuffer(x)) return "Buffer:" + x.toString();
-  if (x instanceof Uint8Array) return "Uint8Array:" + Buffer.from(x).toString();
+  // Whether a chunk owns its memory (Bun's do) or is a view into a larger buffer (a pool's, say).
+  const view = (x) => (x.byteOffset === 0 && x.buffer.byteLength === x.byteLength ? "" : "(view)");
+  if (Buffer.isBuffer(x)) return "Buffer" + view(x) + ":" + x.toString();
+  if (x instanceof Uint8Array) return "Uint8Array" + view(x) + ":" + Buffer.from(x).toString();
   if (x instanceof ArrayBuffer) return "ArrayBuffer:" + Buffer.from(x).toString();
   if (typeof x === "object") return Object.prototype.toString.call(x);
   return x;

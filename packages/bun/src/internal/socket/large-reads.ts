@@ -6,9 +6,10 @@
 // node:net reads into a buffer of one's own with `onread`, but then emits no
 // 'data'; and sockets that a server accepts take no options at all. So this
 // uses the same machinery from outside: the handle reads into one shared
-// 512 KiB buffer, and each read is copied out (a handler may keep its chunk)
-// and emitted as 'data' on the socket, which keeps every 'data' listener
-// (Bun's `data` handler, the stream under an upgraded TLS session) as it was.
+// 512 KiB buffer, and each read is copied into a buffer of its own (a handler
+// may keep its chunk) and emitted as 'data' on the socket, which keeps every
+// 'data' listener (Bun's `data` handler, the stream under an upgraded TLS
+// session) as it was.
 // One buffer serves every socket: a read is copied before the next can start.
 // On a Node whose internals differ, sockets keep Node's own reads.
 import { Buffer } from "node:buffer";
@@ -48,7 +49,10 @@ export function readInLargeChunks(socket: NetSocket): void {
   shared ??= Buffer.allocUnsafeSlow(READ_SIZE);
   slots[internals.buffer] = shared;
   slots[internals.callback] = (length: number, buffer: Buffer): void => {
-    socket.emit("data", Buffer.from(buffer.subarray(0, length)));
+    // A chunk of its own memory, as Bun's are (Buffer.from would hand small ones out of the shared pool).
+    const chunk = Buffer.allocUnsafeSlow(length);
+    buffer.copy(chunk, 0, 0, length);
+    socket.emit("data", chunk);
   };
   handle.useUserBuffer(shared);
 }
